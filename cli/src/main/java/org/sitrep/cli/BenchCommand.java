@@ -1,0 +1,87 @@
+package org.sitrep.cli;
+
+import org.sitrep.records.DocumentRecord;
+import org.sitrep.sources.Document;
+import org.sitrep.sources.DocumentReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measures coding speed on INPUT (default: the project's examples/): sentences/s, documents/s and peak heap, after a warm-up.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", paramLabel = "INPUT")
+    List<String> inputs;
+
+    @Option(names = "--threads", description = "coding threads (default: all cores)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--seconds", description = "measure for at least this long (default ${DEFAULT-VALUE})")
+    double seconds = 30;
+
+    @Option(names = "--warmup", description = "warm-up time in seconds (default ${DEFAULT-VALUE})")
+    double warmup = 15;
+
+    @Override
+    public Integer call() {
+        List<String> in = inputs == null || inputs.isEmpty() ? List.of(defaultCorpus()) : inputs;
+        List<Document> docs = new DocumentReader(new DocumentReader.Options("2020-01-01", DocumentReader.Options.DEFAULT_MAX_CHARS))
+                .read(in).filter(Document::ok).toList();
+        if (docs.isEmpty()) {
+            System.err.println("sitrep bench: no codable documents in " + in);
+            return 2;
+        }
+        long loadStart = System.nanoTime();
+        try (Coder coder = new Coder(List.of(), threads)) {
+            coder.pipeline().code(docs.get(0));
+            System.out.printf("load: %.1f s (models and knowledge)%n", (System.nanoTime() - loadStart) / 1e9);
+            System.out.printf("corpus: %d documents; threads: %d%n", docs.size(), threads);
+            run(coder, docs, warmup);
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+            long[] r = run(coder, docs, seconds);
+            double secs = r[2] / 1e9;
+            long peak = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+            }
+            System.out.printf("sentences/s: %.1f%n", r[1] / secs);
+            System.out.printf("documents/s: %.2f%n", r[0] / secs);
+            System.out.printf("events/s:    %.1f%n", r[3] / secs);
+            System.out.printf("peak heap:   %.0f MB (max %d MB)%n", peak / 1e6, Runtime.getRuntime().maxMemory() / 1_000_000);
+            System.out.printf("measured:    %d documents, %d sentences in %.1f s%n", r[0], r[1], secs);
+        }
+        return 0;
+    }
+
+    /** Codes the corpus repeatedly for at least {@code seconds}: {documents, sentences, nanos, events}. */
+    private static long[] run(Coder coder, List<Document> docs, double seconds) {
+        long start = System.nanoTime();
+        long[] r = new long[4];
+        do {
+            coder.codeAll(docs.iterator(), (DocumentRecord rec) -> {
+                r[0]++;
+                r[1] += rec.sentences().size();
+                r[3] += rec.events().size();
+            });
+            System.err.printf("\r  %d documents, %.0f s ", r[0], (System.nanoTime() - start) / 1e9);
+        } while ((System.nanoTime() - start) / 1e9 < seconds);
+        System.err.println();
+        r[2] = System.nanoTime() - start;
+        return r;
+    }
+
+    private static String defaultCorpus() {
+        String home = System.getProperty("sitrep.home", ".");
+        Path p = Path.of(home, "examples");
+        return Files.isDirectory(p) ? p.toString() : ".";
+    }
+}

@@ -1,0 +1,97 @@
+package org.sitrep.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.sitrep.records.DocumentRecord;
+import org.sitrep.sources.DocumentReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "code", mixinStandardHelpOptions = true,
+        description = {"Code news documents into events.",
+                "Inputs: text files, JSON Lines ({\"id\",\"text\",\"published\",\"title\",\"url\",\"outlet\"}), HTML pages, directories, or - for stdin.",
+                "Exit code: 0 when every document was coded, 1 when some could not be (see stderr and each record's warnings), 2 on usage errors."})
+final class CodeCommand implements Callable<Integer> {
+
+    enum Format { jsonl, table }
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "files, directories, or - for stdin")
+    List<String> inputs;
+
+    @Option(names = "--format", description = "jsonl (document records, default) or table (for people)")
+    Format format = Format.jsonl;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write here instead of stdout")
+    Path out;
+
+    @Option(names = "--published", paramLabel = "DATE", description = "publication date (YYYY-MM-DD) for documents that give none")
+    String published;
+
+    @Option(names = "--kb", paramLabel = "DIR", description = "a knowledge layer added on top of the built-in one (repeatable)")
+    List<Path> kb = List.of();
+
+    @Option(names = "--threads", description = "coding threads (default: all cores)")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--max-chars", description = "documents longer than this are refused (default ${DEFAULT-VALUE})")
+    long maxChars = DocumentReader.Options.DEFAULT_MAX_CHARS;
+
+    @Option(names = "--progress", description = "show progress on stderr (default: when stderr is a terminal)")
+    Boolean progress;
+
+    @Override
+    public Integer call() throws IOException {
+        DocumentReader reader = new DocumentReader(new DocumentReader.Options(published, maxChars));
+        ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        PrintStream err = System.err;
+        int[] counts = new int[3]; // documents, failed, events
+        boolean showProgress = progress != null ? progress : System.console() != null;
+        long t0 = System.nanoTime();
+        try (Writer w = out == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
+                : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+             Coder coder = new Coder(kb, Math.max(1, threads))) {
+            Table table = format == Format.table ? new Table(w, coder.pipeline().knowledge().codebook()) : null;
+            coder.codeAll(reader.read(inputs).iterator(), rec -> {
+                counts[0]++;
+                counts[2] += rec.events().size();
+                if (rec.error() != null) {
+                    counts[1]++;
+                    err.println("sitrep: " + rec.id() + ": " + rec.error());
+                } else {
+                    for (String warning : rec.warnings()) err.println("sitrep: " + rec.id() + ": warning: " + warning);
+                }
+                try {
+                    if (table != null) table.write(rec);
+                    else {
+                        w.write(json.writeValueAsString(rec));
+                        w.write('\n');
+                    }
+                    w.flush();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (showProgress) {
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    err.printf("\r%d documents, %d events, %d failed, %.1f docs/s ", counts[0], counts[2], counts[1], counts[0] / Math.max(secs, 1e-3));
+                }
+            });
+            if (table != null) table.finish();
+        }
+        if (showProgress) err.println();
+        err.printf("sitrep: coded %d documents (%d failed), %d events%n", counts[0], counts[1], counts[2]);
+        return counts[1] > 0 ? 1 : 0;
+    }
+}

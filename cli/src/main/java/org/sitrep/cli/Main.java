@@ -1,0 +1,24 @@
+package org.sitrep.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The sitrep command line. */
+@Command(name = "sitrep", mixinStandardHelpOptions = true, version = "sitrep 0.1.0",
+        description = "Turns news text into political event data: who did what to whom, when, where, and according to whom.",
+        subcommands = {CodeCommand.class, BenchCommand.class, KbCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String... args) {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+}

@@ -1,0 +1,209 @@
+package org.sitrep.actors;
+
+import org.sitrep.knowledge.KnowledgeFiles;
+import org.sitrep.knowledge.Tsv;
+import org.sitrep.text.Sentence;
+import org.sitrep.text.Token;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The actor knowledge base: countries (names, demonyms, capitals), organisations, armed groups,
+ * institutions, people with dated roles, and generic agent nouns with their sector codes.
+ * Everything is read from the data files described in the README; user layers add to them.
+ */
+public final class ActorKb {
+
+    /** How a name matched: as the thing's name, as a demonym ("Iraqi"), or as a capital ("Tehran"). */
+    public enum Form { NAME, ADJECTIVE, CAPITAL }
+
+    public record Alias(KbEntry entry, Form form, boolean needsCapitals) {}
+
+    /** A name found in a sentence, tokens [from, to] inclusive. */
+    public record NameMatch(int from, int to, KbEntry entry, Form form) {}
+
+    private static final int MAX_NAME_TOKENS = 8;
+    private static final int MAX_AGENT_TOKENS = 4;
+
+    private final Map<String, List<Alias>> aliases = new HashMap<>();
+    private final Map<String, KbEntry> byId = new LinkedHashMap<>();
+    private final Map<String, KbEntry> countries = new HashMap<>();
+    private final Map<String, List<String>> agents = new HashMap<>();
+    private final Map<String, List<String>> modifiers = new HashMap<>();
+
+    public static ActorKb load(KnowledgeFiles files) {
+        ActorKb kb = new ActorKb();
+        kb.loadCountries(files.rows("actors/countries.tsv"));
+        kb.loadOrganizations(files.rows("actors/organizations.tsv"), KbEntry.Kind.ORGANIZATION);
+        kb.loadOrganizations(files.rows("actors/groups.tsv"), KbEntry.Kind.GROUP);
+        kb.loadPeople(files.rows("actors/people.tsv"));
+        kb.loadAgents(files.rows("actors/agents.tsv"));
+        return kb;
+    }
+
+    private void loadCountries(List<Tsv.Row> rows) {
+        for (Tsv.Row r : rows) {
+            String iso = r.get(0).toUpperCase();
+            if (iso.length() != 3) throw new IllegalArgumentException(r.where() + ": country code must be ISO3, got '" + r.get(0) + "'");
+            List<String> names = new ArrayList<>();
+            names.add(r.get(1));
+            names.addAll(r.list(2));
+            KbEntry e = new KbEntry(iso.toLowerCase(), KbEntry.Kind.COUNTRY, r.get(1), names, iso, iso, List.of(), List.of(), List.of());
+            put(e);
+            countries.put(iso, e);
+            for (String n : names) addAlias(n, e, Form.NAME);
+            for (String adj : r.list(3)) {
+                addAlias(adj, e, Form.ADJECTIVE);
+                if (!adj.endsWith("s") && !Names.needsCapitals(adj)) addAlias(adj + "s", e, Form.ADJECTIVE);
+            }
+            for (String cap : r.list(4)) addAlias(cap, e, Form.CAPITAL);
+        }
+    }
+
+    private void loadOrganizations(List<Tsv.Row> rows, KbEntry.Kind kind) {
+        for (Tsv.Row r : rows) {
+            String code = r.get(1).toUpperCase();
+            String country = r.get(2).isEmpty() ? null : r.get(2).toUpperCase();
+            List<String> names = new ArrayList<>();
+            names.add(r.get(4));
+            names.addAll(r.list(5));
+            KbEntry e = new KbEntry(r.get(0), kind, r.get(4), names, code, country, r.list(3), r.list(6), List.of());
+            put(e);
+            for (String n : names) addAlias(n, e, Form.NAME);
+        }
+    }
+
+    private void loadPeople(List<Tsv.Row> rows) {
+        Map<String, List<Tsv.Row>> byPerson = new LinkedHashMap<>();
+        for (Tsv.Row r : rows) byPerson.computeIfAbsent(r.get(0), k -> new ArrayList<>()).add(r);
+        for (var person : byPerson.entrySet()) {
+            List<KbEntry.Role> roles = new ArrayList<>();
+            Set<String> names = new java.util.LinkedHashSet<>();
+            Tsv.Row first = person.getValue().get(0);
+            for (Tsv.Row r : person.getValue()) {
+                names.add(r.get(1));
+                names.addAll(r.list(2));
+                roles.add(new KbEntry.Role(r.get(4).toUpperCase(), r.get(3).toUpperCase(), date(r, 5), date(r, 6), r.get(7)));
+            }
+            String country = first.get(3).toUpperCase();
+            KbEntry e = new KbEntry(person.getKey(), KbEntry.Kind.PERSON, first.get(1), List.copyOf(names), country, country,
+                    List.of(), List.of(), roles);
+            put(e);
+            for (String n : names) addAlias(n, e, Form.NAME);
+        }
+    }
+
+    private static LocalDate date(Tsv.Row r, int i) {
+        String v = r.get(i);
+        if (v.isEmpty()) return null;
+        try {
+            return LocalDate.parse(v);
+        } catch (RuntimeException ex) {
+            throw new IllegalArgumentException(r.where() + ": bad date '" + v + "' (want YYYY-MM-DD)");
+        }
+    }
+
+    private void loadAgents(List<Tsv.Row> rows) {
+        for (Tsv.Row r : rows) {
+            Map<String, List<String>> target = r.get(2).equalsIgnoreCase("modifier") ? modifiers : agents;
+            for (String term : r.list(0)) target.put(Names.key(term), r.list(1));
+        }
+    }
+
+    private void put(KbEntry e) {
+        byId.put(e.id(), e);
+    }
+
+    private void addAlias(String alias, KbEntry e, Form form) {
+        String key = Names.key(alias);
+        if (key.isEmpty()) return;
+        List<Alias> list = aliases.computeIfAbsent(key, k -> new ArrayList<>());
+        // a later layer's entry with the same id replaces the earlier one
+        list.removeIf(a -> a.entry().id().equals(e.id()) && a.form() == form);
+        list.add(0, new Alias(e, form, Names.needsCapitals(alias)));
+    }
+
+    public KbEntry byId(String id) { return byId.get(id); }
+    public KbEntry country(String iso3) { return iso3 == null ? null : countries.get(iso3.toUpperCase()); }
+    public int size() { return byId.size(); }
+    public java.util.Collection<KbEntry> entries() { return byId.values(); }
+
+    /** Candidate entries for a phrase (all forms), best first. */
+    public List<Alias> lookup(String phrase) {
+        return aliases.getOrDefault(Names.key(phrase), List.of());
+    }
+
+    /** Sector codes of an agent noun phrase given as lemmas ("security force"), or null. */
+    public List<String> agent(String lemmas) { return agents.get(Names.key(lemmas)); }
+    public List<String> modifier(String lemma) { return modifiers.get(Names.key(lemma)); }
+
+    /**
+     * Names in a sentence: longest match first, left to right, no overlaps. Case-sensitive for short
+     * all-capital aliases; otherwise robust to case, diacritics, apostrophes and hyphens.
+     */
+    public List<NameMatch> findNames(Sentence s) {
+        List<NameMatch> out = new ArrayList<>();
+        List<Token> toks = s.tokens();
+        int i = 0;
+        while (i < toks.size()) {
+            NameMatch best = null;
+            StringBuilder key = new StringBuilder();
+            for (int j = i; j < Math.min(toks.size(), i + MAX_NAME_TOKENS); j++) {
+                String part = Names.key(toks.get(j).text());
+                if (part.isEmpty()) break;  // punctuation ends a name
+                key.append(part);
+                Alias a = pick(aliases.get(key.toString()), toks, i, j);
+                if (a != null) best = new NameMatch(i, j, a.entry(), a.form());
+            }
+            if (best != null) {
+                out.add(best);
+                i = best.to() + 1;
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static Alias pick(List<Alias> candidates, List<Token> toks, int from, int to) {
+        if (candidates == null) return null;
+        boolean capsText = true;
+        boolean anyUpper = false;
+        for (int k = from; k <= to; k++) {
+            String t = toks.get(k).text();
+            if (!Names.isCapitalised(t)) capsText = false;
+            if (!t.isEmpty() && Character.isUpperCase(t.codePointAt(0))) anyUpper = true;
+        }
+        for (Alias a : candidates) {
+            if (a.needsCapitals() && !capsText) continue;
+            // proper names are capitalised in news text; "turkey" or "chad" in lower case are not countries
+            if (!anyUpper && a.form() != Form.ADJECTIVE) continue;
+            return a;
+        }
+        return null;
+    }
+
+    /** Longest agent phrase starting at token {@code from}, by lemmas: returns the last token index or -1. */
+    public int matchAgent(List<Token> toks, int from) {
+        int end = -1;
+        StringBuilder key = new StringBuilder();
+        for (int j = from; j < Math.min(toks.size(), from + MAX_AGENT_TOKENS); j++) {
+            Token t = toks.get(j);
+            key.append(Names.key(j == from || j < toks.size() - 1 ? t.lemma() : t.lemma()));
+            if (agents.containsKey(key.toString()) && (t.isNoun() || t.pos().equals("JJ") && j > from)) end = j;
+        }
+        return end;
+    }
+
+    public List<String> agentSectors(List<Token> toks, int from, int to) {
+        StringBuilder key = new StringBuilder();
+        for (int j = from; j <= to; j++) key.append(Names.key(toks.get(j).lemma()));
+        return agents.getOrDefault(key.toString(), List.of());
+    }
+}

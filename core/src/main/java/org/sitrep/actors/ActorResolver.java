@@ -1,0 +1,270 @@
+package org.sitrep.actors;
+
+import org.sitrep.text.Sentence;
+import org.sitrep.text.Token;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the actors of one sentence. Names come from the knowledge base (longest match), agent nouns
+ * from its agent list, unknown names from NER; then each noun phrase is composed from its parts:
+ * "Iraqi army commander" = IRQ + MIL, "Iranian-backed Shia militia groups in Iraq" = IRQ + UAF,
+ * sponsor IRN. A person's code is the role they held on the document's date.
+ */
+public final class ActorResolver {
+
+    private static final Set<String> MODIFIER_RELS = Set.of("amod", "compound", "nmod:poss", "flat", "det:poss", "nmod", "appos");
+    private static final Pattern SPONSORED = Pattern.compile("(?i)^(.+?)-(backed|supported|sponsored|funded|aligned|allied|affiliated|linked|trained|armed)$");
+    private static final Pattern LED = Pattern.compile("(?i)^(.+?)-(led|based|run|controlled)$");
+    private static final Pattern PRO = Pattern.compile("(?i)^pro-(.+)$");
+    private static final Set<String> QUANTITIES = Set.of("hundred", "thousand", "dozen", "score", "ten", "million",
+            "number", "group", "crowd", "handful", "some", "many", "most", "several", "all", "few", "tens", "hundreds", "thousands", "dozens");
+
+    private final ActorKb kb;
+
+    public ActorResolver(ActorKb kb) {
+        this.kb = kb;
+    }
+
+    public ActorKb kb() { return kb; }
+
+    private record Unit(int from, int to, int head, ActorKb.NameMatch name, List<String> agentSectors, boolean ner) {
+        boolean isCountryName() { return name != null && name.entry().kind() == KbEntry.Kind.COUNTRY; }
+    }
+
+    public List<Mention> mentions(Sentence s, LocalDate date) {
+        return mentions(s, date, new java.util.HashMap<>());
+    }
+
+    /**
+     * @param seen agent words already given a country earlier in the document ("the embassy" after
+     *             "the U.S. embassy"); updated with this sentence's explicit ones.
+     */
+    public List<Mention> mentions(Sentence s, LocalDate date, java.util.Map<String, String> seen) {
+        List<Token> toks = s.tokens();
+        int n = toks.size();
+        Unit[] unitAt = new Unit[n];
+        List<Unit> units = new ArrayList<>();
+        for (ActorKb.NameMatch m : kb.findNames(s)) {
+            Unit u = new Unit(m.from(), m.to(), headOf(s, m.from(), m.to()), m, List.of(), false);
+            units.add(u);
+            for (int k = m.from(); k <= m.to(); k++) unitAt[k] = u;
+        }
+        for (int i = 0; i < n; i++) {
+            if (unitAt[i] != null) continue;
+            Token t = toks.get(i);
+            String ner = t.ner();
+            if ((ner.equals("PERSON") || ner.equals("ORGANIZATION")) && t.isProperNoun()) {
+                int j = i;
+                while (j + 1 < n && unitAt[j + 1] == null && toks.get(j + 1).ner().equals(ner)) j++;
+                Unit u = new Unit(i, j, headOf(s, i, j), null, List.of(), true);
+                units.add(u);
+                for (int k = i; k <= j; k++) unitAt[k] = u;
+                i = j;
+                continue;
+            }
+            int end = kb.matchAgent(toks, i);
+            if (end >= 0) {
+                boolean blocked = false;
+                for (int k = i; k <= end; k++) blocked |= unitAt[k] != null;
+                if (blocked) continue;
+                Unit u = new Unit(i, end, end, null, kb.agentSectors(toks, i, end), false);
+                units.add(u);
+                for (int k = i; k <= end; k++) unitAt[k] = u;
+                i = end;
+            }
+        }
+        // fold modifier units into the unit they modify
+        List<List<Unit>> groups = new ArrayList<>();
+        java.util.Map<Unit, Unit> rootOf = new java.util.IdentityHashMap<>();
+        for (Unit u : units) rootOf.put(u, findRoot(s, u, unitAt));
+        List<Mention> out = new ArrayList<>();
+        for (Unit root : units) {
+            if (rootOf.get(root) != root) continue;
+            List<Unit> parts = new ArrayList<>();
+            for (Unit u : units) if (rootOf.get(u) == root) parts.add(u);
+            out.add(compose(s, root, parts, date, seen));
+        }
+        out.sort(java.util.Comparator.comparingInt(Mention::from));
+        return out;
+    }
+
+    /** The unit's governor is followed while it is a modifier relation landing in another unit. */
+    private Unit findRoot(Sentence s, Unit u, Unit[] unitAt) {
+        Unit cur = u;
+        for (int guard = 0; guard < 6; guard++) {
+            Token h = s.token(cur.head());
+            if (h.head() < 0) return cur;
+            Unit up = unitAt[h.head()];
+            if (up == null || up == cur || !MODIFIER_RELS.contains(h.deprel())) return cur;
+            if (h.deprel().equals("nmod") || h.deprel().equals("appos")) {
+                // "militia groups in Iraq", "army of Iraq": a country after a preposition; an apposition naming a person is its own mention
+                if (!cur.isCountryName() || h.deprel().equals("appos")) return cur;
+                String c = s.caseOf(h);
+                if (c == null || !(c.equals("in") || c.equals("of") || c.equals("from"))) return cur;
+            }
+            // a person's name does not modify another person's name
+            if (cur.name() != null && up.name() != null && !cur.isCountryName()) return cur;
+            cur = up;
+        }
+        return cur;
+    }
+
+    private static int headOf(Sentence s, int from, int to) {
+        for (int k = to; k >= from; k--) {
+            int h = s.token(k).head();
+            if (h < from || h > to) return k;
+        }
+        return to;
+    }
+
+    private Mention compose(Sentence s, Unit root, List<Unit> parts, LocalDate date, java.util.Map<String, String> seen) {
+        List<Token> toks = s.tokens();
+        int from = root.from(), to = root.to();
+        for (Unit u : parts) {
+            from = Math.min(from, u.from());
+            to = Math.max(to, u.to());
+        }
+        Token head = s.token(root.head());
+        // take in determiners and adjectives directly before the phrase ("the fortified", "Other Iranian")
+        for (Token c : s.children(head)) {
+            if (c.index() < from && c.index() >= from - 3 && (c.deprel().equals("det") || c.deprel().equals("amod") || c.deprel().equals("compound") || c.deprel().equals("nummod"))) {
+                from = Math.min(from, s.span(c)[0]);
+            }
+        }
+        String country = null;
+        String nominalCountry = null;
+        KbEntry identity = null;
+        Set<String> sectors = new LinkedHashSet<>();
+        Set<String> sponsors = new LinkedHashSet<>();
+        String namedText = null;
+        boolean hasAgent = false;
+        ActorKb.Form countryForm = null;
+        // the root first: its own identity leads
+        List<Unit> ordered = new ArrayList<>(parts);
+        ordered.remove(root);
+        ordered.add(0, root);
+        for (Unit u : ordered) {
+            if (u.name() != null) {
+                KbEntry e = u.name().entry();
+                if (e.kind() == KbEntry.Kind.COUNTRY) {
+                    boolean viaPreposition = s.token(u.head()).deprel().equals("nmod");
+                    if (viaPreposition) {
+                        if (nominalCountry == null) nominalCountry = e.country();
+                    } else if (country == null) {
+                        country = e.country();
+                        countryForm = u == root ? u.name().form() : ActorKb.Form.ADJECTIVE;
+                    }
+                } else if (identity == null) {
+                    identity = e;
+                }
+            } else if (u.ner()) {
+                if (namedText == null) namedText = s.text(u.from(), u.to());
+            } else {
+                hasAgent = true;
+                sectors.addAll(u.agentSectors());
+            }
+        }
+        // modifiers that are not units: "Shia", "opposition", "pro-Iranian", "Iranian-backed"
+        for (int k = from; k <= to; k++) {
+            Token t = toks.get(k);
+            if (k == root.head()) continue;
+            List<String> mod = kb.modifier(t.lemma());
+            if (mod != null && inNounPhrase(s, t, head)) sectors.addAll(mod);
+            String sponsor = sponsorOf(t.text());
+            if (sponsor != null) sponsors.add(sponsor);
+            Matcher led = LED.matcher(t.text());
+            if (led.matches() && country == null) {
+                KbEntry c = countryNamed(led.group(1));
+                if (c != null) country = c.country();
+            }
+        }
+        if (country == null && nominalCountry != null) country = nominalCountry;
+        boolean inferred = false;
+        if (country == null && identity == null) {
+            for (Unit u : ordered) {
+                if (u.name() != null || u.ner()) continue;
+                String c = seen.get(s.token(u.head()).lemma());
+                if (c != null) { country = c; inferred = true; break; }
+            }
+        } else if (country != null && identity == null) {
+            for (Unit u : ordered) {
+                if (u.name() == null && !u.ner()) for (int k = u.from(); k <= u.to(); k++) seen.put(s.token(k).lemma(), country);
+            }
+        }
+        Mention.Kind kind = identity != null || namedText != null ? Mention.Kind.NAMED : (hasAgent ? Mention.Kind.AGENT : Mention.Kind.NAMED);
+        String name = identity != null ? identity.name() : namedText;
+        String code;
+        if (identity != null) {
+            KbEntry.Role role = identity.roleAt(date);
+            if (identity.isPerson() && (role == null || role.from() == null && role.to() == null) && (country != null || !sectors.isEmpty())) {
+                // no dated role on this date: the text's own description ("Iraqi prime minister") is better
+                String c = country != null ? country : identity.country();
+                code = c + String.join("", sectors);
+                country = c;
+            } else {
+                code = identity.codeAt(date);
+                country = identity.isPerson() ? (role != null ? role.country() : identity.country()) : identity.country();
+                sectors.clear();
+                if (code != null && code.length() > 3 && country != null && code.startsWith(country)) {
+                    for (int k = 3; k + 3 <= code.length(); k += 3) sectors.add(code.substring(k, k + 3));
+                } else if (code != null && country == null) {
+                    sectors.addAll(identity.sectors());
+                }
+            }
+            sponsors.addAll(identity.sponsors());
+        } else if (country != null && !hasAgent && namedText == null) {
+            // a bare country: "Iran" acts as the state; a capital as its government ("Tehran said")
+            if (countryForm == ActorKb.Form.CAPITAL) sectors.add("GOV");
+            code = country + String.join("", sectors);
+        } else {
+            code = (country == null ? "" : country) + String.join("", sectors);
+            if (code.isEmpty()) code = null;
+        }
+        String quantity = null;
+        Token gov = s.head(head);
+        if (gov != null && head.deprel().startsWith("nmod") && "of".equals(s.caseOf(head)) && QUANTITIES.contains(gov.lemma())) {
+            quantity = gov.lower();
+        }
+        for (Token c : s.children(head)) {
+            if (c.deprel().equals("nummod") && quantity == null) quantity = c.text();
+        }
+        String text = s.text(from, to);
+        return new Mention(s.index(), from, to, root.head(), text, kind, identity, name, code, country,
+                List.copyOf(sectors), List.copyOf(sponsors), inferred, quantity, null);
+    }
+
+    private static boolean inNounPhrase(Sentence s, Token t, Token head) {
+        Token h = s.head(t);
+        return h != null && (h.index() == head.index() || s.dominates(head, t)) && !t.isVerb();
+    }
+
+    /** "Iranian-backed" and "pro-Iranian" name a sponsor, not the actor's own country. */
+    public String sponsorOf(String token) {
+        Matcher m = SPONSORED.matcher(token);
+        String part = m.matches() ? m.group(1) : null;
+        if (part == null) {
+            Matcher p = PRO.matcher(token);
+            if (p.matches()) part = p.group(1);
+        }
+        if (part == null) return null;
+        KbEntry c = countryNamed(part);
+        return c == null ? null : c.country();
+    }
+
+    private KbEntry countryNamed(String word) {
+        for (ActorKb.Alias a : kb.lookup(word)) {
+            if (a.entry().kind() == KbEntry.Kind.COUNTRY) return a.entry();
+        }
+        return null;
+    }
+
+    static String lower(String s) { return s.toLowerCase(Locale.ROOT); }
+}

@@ -1,0 +1,169 @@
+package org.sitrep.actors;
+
+import org.sitrep.pipeline.Analysis;
+import org.sitrep.pipeline.Stage;
+import org.sitrep.text.Sentence;
+import org.sitrep.text.Token;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds every sentence's actor mentions, learns actors the text itself describes ("X, who heads Y";
+ * "X, the leader of Y"; "X, also known as Y"; "a group known as Y"), and resolves third-person
+ * pronouns to the person or group they stand for.
+ */
+public final class ActorStage implements org.sitrep.pipeline.Stage {
+
+    private static final Set<String> ROLE_WORDS = Set.of("representative", "leader", "head", "chief", "commander",
+            "spokesman", "spokeswoman", "spokesperson", "founder", "member", "official", "deputy", "emir", "envoy",
+            "secretary-general", "chairman", "director", "president", "general", "minister", "ambassador", "co-founder", "fighter");
+    private static final Set<String> HEAD_VERBS = Set.of("head", "lead", "command", "found", "run", "chair", "direct");
+    private static final Set<String> PERSON_PRONOUNS = Set.of("he", "him", "his", "she", "her");
+    private static final Set<String> GROUP_PRONOUNS = Set.of("they", "them", "their");
+    private static final Set<String> PERSON_AGENTS = Set.of("president", "minister", "commander", "leader", "spokesman",
+            "spokeswoman", "official", "general", "king", "prince", "premier", "chief", "ambassador", "envoy", "representative");
+
+    private final ActorResolver resolver;
+
+    public ActorStage(ActorResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    @Override
+    public void process(Analysis a) {
+        Map<String, String> seen = new HashMap<>();
+        a.mentions = new ArrayList<>();
+        for (Sentence s : a.sentences) a.mentions.add(new ArrayList<>(resolver.mentions(s, a.published, seen)));
+        learn(a);
+        resolvePronouns(a);
+    }
+
+    /** Appositions and relative clauses that say who an unknown person is. */
+    private void learn(Analysis a) {
+        Map<String, Mention> byName = new HashMap<>();
+        for (Sentence s : a.sentences) {
+            List<Mention> ms = a.mentions.get(s.index());
+            for (int i = 0; i < ms.size(); i++) {
+                Mention x = ms.get(i);
+                int k = x.to() + 1;
+                Mention y = null;
+                boolean alias = false;
+                if (k < s.size() && s.token(k).text().equals(",")) {
+                    int j = k + 1;
+                    if (j < s.size() && s.token(j).lower().equals("also")) j++;
+                    if (j + 1 < s.size() && s.token(j).lower().equals("known") && s.token(j + 1).lower().equals("as")) {
+                        y = next(ms, i, j + 2, 2);
+                        alias = true;
+                    } else if (j < s.size() && s.token(j).lower().equals("who") && j + 1 < s.size() && HEAD_VERBS.contains(s.token(j + 1).lemma())) {
+                        y = next(ms, i, j + 2, 3);
+                    } else {
+                        while (j < s.size() && Set.of("the", "a", "an", "top", "senior", "former", "deputy", "political").contains(s.token(j).lower())) j++;
+                        if (j + 1 < s.size() && ROLE_WORDS.contains(s.token(j).lemma()) && Set.of("for", "of").contains(s.token(j + 1).lower())) {
+                            y = next(ms, i, j + 2, 8);
+                        }
+                    }
+                } else if (k + 1 < s.size() && s.token(k).lower().equals("known") && s.token(k + 1).lower().equals("as")) {
+                    // "the pro-Iranian political group known as the Badr Organization"
+                    y = next(ms, i, k + 2, 2);
+                    if (y != null && x.kind() == Mention.Kind.AGENT && y.entry() != null) {
+                        ms.set(i, x.withIdentity(y));
+                        continue;
+                    }
+                    y = null;
+                }
+                if (y == null || y.code() == null || x.entry() != null && !alias) continue;
+                if (alias) {
+                    // two names for one actor: whichever is known lends its identity to the other
+                    if (x.entry() == null && (y.entry() != null || y.code() != null)) ms.set(i, learned(x, y));
+                    else if (y.entry() == null && x.code() != null) ms.set(ms.indexOf(y), learned(y, x));
+                } else if (x.kind() == Mention.Kind.NAMED) {
+                    ms.set(i, learned(x, y));
+                }
+                byName.put(x.text(), ms.get(i));
+            }
+            // later mentions of a learned or described person by a shorter form of the name
+            for (int i = 0; i < ms.size(); i++) {
+                Mention m = ms.get(i);
+                if (m.entry() != null || m.kind() != Mention.Kind.NAMED || m.antecedent() != null) continue;
+                for (Mention known : byName.values()) {
+                    if (known != m && known.text().length() > m.text().length() && known.text().endsWith(m.text()) && known.code() != null) {
+                        ms.set(i, m.withIdentity(known));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private static Mention next(List<Mention> ms, int after, int fromToken, int window) {
+        for (int i = after + 1; i < ms.size(); i++) {
+            Mention m = ms.get(i);
+            if (m.from() >= fromToken && m.from() <= fromToken + window) return m;
+            if (m.from() > fromToken + window) break;
+        }
+        return null;
+    }
+
+    /** x described by y: x takes y's country and sectors and is marked learned (its entry stays null). */
+    private static Mention learned(Mention x, Mention y) {
+        return new Mention(x.sentence(), x.from(), x.to(), x.head(), x.text(), x.kind(), y.entry() != null && y.entry().isPerson() ? y.entry() : null,
+                x.name() != null ? x.name() : x.text(), y.code(), y.country(), y.sectors(), y.sponsors(), y.countryInferred(), x.quantity(),
+                y);
+    }
+
+    /** he/she → the latest person, preferring earlier subjects; they → the previous sentence's subject. */
+    private void resolvePronouns(Analysis a) {
+        for (Sentence s : a.sentences) {
+            List<Mention> ms = a.mentions.get(s.index());
+            for (Token t : s.tokens()) {
+                String w = t.lower();
+                boolean person = PERSON_PRONOUNS.contains(w);
+                boolean group = GROUP_PRONOUNS.contains(w);
+                if (!person && !group || !t.isPronoun()) continue;
+                Mention ante = antecedent(a, s, t, person);
+                if (ante == null) continue;
+                Mention p = new Mention(s.index(), t.index(), t.index(), t.index(), t.text(), Mention.Kind.PRONOUN, ante.entry(),
+                        ante.name(), ante.code(), ante.country(), ante.sectors(), ante.sponsors(), ante.countryInferred(), null, ante);
+                ms.add(p);
+            }
+            ms.sort(java.util.Comparator.comparingInt(Mention::from));
+        }
+    }
+
+    private Mention antecedent(Analysis a, Sentence s, Token pronoun, boolean person) {
+        for (int back = 0; back <= 3 && s.index() - back >= 0; back++) {
+            Sentence prev = a.sentences.get(s.index() - back);
+            List<Mention> ms = a.mentions.get(prev.index());
+            Mention subject = null, latest = null;
+            for (Mention m : ms) {
+                if (back == 0 && m.from() >= pronoun.index()) break;
+                if (m.kind() == Mention.Kind.PRONOUN && m.antecedent() == null) continue;
+                if (person && !personLike(prev, m)) continue;
+                if (!person && personLike(prev, m) && m.kind() != Mention.Kind.AGENT) continue;
+                Token h = prev.token(m.head());
+                if (subject == null && (h.deprel().startsWith("nsubj") || isSubjectQuantity(prev, h))) subject = m;
+                latest = m;
+            }
+            Mention pick = subject != null ? subject : latest;
+            if (pick != null) return pick.antecedent() != null && pick.kind() == Mention.Kind.PRONOUN ? pick.antecedent() : pick;
+        }
+        return null;
+    }
+
+    private static boolean isSubjectQuantity(Sentence s, Token h) {
+        Token g = s.head(h);
+        return g != null && g.deprel().startsWith("nsubj") && h.deprel().startsWith("nmod");
+    }
+
+    static boolean personLike(Sentence s, Mention m) {
+        if (m.entry() != null) return m.entry().isPerson();
+        Token h = s.token(m.head());
+        if (h.ner().equals("PERSON")) return true;
+        if (m.antecedent() != null && m.kind() == Mention.Kind.NAMED) return true;
+        return m.kind() == Mention.Kind.AGENT && !h.pos().endsWith("S") && PERSON_AGENTS.contains(h.lemma());
+    }
+}

@@ -1,0 +1,41 @@
+package org.sitrep.actors;
+
+import java.util.List;
+
+/**
+ * An actor mentioned in a sentence: tokens [from, to] around the syntactic head {@code head}.
+ * {@code countryInferred} marks a country taken from context rather than from the phrase itself.
+ * {@code antecedent} is the mention a pronoun or definite description refers back to, if any.
+ */
+public record Mention(int sentence, int from, int to, int head, String text, Kind kind,
+                      KbEntry entry, String name, String code, String country, List<String> sectors,
+                      List<String> sponsors, boolean countryInferred, String quantity, Mention antecedent) {
+
+    public enum Kind { NAMED, AGENT, PRONOUN }
+
+    public Mention {
+        sectors = List.copyOf(sectors);
+        sponsors = List.copyOf(sponsors);
+    }
+
+    public boolean isPerson() {
+        if (entry != null) return entry.isPerson();
+        return kind == Kind.NAMED && name != null && code == null;
+    }
+
+    public Mention withCountry(String iso3, boolean inferred) {
+        String newCode = iso3 + String.join("", sectors);
+        return new Mention(sentence, from, to, head, text, kind, entry, name, newCode, iso3, sectors, sponsors, inferred, quantity, antecedent);
+    }
+
+    public Mention withIdentity(Mention other) {
+        return new Mention(sentence, from, to, head, text, kind, other.entry, other.name, other.code, other.country,
+                other.sectors, other.sponsors, other.countryInferred, quantity, other);
+    }
+
+    public Mention withCode(String newCode, String newCountry, List<String> newSectors) {
+        return new Mention(sentence, from, to, head, text, kind, entry, name, newCode, newCountry, newSectors, sponsors, countryInferred, quantity, antecedent);
+    }
+
+    public boolean contains(int tokenIndex) { return tokenIndex >= from && tokenIndex <= to; }
+}

@@ -1,0 +1,51 @@
+package org.sitrep.events;
+
+import org.sitrep.knowledge.KnowledgeFiles;
+import org.sitrep.knowledge.Tsv;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** CAMEO event codes with their Goldstein score, quad class and PLOVER type and mode (data/events/cameo.tsv). */
+public final class Codebook {
+
+    public record Code(String code, String name, double goldstein, int quadClass, String plover, String mode) {
+        public String root() { return code.substring(0, 2); }
+        public boolean hostile() { return goldstein < 0; }
+    }
+
+    private final Map<String, Code> codes = new LinkedHashMap<>();
+    private final Map<String, String> ploverTypes = new LinkedHashMap<>();
+
+    public static Codebook load(KnowledgeFiles files) {
+        Codebook b = new Codebook();
+        for (Tsv.Row r : files.rows("events/cameo.tsv")) {
+            try {
+                b.codes.put(r.get(0), new Code(r.get(0), r.get(1), Double.parseDouble(r.get(2)), Integer.parseInt(r.get(3)),
+                        r.get(4).isEmpty() ? null : r.get(4), r.get(5).isEmpty() ? null : r.get(5)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(r.where() + ": bad number in " + String.join(" | ", r.cells()));
+            }
+        }
+        for (Tsv.Row r : files.rows("events/plover.tsv")) b.ploverTypes.put(r.get(0), r.get(3));
+        return b;
+    }
+
+    /** The code itself, or the nearest more general code that exists ("1123" -> "112" -> "11"). */
+    public Code get(String code) {
+        for (String c = code; c != null && c.length() >= 2; c = c.length() > 2 ? c.substring(0, c.length() - 1) : null) {
+            Code found = codes.get(c);
+            if (found != null) return found.code().equals(code) ? found : withCode(found, code);
+        }
+        return null;
+    }
+
+    private Code withCode(Code general, String code) {
+        return new Code(code, general.name(), general.goldstein(), general.quadClass(), general.plover(), general.mode());
+    }
+
+    public boolean has(String code) { return codes.containsKey(code); }
+    public List<Code> all() { return List.copyOf(codes.values()); }
+    public Map<String, String> ploverTypes() { return ploverTypes; }
+}

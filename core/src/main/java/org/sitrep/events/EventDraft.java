@@ -1,0 +1,55 @@
+package org.sitrep.events;
+
+import org.sitrep.actors.Mention;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An event while the coder works on it. Stages fill it in; {@link org.sitrep.records.RecordBuilder}
+ * turns it into the immutable output record.
+ */
+public final class EventDraft {
+    public int sentence;
+    public int trigger;               // head token index
+    public int triggerFrom, triggerTo; // token span covered by the pattern
+    public Codebook.Code code;
+    public String rule;
+    public List<Mention> source = new ArrayList<>();
+    public List<Mention> target = new ArrayList<>();
+    public String polarity = "asserted";   // asserted | negated | failed
+    public String modality = "actual";     // actual | intended | demanded | threatened | hypothetical | future | possible
+    public boolean hedged;
+    public Mention attributionActor;
+    public String attributionText;
+    public String attributionCue;
+    public boolean historical;
+    public String dateValue;
+    public String datePrecision;
+    public String dateFrom;
+    public Object location;                // a places.PlaceMention, kept loose to avoid a package cycle
+    public final Map<String, Object> counts = new LinkedHashMap<>();
+    public boolean backgrounded;           // a re-mention: definite noun, subordinate clause, purpose clause
+    public boolean inQuote;
+    public int quote = -1;                 // index of the quote holding it
+    public double confidence = 0.7;
+    public EventDraft mergedInto;
+    public final List<int[]> mentions = new ArrayList<>(); // other (sentence, token) mentions merged into this one
+
+    public boolean emitted() {
+        return mergedInto == null && polarity.equals("asserted") && (modality.equals("actual") || modality.equals("intended"));
+    }
+
+    public EventDraft canonical() {
+        EventDraft e = this;
+        while (e.mergedInto != null) e = e.mergedInto;
+        return e;
+    }
+
+    @Override
+    public String toString() {
+        return "Event[" + sentence + ":" + trigger + " " + (code == null ? "?" : code.code()) + " " + rule + " " + polarity + "/" + modality + "]";
+    }
+}

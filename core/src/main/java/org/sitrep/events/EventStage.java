@@ -1,0 +1,544 @@
+package org.sitrep.events;
+
+import org.sitrep.actors.Mention;
+import org.sitrep.pipeline.Analysis;
+import org.sitrep.pipeline.Stage;
+import org.sitrep.places.PlaceMention;
+import org.sitrep.quotes.Quote;
+import org.sitrep.text.Sentence;
+import org.sitrep.text.Token;
+import org.sitrep.time.Dates;
+import org.sitrep.time.TimeRef;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Codes events: lexicon triggers on the dependency parse, their source and target from syntax,
+ * how real they are (negated, failed, intended, demanded, hypothetical), who reports them and how
+ * surely, when and where they happened, counts, and quoted speech turned into speech acts.
+ * Repeated mentions of one event ("the protests", "after the protestors stormed the compound") merge.
+ */
+public final class EventStage implements Stage {
+
+    private static final List<String> TARGET_CASES = List.of("against", "on", "upon", "at", "with", "to", "toward", "towards", "into");
+    private static final Set<String> LOCATION_CASES = Set.of("in", "at", "near", "inside", "outside", "across", "throughout", "into", "around", "within", "from", "towards", "toward");
+    private static final Set<String> CLAUSE_RELS = Set.of("acl:relcl", "acl", "ccomp", "advcl", "parataxis", "csubj", "xcomp", "conj", "punct", "appos");
+    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
+            Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
+            Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("twenty", 20),
+            Map.entry("a", 1), Map.entry("an", 1));
+
+    private final Lexicon lexicon;
+    private final Codebook codebook;
+    private final Cues cues;
+
+    public EventStage(Lexicon lexicon, Codebook codebook, Cues cues) {
+        this.lexicon = lexicon;
+        this.codebook = codebook;
+        this.cues = cues;
+    }
+
+    @Override
+    public void process(Analysis a) {
+        List<EventDraft> events = new ArrayList<>();
+        for (Sentence s : a.sentences) {
+            for (Token t : s.tokens()) {
+                Lexicon.Match m = lexicon.match(s, t);
+                if (m == null || !eventive(s, t)) continue;
+                EventDraft e = new EventDraft();
+                e.sentence = s.index();
+                e.trigger = t.index();
+                e.triggerFrom = m.from();
+                e.triggerTo = m.to();
+                e.code = codebook.get(m.entry().cameo());
+                e.rule = m.entry().rule();
+                arguments(a, s, t, e);
+                factuality(s, t, e);
+                attribution(a, s, t, e);
+                when(a, s, t, e);
+                where(a, s, t, e);
+                counts(s, t, e);
+                Quote q = a.quoteAt(t.start());
+                if (q != null) { e.inQuote = true; e.quote = a.quotes.indexOf(q); }
+                events.add(e);
+            }
+        }
+        a.events = events;
+        speechActs(a);
+        inferCountries(a);
+        merge(a);
+    }
+
+    /** Nouns that only modify another noun ("protest leader", "attack helicopter") are not events. */
+    private static boolean eventive(Sentence s, Token t) {
+        if (t.isNoun() && t.deprel().equals("compound")) return false;
+        if (t.isNoun() && t.deprel().equals("nmod:poss")) return false;
+        return true;
+    }
+
+    // ---------------------------------------------------------------- arguments
+
+    private void arguments(Analysis a, Sentence s, Token t, EventDraft e) {
+        if (t.isVerb()) {
+            e.source.addAll(resolve(a, s, verbSource(s, t, 0)));
+            e.target.addAll(resolve(a, s, verbTarget(s, t)));
+        } else {
+            Token src = nounSource(s, t);
+            e.source.addAll(resolve(a, s, src));
+            e.target.addAll(resolve(a, s, nounTarget(s, t)));
+            if (e.source.isEmpty()) {
+                // "carried out chants", "launched airstrikes": the light verb's subject does the event
+                Token gov = s.head(t);
+                if (gov != null && t.deprel().equals("obj") && cues.is("light", gov.lemma())) {
+                    e.source.addAll(resolve(a, s, verbSource(s, gov, 0)));
+                    if (e.target.isEmpty()) e.target.addAll(resolve(a, s, caseChild(s, gov, TARGET_CASES)));
+                }
+            }
+        }
+        e.source.removeIf(m -> e.target.stream().anyMatch(x -> x == m));
+    }
+
+    private static boolean passive(Sentence s, Token v) {
+        return s.child(v, "nsubj:pass") != null || s.child(v, "aux:pass") != null
+                || (v.pos().equals("VBN") && s.child(v, "nsubj") == null && (v.deprel().equals("acl") || v.deprel().equals("xcomp")));
+    }
+
+    private Token verbSource(Sentence s, Token v, int depth) {
+        if (depth > 4) return null;
+        if (passive(s, v)) {
+            Token by = caseChild(s, v, List.of("by"));
+            if (by != null) return by;
+            if (v.deprel().equals("acl")) return null;
+        } else {
+            Token subj = s.child(v, "nsubj");
+            if (subj != null) return subj;
+        }
+        Token gov = s.head(v);
+        if (gov == null) return null;
+        switch (v.relation()) {
+            case "conj": return gov.isVerb() ? verbSource(s, gov, depth + 1) : null;
+            case "xcomp": {
+                Token obj = s.child(gov, "obj");
+                return obj != null ? obj : verbSource(s, gov, depth + 1);
+            }
+            case "advcl": return v.pos().equals("VBG") || s.child(v, "mark") != null && "to".equals(s.child(v, "mark").lower())
+                    ? verbSource(s, gov, depth + 1) : null;
+            case "acl": return v.pos().equals("VBG") ? gov : null;
+            default: return null;
+        }
+    }
+
+    private Token verbTarget(Sentence s, Token v) {
+        if (passive(s, v)) {
+            Token subj = s.child(v, "nsubj:pass");
+            if (subj != null) return subj;
+            if (v.deprel().equals("acl") || v.deprel().equals("conj") && s.head(v) != null) {
+                Token gov = s.head(v);
+                if (v.deprel().equals("acl")) return gov;
+                Token gs = s.child(gov, "nsubj:pass");
+                if (gs != null) return gs;
+            }
+            return null;
+        }
+        Token obj = s.child(v, "obj");
+        if (obj != null) return obj;
+        Token iobj = s.child(v, "iobj");
+        if (iobj != null) return iobj;
+        return caseChild(s, v, TARGET_CASES);
+    }
+
+    private Token nounSource(Sentence s, Token n) {
+        Token by = caseChild(s, n, List.of("by"));
+        if (by != null) return by;
+        Token poss = s.child(n, "nmod:poss");
+        if (poss != null && !poss.isPronoun() || poss != null && !poss.lower().equals("its")) return poss;
+        for (Token c : s.children(n)) {
+            if ((c.deprel().equals("compound") || c.deprel().equals("amod")) && c.index() < n.index()) return c;
+        }
+        return null;
+    }
+
+    private Token nounTarget(Sentence s, Token n) {
+        List<String> cases = new ArrayList<>(TARGET_CASES);
+        cases.add("of");
+        return caseChild(s, n, cases);
+    }
+
+    /** The first nominal child of {@code h} introduced by one of the prepositions, in preference order. */
+    private static Token caseChild(Sentence s, Token h, List<String> cases) {
+        Token best = null;
+        int bestRank = Integer.MAX_VALUE;
+        for (Token c : s.children(h)) {
+            if (!(c.relation().equals("obl") || c.relation().equals("nmod"))) continue;
+            String cs = s.caseOf(c);
+            int rank = cs == null ? -1 : cases.indexOf(cs);
+            if (rank >= 0 && rank < bestRank) { best = c; bestRank = rank; }
+        }
+        return best;
+    }
+
+    /** The actors an argument token stands for: its mention, a relative pronoun's noun, coordinated ones. */
+    private List<Mention> resolve(Analysis a, Sentence s, Token t) {
+        List<Mention> out = new ArrayList<>();
+        if (t == null) return out;
+        if ((t.pos().equals("WP") || t.pos().equals("WDT")) && s.head(t) != null) {
+            Token clause = s.head(t);
+            if (clause.deprel().equals("acl:relcl") && s.head(clause) != null) return resolve(a, s, s.head(clause));
+        }
+        Mention m = find(a, s, t);
+        if (m != null) out.add(m);
+        for (Token c : s.children(t, "conj")) {
+            Mention mc = find(a, s, c);
+            if (mc != null && !out.contains(mc)) out.add(mc);
+        }
+        return out;
+    }
+
+    /** The mention headed by t, else the nearest one inside t's phrase (not inside its clauses). */
+    private static Mention find(Analysis a, Sentence s, Token t) {
+        Mention m = a.mentionAt(s.index(), t.index());
+        if (m != null) return m;
+        m = a.mentionCovering(s.index(), t.index());
+        if (m != null) return m;
+        Deque<Token> queue = new ArrayDeque<>(s.children(t));
+        while (!queue.isEmpty()) {
+            Token c = queue.removeFirst();
+            if (CLAUSE_RELS.contains(c.deprel()) || c.relation().equals("acl")) continue;
+            Mention found = a.mentionAt(s.index(), c.index());
+            if (found != null) return found;
+            queue.addAll(s.children(c));
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- factuality
+
+    private void factuality(Sentence s, Token t, EventDraft e) {
+        if (negated(s, t)) e.polarity = "negated";
+        Token x = t;
+        for (int depth = 0; depth < 5 && x != null; depth++) {
+            for (Token c : s.children(x)) {
+                String w = c.lower();
+                if (c.deprel().equals("mark") && cues.is("hypothetical", w) && !e.modality.equals("actual") == false) e.modality = "hypothetical";
+                if (c.deprel().equals("aux") && depth == 0) {
+                    if (cues.is("modal-future", w)) e.modality = "future";
+                    else if (cues.is("modal-possible", w) && !w.equals("would") && !w.equals("can")) e.modality = "possible";
+                }
+                if (c.relation().equals("advmod") && cues.is("hedge", c.lemma())) e.hedged = true;
+                if (c.relation().equals("advmod") && depth <= 2 && cues.is("historical", c.lemma()) && !c.lemma().equals("before")) e.historical = true;
+            }
+            Token gov = s.head(x);
+            if (gov == null) break;
+            String rel = x.relation();
+            boolean complement = rel.equals("xcomp") || rel.equals("acl") || rel.equals("ccomp") || rel.equals("advcl") && hasMark(s, x, "to");
+            if (complement && cues.is("failure", gov.lemma())) { e.polarity = "failed"; return; }
+            if (complement && (rel.equals("xcomp") || rel.equals("acl") || rel.equals("advcl")) && hasMark(s, x, "to") || rel.equals("xcomp")) {
+                if (cues.is("demand", gov.lemma()) && (s.child(gov, "obj") != null || s.child(gov, "iobj") != null)) { e.modality = "demanded"; return; }
+                if (cues.is("threat", gov.lemma())) { e.modality = "threatened"; return; }
+                if (cues.is("intent", gov.lemma())) { e.modality = "intended"; return; }
+                if (gov.isNoun() && rel.equals("acl")) { e.modality = "hypothetical"; return; }  // "responsibility to defend"
+                if (rel.equals("advcl") || rel.equals("xcomp") && gov.isVerb() && !cues.is("light", gov.lemma()) && s.child(gov, "obj") != null) {
+                    e.backgrounded = true;  // purpose: "fired tear gas to disperse the crowd"
+                }
+            }
+            if (rel.equals("advcl")) {
+                Token mark = s.child(x, "mark");
+                if (mark != null && cues.is("hypothetical", mark.lower()) && !mark.lower().equals("once")) e.modality = "hypothetical";
+                if (mark != null && cues.is("background", mark.lower())) e.backgrounded = true;
+            }
+            if (gov.lemma().equals("seen") || gov.lemma().equals("see")) break;
+            if (!(rel.equals("xcomp") || rel.equals("conj") || rel.equals("acl") || rel.equals("advcl") || rel.equals("ccomp") || rel.equals("obj") || rel.equals("nmod") || rel.equals("obl"))) break;
+            if (rel.equals("ccomp") && cues.is("report", gov.lemma())) break;
+            x = gov;
+        }
+        if (t.isNoun()) {
+            Token det = s.child(t, "det");
+            if (det != null && Set.of("the", "those", "these", "that", "this").contains(det.lower())) e.backgrounded = true;
+            Token gov = s.head(t);
+            if (gov != null && !t.deprel().equals("obj") && !t.relation().equals("nsubj")) e.backgrounded |= det != null && det.lower().equals("the");
+        }
+        if (t.deprel().equals("amod")) e.backgrounded = true;   // "the gathering crowds"
+    }
+
+    private boolean negated(Sentence s, Token t) {
+        for (Token c : s.children(t)) {
+            if ((c.deprel().equals("advmod") || c.deprel().equals("neg") || c.deprel().equals("det")) && cues.is("negation", c.lower())) return true;
+        }
+        return false;
+    }
+
+    private static boolean hasMark(Sentence s, Token x, String word) {
+        for (Token c : s.children(x, "mark")) if (c.lower().equals(word)) return true;
+        return false;
+    }
+
+    // ---------------------------------------------------------------- attribution
+
+    private void attribution(Analysis a, Sentence s, Token t, EventDraft e) {
+        for (Token v : s.tokens()) {
+            if (v.index() == t.index() || !cues.is("report", v.lemma())) continue;
+            boolean governs = s.dominates(v, t) || (s.head(v) != null && s.dominates(s.head(v), t)
+                    && (v.deprel().equals("parataxis") || v.deprel().equals("ccomp") || v.deprel().equals("advcl")))
+                    || (v.deprel().equals("root") && false);
+            if (!governs && v.relation().equals("root") && s.dominates(t, v)) governs = false;
+            if (!governs) continue;
+            if (v.lemma().equals("according")) {
+                Token to = caseChild(s, v, List.of("to"));
+                if (to == null) to = s.child(v, "obl");
+                if (to != null) setAttribution(a, s, e, to, "according to");
+                return;
+            }
+            if (v.lemma().equals("report") && v.pos().equals("VBN") && s.child(v, "nsubj") == null) {
+                e.hedged = true;  // "was reported seen"
+                continue;
+            }
+            Token subj = s.child(v, "nsubj");
+            if (subj == null) continue;
+            setAttribution(a, s, e, subj, v.text());
+            if (!v.lemma().equals("say") || s.child(v, "nsubj") != null) e.hedged |= false;
+            return;
+        }
+    }
+
+    private void setAttribution(Analysis a, Sentence s, EventDraft e, Token who, String cue) {
+        int[] span = s.span(who);
+        Mention m = find(a, s, who);
+        e.attributionActor = m;
+        e.attributionText = m != null ? m.text() : s.text(span[0], Math.min(span[1], span[0] + 6));
+        e.attributionCue = cue;
+    }
+
+    // ---------------------------------------------------------------- time and place
+
+    private void when(Analysis a, Sentence s, Token t, EventDraft e) {
+        TimeRef ref = null;
+        for (Token x = t; x != null && ref == null; x = s.head(x)) {
+            ref = Dates.of(s, x, a.published);
+            if (!(x.relation().equals("conj") || x.relation().equals("xcomp") || x.relation().equals("obj") || x.relation().equals("nmod"))) break;
+        }
+        if (ref != null && ref.value() != null && !ref.from().equals("publication")) {
+            String y = ref.value().substring(0, 4);
+            if (Integer.parseInt(y) < a.published.getYear() - 1) e.historical = true;
+        }
+        if (ref == null && e.historical) {
+            e.dateValue = null;
+            e.datePrecision = null;
+            e.dateFrom = "before publication";
+            return;
+        }
+        if (ref == null) ref = TimeRef.publication(a.published);
+        e.dateValue = ref.value();
+        e.datePrecision = ref.precision();
+        e.dateFrom = ref.from();
+    }
+
+    private void where(Analysis a, Sentence s, Token t, EventDraft e) {
+        PlaceMention best = null;
+        int bestDepth = Integer.MAX_VALUE;
+        for (PlaceMention p : a.places) {
+            if (p.sentence() != s.index()) continue;
+            Token head = s.token(p.to());
+            for (int k = p.from(); k <= p.to(); k++) if (s.head(s.token(k)) == null || s.token(k).head() < p.from() || s.token(k).head() > p.to()) head = s.token(k);
+            String cs = s.caseOf(head);
+            if (cs == null || !LOCATION_CASES.contains(cs)) continue;
+            int depth = depthBelow(s, t, head);
+            if (depth < 0) depth = 100 + Math.abs(head.index() - t.index());
+            if (depth < bestDepth) { best = p; bestDepth = depth; }
+        }
+        if (best == null) best = focus(a);
+        e.location = best;
+    }
+
+    private static int depthBelow(Sentence s, Token ancestor, Token t) {
+        int d = 0;
+        for (Token x = t; x != null; x = s.head(x), d++) {
+            if (x.index() == ancestor.index()) return d;
+        }
+        return -1;
+    }
+
+    /** The document's focus: its most named city, else its most named place. */
+    private static PlaceMention focus(Analysis a) {
+        Map<String, Integer> counts = new HashMap<>();
+        PlaceMention best = null;
+        int bestScore = 0;
+        for (PlaceMention p : a.places) {
+            int c = counts.merge(p.place().name(), 1, Integer::sum) * (p.place().kind().equals("city") ? 10 : 1);
+            if (c > bestScore) { best = p; bestScore = c; }
+        }
+        return best;
+    }
+
+    // ---------------------------------------------------------------- counts
+
+    private void counts(Sentence s, Token t, EventDraft e) {
+        if (e.code == null || e.code.quadClass() != 4) return;
+        for (Token k : s.tokens()) {
+            String what = switch (k.lemma()) {
+                case "kill", "death", "dead", "die" -> "killed";
+                case "wound", "injure", "injury", "wounded", "injured" -> "injured";
+                case "arrest", "detain", "detention" -> "arrested";
+                default -> null;
+            };
+            if (what == null || e.counts.containsKey(what)) continue;
+            Integer n = number(s, k);
+            if (n != null) e.counts.put(what, n);
+            else if (k.isVerb() || k.pos().equals("VBG")) {
+                Token obj = s.child(k, "obj");
+                if (obj != null && obj.lower().equals("many")) e.counts.put(what, "many");
+            }
+        }
+        for (Mention m : e.source) if (m.quantity() != null) e.counts.put("size", m.quantity());
+    }
+
+    /** "the death of one U.S. contractor", "killing 12 people", "five were killed". */
+    private static Integer number(Sentence s, Token k) {
+        List<Token> around = new ArrayList<>(s.children(k));
+        Token gov = s.head(k);
+        if (gov != null && (k.deprel().equals("acl") || k.deprel().equals("amod"))) around.add(gov);
+        for (Token c : new ArrayList<>(around)) around.addAll(s.children(c));
+        for (Token c : around) {
+            if (!(c.deprel().equals("nummod") || c.pos().equals("CD"))) continue;
+            Integer v = NUMBER_WORDS.get(c.lower());
+            if (v != null) return v;
+            try {
+                return Integer.parseInt(c.text().replace(",", ""));
+            } catch (NumberFormatException ignored) {
+                // "dozens", "30-plus": not a count we can give exactly
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- speech
+
+    /**
+     * A political speaker's quote that tells of another party's hostile act is coded as an accusation
+     * by the speaker; a hostile act the speaker announces for the future is a threat. The quoted acts
+     * themselves are then the content of the speech act, not events of their own.
+     */
+    private void speechActs(Analysis a) {
+        List<EventDraft> added = new ArrayList<>();
+        for (EventDraft e : a.events) {
+            if (!e.inQuote || e.code == null) continue;
+            Quote q = a.quotes.get(e.quote);
+            Mention speaker = a.mentionAt(q.speakerSentence(), q.speakerToken());
+            if (speaker == null || speaker.sectors().contains("MED")) continue;
+            String side = speaker.country();
+            boolean hostile = e.code.hostile();
+            boolean byOther = !e.source.isEmpty() && e.source.stream().noneMatch(m -> side != null && side.equals(m.country()));
+            boolean future = e.modality.equals("future");
+            EventDraft act = null;
+            if (hostile && future && (e.code.quadClass() >= 3 || e.code.root().equals("11"))) {
+                act = speech(a, q, e, speaker, "130", "speech:future-hostile-act -> threaten");
+                act.target.addAll(e.target.isEmpty() ? e.source : e.target);
+            } else if (hostile && byOther && e.modality.equals("actual") && e.code.quadClass() == 4) {
+                act = speech(a, q, e, speaker, "112", "speech:quoted-hostile-act -> accuse");
+                act.target.addAll(e.source);
+            } else if (e.code.root().equals("10") || e.code.root().equals("02")) {
+                if (e.source.isEmpty() || e.source.stream().allMatch(m -> m.kind() == Mention.Kind.PRONOUN)) {
+                    e.source.clear();
+                    e.source.add(speaker);
+                }
+                continue;
+            } else {
+                if (e.attributionActor == null) {
+                    e.attributionActor = speaker;
+                    e.attributionText = speaker.text();
+                    e.attributionCue = q.cue();
+                }
+                continue;
+            }
+            e.mergedInto = act;
+            added.add(act);
+        }
+        a.events.addAll(added);
+        a.events.sort((x, y) -> x.sentence != y.sentence ? x.sentence - y.sentence : x.trigger - y.trigger);
+    }
+
+    private EventDraft speech(Analysis a, Quote q, EventDraft content, Mention speaker, String code, String rule) {
+        EventDraft act = new EventDraft();
+        boolean atCue = q.cueSentence() >= 0;
+        act.sentence = atCue ? q.cueSentence() : content.sentence;
+        act.trigger = atCue ? q.cueToken() : content.trigger;
+        act.triggerFrom = act.trigger;
+        act.triggerTo = act.trigger;
+        act.code = codebook.get(code);
+        act.rule = rule + " (content: " + content.rule + ")";
+        act.source.add(speaker);
+        act.dateValue = a.published.toString();
+        act.datePrecision = "day";
+        act.dateFrom = "publication";
+        act.location = content.location;
+        act.backgrounded = !atCue;
+        act.confidence = 0.6;
+        return act;
+    }
+
+    // ---------------------------------------------------------------- context
+
+    /** Generic actors with no country of their own take the event's place, marked as inferred. */
+    private void inferCountries(Analysis a) {
+        for (EventDraft e : a.events) {
+            String here = e.location instanceof PlaceMention p ? p.place().country() : null;
+            if (here == null) continue;
+            for (List<Mention> side : List.of(e.source, e.target)) {
+                side.replaceAll(m -> m.country() == null && m.entry() == null && !m.sectors().isEmpty() && !m.sectors().contains("IGO")
+                        ? m.withCountry(here, true) : m);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- event coreference
+
+    /** A backgrounded re-mention of an earlier event of the same type with compatible actors joins it. */
+    private void merge(Analysis a) {
+        List<EventDraft> live = new ArrayList<>();
+        for (EventDraft e : a.events) {
+            if (e.mergedInto != null || e.code == null) continue;
+            if (!e.emitted() && !e.modality.equals("actual")) { live.add(e); continue; }
+            EventDraft into = null;
+            for (EventDraft prev : live) {
+                if (prev.mergedInto != null || !prev.emitted() || prev == e) continue;
+                if (!sameType(prev, e)) continue;
+                boolean sameSides = compatible(prev.source, e.source) && compatible(prev.target, e.target);
+                boolean identical = prev.code.code().equals(e.code.code()) && !e.source.isEmpty() && !e.target.isEmpty() && sameSides
+                        && prev.sentence == e.sentence;
+                if (sameSides && (e.backgrounded || identical || prev.sentence == e.sentence && prev.code.code().equals(e.code.code()))) into = prev;
+            }
+            if (into != null) {
+                e.mergedInto = into;
+                into.mentions.add(new int[] {e.sentence, e.trigger});
+                if (into.target.isEmpty()) into.target.addAll(e.target);
+                if (into.source.isEmpty()) into.source.addAll(e.source);
+                e.counts.forEach(into.counts::putIfAbsent);
+            } else {
+                live.add(e);
+            }
+        }
+    }
+
+    private static boolean sameType(EventDraft x, EventDraft y) {
+        String px = x.code.plover(), py = y.code.plover();
+        if (px != null && px.equals(py)) return true;
+        return x.code.root().equals(y.code.root());
+    }
+
+    private static boolean compatible(List<Mention> x, List<Mention> y) {
+        if (x.isEmpty() || y.isEmpty()) return true;
+        Set<String> cx = new LinkedHashSet<>();
+        for (Mention m : x) cx.add(m.code() == null ? "?" : m.code());
+        for (Mention m : y) if (m.code() != null && cx.contains(m.code())) return true;
+        Set<String> kx = new LinkedHashSet<>();
+        for (Mention m : x) if (m.country() != null) kx.add(m.country());
+        for (Mention m : y) if (m.country() != null && kx.contains(m.country())) return true;
+        return x.stream().allMatch(m -> m.code() == null) || y.stream().allMatch(m -> m.code() == null);
+    }
+}

@@ -1,0 +1,116 @@
+package org.sitrep.events;
+
+import org.sitrep.knowledge.KnowledgeFiles;
+import org.sitrep.knowledge.Tsv;
+import org.sitrep.text.Sentence;
+import org.sitrep.text.Token;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The event lexicon (data/events/lexicon.tsv): verb patterns ("set on fire": the verb, then words in
+ * its clause in order) and event-noun sequences ("rocket attack", contiguous). The longest pattern wins.
+ */
+public final class Lexicon {
+
+    public record Entry(List<String> words, boolean verb, String cameo, String origin) {
+        public String rule() { return (verb ? "verb:" : "noun:") + String.join(" ", words) + " -> " + cameo; }
+    }
+
+    /** A trigger found in a sentence: the head token and the tokens the pattern covered. */
+    public record Match(Entry entry, int head, int from, int to) {}
+
+    private final Map<String, List<Entry>> verbs = new HashMap<>();
+    private final Map<String, List<Entry>> nouns = new HashMap<>();
+
+    public static Lexicon load(KnowledgeFiles files, Codebook codebook) {
+        Lexicon lx = new Lexicon();
+        for (Tsv.Row r : files.rows("events/lexicon.tsv")) {
+            List<String> words = List.of(r.get(0).toLowerCase(java.util.Locale.ROOT).trim().split("\\s+"));
+            String pos = r.get(1);
+            String code = r.get(2);
+            if (codebook.get(code) == null) throw new IllegalArgumentException(r.where() + ": unknown CAMEO code '" + code + "'");
+            boolean verb = pos.equals("v");
+            if (!verb && !pos.equals("n")) throw new IllegalArgumentException(r.where() + ": pos must be v or n, got '" + pos + "'");
+            Entry e = new Entry(words, verb, code, r.where());
+            if (verb) lx.add(lx.verbs, words.get(0), e);
+            else lx.add(lx.nouns, words.get(words.size() - 1), e);
+        }
+        return lx;
+    }
+
+    private void add(Map<String, List<Entry>> index, String key, Entry e) {
+        List<Entry> list = index.computeIfAbsent(key, k -> new ArrayList<>());
+        list.removeIf(x -> x.words().equals(e.words()));  // a user layer overrides
+        list.add(e);
+    }
+
+    public int size() {
+        return verbs.values().stream().mapToInt(List::size).sum() + nouns.values().stream().mapToInt(List::size).sum();
+    }
+
+    /** The best lexicon match with {@code t} as its head, or null. */
+    public Match match(Sentence s, Token t) {
+        if (t.isVerb()) {
+            Match m = matchVerb(s, t);
+            if (m != null) return m;
+        }
+        if (t.isNoun()) return matchNoun(s, t);
+        return null;
+    }
+
+    private Match matchVerb(Sentence s, Token t) {
+        List<Entry> entries = verbs.get(t.lemma());
+        if (entries == null) return null;
+        Match best = null;
+        for (Entry e : entries) {
+            int pos = t.index();
+            int last = t.index();
+            boolean ok = true;
+            for (int w = 1; w < e.words().size() && ok; w++) {
+                int found = -1;
+                for (int k = pos + 1; k < s.size() && k <= t.index() + 12; k++) {
+                    Token c = s.token(k);
+                    if (matches(c, e.words().get(w)) && inClause(s, t, c)) { found = k; break; }
+                }
+                if (found < 0) ok = false;
+                else { pos = found; last = found; }
+            }
+            if (ok && (best == null || e.words().size() > best.entry().words().size())) best = new Match(e, t.index(), t.index(), last);
+        }
+        return best;
+    }
+
+    private static boolean matches(Token c, String word) {
+        return c.lemma().equals(word) || c.lower().equals(word);
+    }
+
+    /** c is in t's own clause: t dominates it without passing through another verb's clause. */
+    private static boolean inClause(Sentence s, Token t, Token c) {
+        for (Token x = c; x != null; x = s.head(x)) {
+            if (x.index() == t.index()) return true;
+            if (x != c && x.isVerb()) return false;
+            if (x.deprel().equals("acl:relcl") || x.deprel().equals("ccomp")) return false;
+        }
+        return false;
+    }
+
+    private Match matchNoun(Sentence s, Token t) {
+        List<Entry> entries = nouns.get(t.lemma());
+        if (entries == null) entries = nouns.get(t.lower());
+        if (entries == null) return null;
+        Match best = null;
+        for (Entry e : entries) {
+            int n = e.words().size();
+            int from = t.index() - n + 1;
+            if (from < 0) continue;
+            boolean ok = true;
+            for (int w = 0; w < n - 1 && ok; w++) ok = matches(s.token(from + w), e.words().get(w));
+            if (ok && (best == null || n > best.entry().words().size())) best = new Match(e, t.index(), from, t.index());
+        }
+        return best;
+    }
+}

@@ -1,0 +1,112 @@
+package org.sitrep.events;
+
+import org.sitrep.pipeline.Analysis;
+import org.sitrep.pipeline.Stage;
+import org.sitrep.text.Sentence;
+import org.sitrep.text.Token;
+
+import java.util.List;
+
+/**
+ * Causal links between events: connectives ("the storming, in response to U.S. airstrikes") and
+ * causative verbs ("the airstrikes that incited the protests"). Links join canonical events, so a
+ * re-mention ("the protests") links the event it re-mentions.
+ */
+public final class RelationStage implements Stage {
+    private final Cues cues;
+
+    public RelationStage(Cues cues) {
+        this.cues = cues;
+    }
+
+    @Override
+    public void process(Analysis a) {
+        for (Sentence s : a.sentences) {
+            phrases(a, s);
+            verbs(a, s);
+        }
+    }
+
+    private void phrases(Analysis a, Sentence s) {
+        for (String phrase : cues.phrases("cause-phrase")) {
+            String[] words = phrase.split(" ");
+            for (int i = 0; i + words.length <= s.size(); i++) {
+                boolean ok = true;
+                for (int w = 0; w < words.length && ok; w++) ok = s.token(i + w).lower().equals(words[w]);
+                if (!ok) continue;
+                int last = i + words.length - 1;
+                Token top = topOf(s, i, last);
+                Token object = null;
+                for (int k = last + 1; k < s.size() && object == null; k++) {
+                    Token t = s.token(k);
+                    if ((t.head() >= i && t.head() <= last) || (s.caseOf(t) != null && s.caseOf(t).equals(words[words.length - 1]))) object = t;
+                }
+                if (object == null) continue;
+                EventDraft cause = eventUnder(a, s, object);
+                Token gov = s.head(top);
+                EventDraft effect = null;
+                Token subj = s.child(top, "nsubj");
+                if (subj != null) effect = eventUnder(a, s, subj);
+                if (effect == null && gov != null) effect = eventAt(a, s, gov);
+                if (effect == null) effect = nearestBefore(a, s, i);
+                link(a, cause, effect, phrase);
+            }
+        }
+    }
+
+    private void verbs(Analysis a, Sentence s) {
+        for (Token v : s.tokens()) {
+            if (!v.isVerb() || !cues.is("cause-verb", v.lemma())) continue;
+            Token subj = s.child(v, "nsubj");
+            if (subj != null && (subj.pos().equals("WDT") || subj.pos().equals("WP")) && v.deprel().equals("acl:relcl")) subj = s.head(v);
+            Token obj = s.child(v, "obj");
+            if (subj == null || obj == null) continue;
+            link(a, eventUnder(a, s, subj), eventUnder(a, s, obj), v.lemma());
+        }
+    }
+
+    private static Token topOf(Sentence s, int from, int to) {
+        for (int k = from; k <= to; k++) {
+            int h = s.token(k).head();
+            if (h < from || h > to) return s.token(k);
+        }
+        return s.token(to);
+    }
+
+    private static EventDraft eventAt(Analysis a, Sentence s, Token t) {
+        for (EventDraft e : a.events) if (e.sentence == s.index() && e.trigger == t.index()) return e.canonical();
+        return null;
+    }
+
+    /** The event triggered at t or closest below it (not inside a relative clause). */
+    private static EventDraft eventUnder(Analysis a, Sentence s, Token t) {
+        EventDraft best = null;
+        int bestDepth = Integer.MAX_VALUE;
+        for (EventDraft e : a.events) {
+            if (e.sentence != s.index()) continue;
+            int d = 0;
+            for (Token x = s.token(e.trigger); x != null; x = s.head(x), d++) {
+                if (x.index() == t.index()) {
+                    if (d < bestDepth) { best = e; bestDepth = d; }
+                    break;
+                }
+                if (x.deprel().equals("acl:relcl") && x.index() != t.index()) break;
+            }
+        }
+        return best == null ? null : best.canonical();
+    }
+
+    private static EventDraft nearestBefore(Analysis a, Sentence s, int index) {
+        EventDraft best = null;
+        for (EventDraft e : a.events) if (e.sentence == s.index() && e.trigger < index) best = e;
+        return best == null ? null : best.canonical();
+    }
+
+    private static void link(Analysis a, EventDraft cause, EventDraft effect, String cue) {
+        if (cause == null || effect == null || cause == effect) return;
+        for (Analysis.Relation r : a.relations) if (r.from() == cause && r.to() == effect) return;
+        a.relations.add(new Analysis.Relation("cause", cause, effect, cue));
+    }
+
+    static List<String> words(String s) { return List.of(s.split(" ")); }
+}

@@ -1,0 +1,44 @@
+package org.sitrep.records;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+import java.util.Map;
+
+/** The product's main output: one JSON object per document (schema in the README and DESIGN.md). */
+public record DocumentRecord(String id, String title, String url, String outlet, String published, String language,
+                             List<Span> sentences, List<ActorRecord> actors, List<PlaceRecord> places,
+                             List<EventRecord> events, @JsonProperty("non_events") List<EventRecord> nonEvents,
+                             List<RelationRecord> relations, List<QuoteRecord> quotes, List<String> warnings,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String error) {
+
+    public record Span(int start, int end) {}
+
+    public record ActorRecord(String id, String text, String name, List<String> aliases, String code, String country,
+                              List<String> sectors, List<String> sponsors, String kb, boolean learned) {}
+
+    public record PlaceRecord(String id, String text, String name, String kind, String country, String admin1, double lat, double lon,
+                              @JsonProperty("geonames_id") Long geonamesId, List<int[]> spans) {}
+
+    public record Trigger(String text, int start, int end) {}
+
+    public record Side(String text, String actor, String code, String country, List<String> sectors,
+                       @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean inferred) {}
+
+    public record Location(String text, String place, String name, String country, double lat, double lon) {}
+
+    public record When(String value, String precision, String from) {}
+
+    public record Attribution(String text, String actor, String cue) {}
+
+    public record EventRecord(String id, int sentence, String evidence, Trigger trigger, String cameo, String plover, String mode,
+                              List<String> contexts, @JsonProperty("quad_class") int quadClass, double goldstein,
+                              List<Side> source, List<Side> target, Location location, When date, boolean historical,
+                              String polarity, String modality, boolean hedged, Attribution attribution,
+                              Map<String, Object> counts, String rule, double confidence, List<Trigger> mentions) {}
+
+    public record RelationRecord(String type, String from, String to, String cue) {}
+
+    public record QuoteRecord(String speaker, String text, int start, int end) {}
+}

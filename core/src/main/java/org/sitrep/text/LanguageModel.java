@@ -1,0 +1,8 @@
+package org.sitrep.text;
+
+import java.util.List;
+
+/** Splits text into sentences of tagged, lemmatised, parsed tokens. Implementations are thread-safe. */
+public interface LanguageModel {
+    List<Sentence> analyze(String text);
+}

@@ -1,0 +1,83 @@
+package org.sitrep.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A sentence with its tokens and basic Universal Dependencies tree. */
+public record Sentence(int index, int start, int end, String text, List<Token> tokens) {
+
+    public Sentence {
+        tokens = List.copyOf(tokens);
+    }
+
+    public Token token(int i) { return tokens.get(i); }
+    public int size() { return tokens.size(); }
+
+    public Token head(Token t) { return t.head() < 0 ? null : tokens.get(t.head()); }
+
+    public List<Token> children(Token t) {
+        List<Token> out = new ArrayList<>();
+        for (Token c : tokens) if (c.head() == t.index()) out.add(c);
+        return out;
+    }
+
+    /** Children whose relation is {@code rel} or a subtype of it ("obl" matches "obl:tmod"). */
+    public List<Token> children(Token t, String rel) {
+        List<Token> out = new ArrayList<>();
+        for (Token c : tokens) {
+            if (c.head() == t.index() && (c.deprel().equals(rel) || c.deprel().startsWith(rel + ":"))) out.add(c);
+        }
+        return out;
+    }
+
+    public Token child(Token t, String rel) {
+        List<Token> c = children(t, rel);
+        return c.isEmpty() ? null : c.get(0);
+    }
+
+    /** True when {@code ancestor} dominates {@code t} (or is t). */
+    public boolean dominates(Token ancestor, Token t) {
+        for (Token x = t; x != null; x = head(x)) {
+            if (x.index() == ancestor.index()) return true;
+        }
+        return false;
+    }
+
+    /** The token's subtree as a contiguous index range [first, last]. */
+    public int[] span(Token t) {
+        int lo = t.index(), hi = t.index();
+        for (Token c : tokens) {
+            if (dominates(t, c)) {
+                lo = Math.min(lo, c.index());
+                hi = Math.max(hi, c.index());
+            }
+        }
+        return new int[] {lo, hi};
+    }
+
+    /** Document text between two token indices, inclusive. */
+    public String text(int from, int to) {
+        return text.substring(tokens.get(from).start() - start, tokens.get(to).end() - start);
+    }
+
+    /** The preposition or case marker attached to a nominal ("against" in "against X"). */
+    public String caseOf(Token t) {
+        for (Token c : tokens) {
+            if (c.head() == t.index() && c.deprel().equals("case")) return c.lower();
+        }
+        return null;
+    }
+
+    /** Multi-word case markers such as "in response to" are reduced to their last word by UD; this joins them. */
+    public String caseSequence(Token t) {
+        StringBuilder sb = new StringBuilder();
+        for (Token c : tokens) {
+            if (c.head() == t.index() && (c.deprel().equals("case") || c.deprel().equals("fixed"))) {
+                if (sb.length() > 0) sb.append(' ');
+                sb.append(c.text().toLowerCase(Locale.ROOT));
+            }
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+}

@@ -1,0 +1,107 @@
+package org.sitrep.time;
+
+import org.sitrep.text.Sentence;
+import org.sitrep.text.Token;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Time expressions attached to an event's clause, anchored on the publication date: "on Tuesday",
+ * "yesterday", "last week", "December 31, 2019", "in March", "in 1983", "two years ago".
+ */
+public final class Dates {
+    private Dates() {}
+
+    private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
+            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
+            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("a", 1), Map.entry("an", 1));
+
+    /** The time of the clause headed by {@code clause}, or null if it names none. */
+    public static TimeRef of(Sentence s, Token clause, LocalDate published) {
+        for (Token c : s.children(clause)) {
+            if (!(c.relation().equals("obl") || c.relation().equals("nmod") || c.relation().equals("advmod")
+                    || c.deprel().equals("obl:tmod") || c.deprel().equals("nmod:tmod"))) continue;
+            TimeRef t = parse(s, c, published);
+            if (t != null) return t;
+        }
+        return null;
+    }
+
+    /** A time expression headed by {@code head}. */
+    public static TimeRef parse(Sentence s, Token head, LocalDate published) {
+        int[] span = s.span(head);
+        List<Token> toks = s.tokens().subList(span[0], span[1] + 1);
+        String text = s.text(span[0], span[1]);
+        String w = head.lower();
+        if (w.equals("yesterday")) return new TimeRef(published.minusDays(1).toString(), "day", "text", text);
+        if (w.equals("today") || w.equals("tonight")) return new TimeRef(published.toString(), "day", "text", text);
+        if (w.equals("ago")) {
+            for (Token t : toks) {
+                String u = t.lemma();
+                int n = NUMBERS.getOrDefault(t.lower(), parseInt(t.text()));
+                Token unit = s.head(t);
+                if (n > 0 && unit != null) {
+                    switch (unit.lemma()) {
+                        case "year": return new TimeRef(String.valueOf(published.minusYears(n).getYear()), "year", "text", text);
+                        case "month": return new TimeRef(published.minusMonths(n).toString().substring(0, 7), "month", "text", text);
+                        case "day": return new TimeRef(published.minusDays(n).toString(), "day", "text", text);
+                        default: break;
+                    }
+                }
+                if (u.equals("decade")) return new TimeRef(null, "decade", "text", text);
+            }
+            return null;
+        }
+        DayOfWeek dow = dayOfWeek(w);
+        if (dow != null) {
+            LocalDate d = published.getDayOfWeek() == dow ? published : published.with(TemporalAdjusters.previous(dow));
+            return new TimeRef(d.toString(), "day", "text", text);
+        }
+        boolean last = toks.stream().anyMatch(t -> t.lower().equals("last"));
+        if (last && w.equals("week")) return new TimeRef(published.minusWeeks(1).toString(), "week", "text", text);
+        if (last && w.equals("month")) return new TimeRef(published.minusMonths(1).toString().substring(0, 7), "month", "text", text);
+        if (last && w.equals("year")) return new TimeRef(String.valueOf(published.getYear() - 1), "year", "text", text);
+        Month month = null;
+        int day = -1, year = -1;
+        for (Token t : toks) {
+            Month m = month(t.lower());
+            if (m != null) month = m;
+            int v = parseInt(t.text());
+            if (v >= 1 && v <= 31 && day < 0 && month != null) day = v;
+            else if (v >= 1000 && v <= 2100) year = v;
+        }
+        if (month != null) {
+            int y = year > 0 ? year : (month.getValue() > published.getMonthValue() ? published.getYear() - 1 : published.getYear());
+            if (day > 0) return new TimeRef(LocalDate.of(y, month, Math.min(day, month.length(java.time.Year.isLeap(y)))).toString(), "day", "text", text);
+            return new TimeRef(String.format(Locale.ROOT, "%04d-%02d", y, month.getValue()), "month", "text", text);
+        }
+        if (year > 0 && head.text().equals(String.valueOf(year))) return new TimeRef(String.valueOf(year), "year", "text", text);
+        return null;
+    }
+
+    private static int parseInt(String s) {
+        if (s.isEmpty() || s.length() > 4) return -1;
+        for (int i = 0; i < s.length(); i++) if (!Character.isDigit(s.charAt(i))) return -1;
+        return Integer.parseInt(s);
+    }
+
+    private static DayOfWeek dayOfWeek(String w) {
+        for (DayOfWeek d : DayOfWeek.values()) if (d.name().toLowerCase(Locale.ROOT).equals(w)) return d;
+        return null;
+    }
+
+    private static Month month(String w) {
+        for (Month m : Month.values()) {
+            String name = m.name().toLowerCase(Locale.ROOT);
+            if (name.equals(w) || (w.length() >= 3 && name.startsWith(w.replace(".", "")) && w.length() <= 4 && !w.equals("may") && !w.equals("mar"))) return m;
+        }
+        if (w.equals("may")) return Month.MAY;
+        return null;
+    }
+}
