@@ -42,6 +42,7 @@ public final class ActorKb {
         kb.loadCountries(files.rows("actors/countries.tsv"));
         kb.loadOrganizations(files.rows("actors/organizations.tsv"), KbEntry.Kind.ORGANIZATION);
         kb.loadOrganizations(files.rows("actors/groups.tsv"), KbEntry.Kind.GROUP);
+        kb.loadOrganizations(files.rows("actors/media.tsv"), KbEntry.Kind.ORGANIZATION);
         kb.loadPeople(files.rows("actors/people.tsv"));
         kb.loadAgents(files.rows("actors/agents.tsv"));
         return kb;

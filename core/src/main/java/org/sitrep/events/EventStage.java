@@ -49,9 +49,16 @@ public final class EventStage implements Stage {
     public void process(Analysis a) {
         List<EventDraft> events = new ArrayList<>();
         for (Sentence s : a.sentences) {
+            List<Lexicon.Match> matches = new ArrayList<>();
             for (Token t : s.tokens()) {
                 Lexicon.Match m = lexicon.match(s, t);
-                if (m == null || !eventive(s, t)) continue;
+                if (m != null && eventive(s, t)) matches.add(m);
+            }
+            // a noun inside a longer verb pattern belongs to it: "lifted sanctions" is one event, not two
+            matches.removeIf(m -> !m.entry().verb() && matches.stream().anyMatch(v -> v.entry().verb() && v.to() > v.from()
+                    && m.head() > v.from() && m.head() <= v.to()));
+            for (Lexicon.Match m : matches) {
+                Token t = s.token(m.head());
                 EventDraft e = new EventDraft();
                 e.sentence = s.index();
                 e.trigger = t.index();

@@ -1,0 +1,73 @@
+package org.sitrep.actors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sitrep.knowledge.KnowledgeFiles;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ActorKbTest {
+    static final ActorKb KB = ActorKb.load(KnowledgeFiles.builtIn());
+
+    static KbEntry entry(String name) {
+        List<ActorKb.Alias> found = KB.lookup(name);
+        assertFalse(found.isEmpty(), "no entry for " + name);
+        return found.get(0).entry();
+    }
+
+    @Test
+    void countriesAreKnownByNamesAliasesDemonymsAndCapitals() {
+        assertEquals("USA", entry("United States").country());
+        assertEquals("USA", entry("U.S.").country());
+        assertEquals("GBR", entry("Britain").country());
+        assertEquals("IRN", entry("Iranian").country());
+        assertEquals(ActorKb.Form.ADJECTIVE, KB.lookup("Iraqi").get(0).form());
+        assertEquals(ActorKb.Form.CAPITAL, KB.lookup("Tehran").get(0).form());
+    }
+
+    @Test
+    void aRoleHoldsOnlyBetweenItsDates() {
+        KbEntry trump = entry("Donald Trump");
+        assertEquals("USAGOV", trump.codeAt(LocalDate.of(2019, 12, 31)));
+        assertNotEquals("USAGOV", trump.codeAt(LocalDate.of(2016, 6, 1)));
+    }
+
+    @Test
+    void internationalBodiesHaveIgoCodesAndNoCountry() {
+        KbEntry un = entry("United Nations");
+        assertTrue(un.code().startsWith("IGO"));
+        assertNull(un.country());
+    }
+
+    @Test
+    void agentNounsGiveSectors() {
+        assertEquals(List.of("COP"), KB.agent("police"));
+        assertTrue(KB.agent("protester").contains("CVL"));
+        assertTrue(KB.agent("soldier").contains("MIL"));
+    }
+
+    @Test
+    void aUserLayerAddsAndOverridesEntries(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("actors"));
+        Files.writeString(dir.resolve("actors/groups.tsv"),
+                "# test layer\nfictional-front\tFRNREB\tFRN\tREB\tFictional Liberation Front\tFLF\t\tarmed-group\n");
+        ActorKb kb = ActorKb.load(new KnowledgeFiles(List.of(dir)));
+        KbEntry e = kb.lookup("Fictional Liberation Front").get(0).entry();
+        assertEquals("FRNREB", e.code());
+        assertEquals(e, kb.lookup("FLF").get(0).entry());
+        assertTrue(kb.size() > KB.size());
+    }
+
+    @Test
+    void aBadDateInADataFileIsReportedWithItsLine(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("actors"));
+        Files.writeString(dir.resolve("actors/people.tsv"), "x\tX Y\t\tUSA\tUSAGOV\t2019-13-45\t\tPresident\n");
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> ActorKb.load(new KnowledgeFiles(List.of(dir))));
+        assertTrue(ex.getMessage().contains("people.tsv:1"), ex.getMessage());
+    }
+}

@@ -1,0 +1,182 @@
+package org.sitrep.events;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.sitrep.CoreNlpSuite;
+import org.sitrep.records.DocumentRecord;
+import org.sitrep.records.DocumentRecord.EventRecord;
+import org.sitrep.sources.Document;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The slow suite: real CoreNLP parses of sentences written for these tests. */
+@Tag("corenlp")
+class EventCodingTest {
+
+    static DocumentRecord code(String text) {
+        return code(text, "2021-06-15");
+    }
+
+    static DocumentRecord code(String text, String published) {
+        Document d = new Document("t", text, published, null, null, null, "test", "en", List.of(), null);
+        return CoreNlpSuite.pipeline().code(d);
+    }
+
+    static Optional<EventRecord> first(DocumentRecord r, String plover) {
+        return r.events().stream().filter(e -> plover.equals(e.plover())).findFirst();
+    }
+
+    static EventRecord only(DocumentRecord r, String plover) {
+        return first(r, plover).orElseThrow(() -> new AssertionError("no " + plover + " event in " + r.events()));
+    }
+
+    static Set<String> countries(List<DocumentRecord.Side> side) {
+        return side.stream().map(DocumentRecord.Side::country).filter(c -> c != null).collect(Collectors.toSet());
+    }
+
+    @Test
+    void anActiveVerbTakesItsSubjectAsSourceAndObjectAsTarget() {
+        EventRecord e = only(code("Israeli troops shot two Palestinian protesters in Hebron on Monday."), "ASSAULT");
+        assertEquals(Set.of("ISR"), countries(e.source()));
+        assertEquals(Set.of("PSE"), countries(e.target()));
+        assertEquals("shot", e.trigger().text());
+        assertEquals("2021-06-14", e.date().value());
+        assertEquals("text", e.date().from());
+    }
+
+    @Test
+    void aPassiveTakesItsByPhraseAsSource() {
+        EventRecord e = only(code("A Turkish journalist was detained by Iranian police at the border."), "COERCE");
+        assertEquals(Set.of("IRN"), countries(e.source()));
+        assertEquals(Set.of("TUR"), countries(e.target()));
+    }
+
+    @Test
+    void anEventNounTakesItsCountryAdjectiveAsSourceAndAgainstAsTarget() {
+        DocumentRecord r = code("Russian airstrikes against Syrian rebels killed five civilians.");
+        EventRecord e = only(r, "ASSAULT");
+        assertEquals(Set.of("RUS"), countries(e.source()));
+        assertEquals(Set.of("SYR"), countries(e.target()));
+        assertEquals(5, e.counts().get("killed"));
+    }
+
+    @Test
+    void coordinatedSubjectsAreAllSources() {
+        EventRecord e = only(code("Egypt and Jordan condemned the Israeli raid."), "ACCUSE");
+        assertEquals(Set.of("EGY", "JOR"), countries(e.source()));
+    }
+
+    @Test
+    void aNegatedEventIsNotCodedAsDone() {
+        DocumentRecord r = code("Nigerian police did not arrest the protesters.");
+        assertTrue(first(r, "COERCE").isEmpty(), r.events().toString());
+        assertEquals("negated", r.nonEvents().get(0).polarity());
+    }
+
+    @Test
+    void aFailureToActIsNotAnEvent() {
+        DocumentRecord r = code("Lebanese soldiers did little to stop the looters.");
+        assertTrue(first(r, "COERCE").isEmpty(), r.events().toString());
+        assertEquals("failed", r.nonEvents().get(0).polarity());
+    }
+
+    @Test
+    void anIntendedEventIsMarkedIntended() {
+        EventRecord e = only(code("French farmers intend to protest against the new fuel tax in Paris."), "PROTEST");
+        assertEquals("intended", e.modality());
+        assertEquals(Set.of("FRA"), countries(e.source()));
+    }
+
+    @Test
+    void aDemandIsCodedButTheDemandedActIsNot() {
+        DocumentRecord r = code("The Kenyan president urged the rebels to attack the capital.");
+        EventRecord e = only(r, "REQUEST");
+        assertEquals(Set.of("KEN"), countries(e.source()));
+        assertTrue(first(r, "ASSAULT").isEmpty(), r.events().toString());
+        assertEquals("demanded", r.nonEvents().get(0).modality());
+    }
+
+    @Test
+    void reportedlyMakesAnEventHedged() {
+        EventRecord e = only(code("Somali militants reportedly attacked a police station in Mogadishu."), "ASSAULT");
+        assertTrue(e.hedged());
+    }
+
+    @Test
+    void aReportingVerbIsRecordedAsAttribution() {
+        EventRecord e = only(code("Gunmen attacked a hotel in Kabul, the BBC reported."), "ASSAULT");
+        assertNotNull(e.attribution());
+        assertTrue(e.attribution().text().contains("BBC"), e.attribution().toString());
+        assertEquals("reported", e.attribution().cue());
+    }
+
+    @Test
+    void aLongPastEventIsHistoricalWithItsOwnDate() {
+        EventRecord e = only(code("The group kidnapped a French aid worker in 2009.", "2021-06-15"), "ASSAULT");
+        assertTrue(e.historical());
+        assertEquals("2009", e.date().value());
+        assertEquals("year", e.date().precision());
+    }
+
+    @Test
+    void onceAndPreviouslyMarkHistoricalEvents() {
+        DocumentRecord r = code("He was once imprisoned by the Egyptian army.");
+        EventRecord e = only(r, "COERCE");
+        assertTrue(e.historical());
+        assertNotEquals("2021-06-15", e.date().value());
+    }
+
+    @Test
+    void inResponseToLinksCauseAndEffect() {
+        DocumentRecord r = code("Hundreds of Iraqi protesters stormed the Turkish consulate in Mosul in response to Turkish airstrikes against Kurdish villages.");
+        EventRecord protest = only(r, "PROTEST");
+        EventRecord strikes = only(r, "ASSAULT");
+        assertEquals(1, r.relations().size(), r.relations().toString());
+        assertEquals(strikes.id(), r.relations().get(0).from());
+        assertEquals(protest.id(), r.relations().get(0).to());
+        assertEquals("hundreds", protest.counts().get("size"));
+    }
+
+    @Test
+    void aPronounSubjectIsThePersonNamedBefore() {
+        DocumentRecord r = code("Kenyan President William Ruto arrived in Addis Ababa on Monday. He urged Ethiopia to release the detained journalists.");
+        EventRecord e = only(r, "REQUEST");
+        assertEquals(Set.of("KEN"), countries(e.source()));
+        assertEquals(Set.of("ETH"), countries(e.target()));
+    }
+
+    @Test
+    void anAppositionTeachesWhoAnUnknownPersonIs() {
+        DocumentRecord r = code("Abu Karim Nasser, a spokesman for Hezbollah, accused Israel of shelling villages.");
+        var actor = r.actors().stream().filter(a -> a.text().startsWith("Abu Karim")).findFirst().orElseThrow();
+        assertTrue(actor.learned());
+        assertEquals("LBN", actor.country());
+        EventRecord e = only(r, "ACCUSE");
+        assertEquals(Set.of("LBN"), countries(e.source()));
+        assertEquals(Set.of("ISR"), countries(e.target()));
+    }
+
+    @Test
+    void aQuoteIsAttributedToItsSpeaker() {
+        DocumentRecord r = code("“Pakistan killed our soldiers and we will not forget it,” the Indian army chief said on Sunday.");
+        assertEquals(1, r.quotes().size());
+        String speaker = r.quotes().get(0).speaker();
+        var actor = r.actors().stream().filter(a -> a.id().equals(speaker)).findFirst().orElseThrow();
+        assertEquals("IND", actor.country());
+        EventRecord accuse = only(r, "ACCUSE");
+        assertEquals(Set.of("PAK"), countries(accuse.target()));
+    }
+
+    @Test
+    void aRoleHoldsOnlyOnItsDates() {
+        DocumentRecord r2019 = code("Donald Trump accused China of stealing jobs.", "2019-05-01");
+        assertEquals("USAGOV", only(r2019, "ACCUSE").source().get(0).code());
+        DocumentRecord r2016 = code("Donald Trump accused China of stealing jobs.", "2016-05-01");
+        assertNotEquals("USAGOV", only(r2016, "ACCUSE").source().get(0).code());
+    }
+}
