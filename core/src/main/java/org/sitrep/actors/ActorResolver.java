@@ -169,7 +169,8 @@ public final class ActorResolver {
                 if (namedText == null) namedText = s.text(u.from(), u.to());
             } else {
                 hasAgent = true;
-                sectors.addAll(u.agentSectors());
+                // the head noun decides the sector ("Embassy guards" are guards); modifiers lend theirs only to a name ("Iraqi prime minister Adel Abdul Mahdi")
+                if (u == root || root.name() != null || root.ner()) sectors.addAll(u.agentSectors());
             }
         }
         // modifiers that are not units: "Shia", "opposition", "pro-Iranian", "Iranian-backed"

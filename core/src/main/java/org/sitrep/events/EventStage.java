@@ -52,7 +52,7 @@ public final class EventStage implements Stage {
             List<Lexicon.Match> matches = new ArrayList<>();
             for (Token t : s.tokens()) {
                 Lexicon.Match m = lexicon.match(s, t);
-                if (m != null && eventive(s, t)) matches.add(m);
+                if (m != null && eventive(s, t, m)) matches.add(m);
             }
             // a noun inside a longer verb pattern belongs to it: "lifted sanctions" is one event, not two
             matches.removeIf(m -> !m.entry().verb() && matches.stream().anyMatch(v -> v.entry().verb() && v.to() > v.from()
@@ -72,6 +72,7 @@ public final class EventStage implements Stage {
                 when(a, s, t, e);
                 where(a, s, t, e);
                 counts(s, t, e);
+                victims(a, s, t, e);
                 Quote q = a.quoteAt(t.start());
                 if (q != null) { e.inQuote = true; e.quote = a.quotes.indexOf(q); }
                 events.add(e);
@@ -83,10 +84,20 @@ public final class EventStage implements Stage {
         merge(a);
     }
 
-    /** Nouns that only modify another noun ("protest leader", "attack helicopter") are not events. */
-    private static boolean eventive(Sentence s, Token t) {
-        if (t.isNoun() && t.deprel().equals("compound")) return false;
-        if (t.isNoun() && t.deprel().equals("nmod:poss")) return false;
+    /**
+     * Not every lexicon hit is an event: nouns that only modify another noun ("protest leader"), a
+     * participle describing a group's allegiance ("demonstrators supporting the militias"), and verbs
+     * whose subject is itself an event ("the airstrikes that incited the protests": a causal link).
+     */
+    private boolean eventive(Sentence s, Token t, Lexicon.Match m) {
+        if (t.isNoun() && (t.deprel().equals("compound") || t.deprel().equals("nmod:poss"))) return false;
+        Codebook.Code code = codebook.get(m.entry().cameo());
+        if (t.pos().equals("VBG") && t.deprel().equals("acl") && code != null && code.quadClass() <= 2) return false;
+        if (t.isVerb()) {
+            Token subj = s.child(t, "nsubj");
+            if (subj != null && (subj.pos().equals("WDT") || subj.pos().equals("WP")) && t.deprel().equals("acl:relcl")) subj = s.head(t);
+            if (subj != null && subj.isNoun() && !subj.isProperNoun() && lexicon.match(s, subj) != null) return false;
+        }
         return true;
     }
 
@@ -197,6 +208,7 @@ public final class EventStage implements Stage {
         if (t == null) return out;
         if ((t.pos().equals("WP") || t.pos().equals("WDT")) && s.head(t) != null) {
             Token clause = s.head(t);
+            while (clause.deprel().equals("conj") && s.head(clause) != null) clause = s.head(clause);  // "who heads X and who was imprisoned"
             if (clause.deprel().equals("acl:relcl") && s.head(clause) != null) return resolve(a, s, s.head(clause));
         }
         Mention m = find(a, s, t);
@@ -264,6 +276,12 @@ public final class EventStage implements Stage {
             if (!(rel.equals("xcomp") || rel.equals("conj") || rel.equals("acl") || rel.equals("advcl") || rel.equals("ccomp") || rel.equals("obj") || rel.equals("nmod") || rel.equals("obl"))) break;
             if (rel.equals("ccomp") && cues.is("report", gov.lemma())) break;
             x = gov;
+        }
+        if (t.isNoun() && t.deprel().equals("obj") && s.head(t) != null) {
+            Token gov = s.head(t);
+            if (cues.is("intent", gov.lemma()) && !cues.is("light", gov.lemma())) e.modality = "intended";   // "planning an attack"
+            else if (cues.is("threat", gov.lemma())) e.modality = "threatened";
+            else if (cues.is("failure", gov.lemma())) e.polarity = "failed";
         }
         if (t.isNoun()) {
             Token det = s.child(t, "det");
@@ -405,6 +423,18 @@ public final class EventStage implements Stage {
         for (Mention m : e.source) if (m.quantity() != null) e.counts.put("size", m.quantity());
     }
 
+    /** An attack with no target named takes its victims: "rocket attacks ..., which resulted in the death of one U.S. contractor". */
+    private void victims(Analysis a, Sentence s, Token t, EventDraft e) {
+        if (!e.target.isEmpty() || e.code == null || !"ASSAULT".equals(e.code.plover())) return;
+        for (Token k : s.tokens()) {
+            if (!Set.of("death", "killing", "injury", "wounding", "murder").contains(k.lemma()) || !k.isNoun()) continue;
+            if (!s.dominates(t, k)) continue;
+            Token of = caseChild(s, k, List.of("of"));
+            e.target.addAll(resolve(a, s, of));
+            if (!e.target.isEmpty()) return;
+        }
+    }
+
     /** "the death of one U.S. contractor", "killing 12 people", "five were killed". */
     private static Integer number(Sentence s, Token k) {
         List<Token> around = new ArrayList<>(s.children(k));
@@ -433,6 +463,7 @@ public final class EventStage implements Stage {
      */
     private void speechActs(Analysis a) {
         List<EventDraft> added = new ArrayList<>();
+        Map<Integer, EventDraft> actOfQuote = new HashMap<>();
         for (EventDraft e : a.events) {
             if (!e.inQuote || e.code == null) continue;
             Quote q = a.quotes.get(e.quote);
@@ -465,6 +496,12 @@ public final class EventStage implements Stage {
             }
             e.mergedInto = act;
             added.add(act);
+            actOfQuote.put(e.quote, act);
+        }
+        // the rest of an accusing quote's hostile acts with no doer of their own ("..., wounding many") belong to the accusation
+        for (EventDraft e : a.events) {
+            EventDraft act = actOfQuote.get(e.quote);
+            if (e.inQuote && e.mergedInto == null && act != null && e.source.isEmpty() && e.code.hostile() && e.code.quadClass() == 4) e.mergedInto = act;
         }
         a.events.addAll(added);
         a.events.sort((x, y) -> x.sentence != y.sentence ? x.sentence - y.sentence : x.trigger - y.trigger);
@@ -512,13 +549,20 @@ public final class EventStage implements Stage {
             if (e.mergedInto != null || e.code == null) continue;
             if (!e.emitted() && !e.modality.equals("actual")) { live.add(e); continue; }
             EventDraft into = null;
-            for (EventDraft prev : live) {
+            // look in the event's own sentence first, then from the start of the document
+            List<EventDraft> candidates = new ArrayList<>(live);
+            candidates.sort(java.util.Comparator.comparingInt((EventDraft p) -> p.sentence == e.sentence ? 0 : 1)
+                    .thenComparingInt(p -> p.sentence == e.sentence && p.code.code().equals(e.code.code()) ? 0 : 1));
+            for (EventDraft prev : candidates) {
                 if (prev.mergedInto != null || !prev.emitted() || prev == e) continue;
-                if (!sameType(prev, e)) continue;
+                if (!sameType(prev, e) || prev.historical != e.historical || prev.inQuote != e.inQuote && !e.rule.startsWith("speech:")) continue;
                 boolean sameSides = compatible(prev.source, e.source) && compatible(prev.target, e.target);
                 boolean identical = prev.code.code().equals(e.code.code()) && !e.source.isEmpty() && !e.target.isEmpty() && sameSides
                         && prev.sentence == e.sentence;
-                if (sameSides && (e.backgrounded || identical || prev.sentence == e.sentence && prev.code.code().equals(e.code.code()))) into = prev;
+                if (sameSides && (e.backgrounded || identical || prev.sentence == e.sentence && prev.code.code().equals(e.code.code()))) {
+                    into = prev;  // the earliest: a re-mention points back to the event first told
+                    break;
+                }
             }
             if (into != null) {
                 e.mergedInto = into;

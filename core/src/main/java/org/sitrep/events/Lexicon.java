@@ -71,6 +71,10 @@ public final class Lexicon {
             int last = t.index();
             boolean ok = true;
             for (int w = 1; w < e.words().size() && ok; w++) {
+                String word = e.words().get(w);
+                // "sb" needs an object, "to" an infinitive complement: "expect sb to" is "we expect Iraq to act"
+                if (word.equals("sb")) { ok = s.child(t, "obj") != null || s.child(t, "iobj") != null; continue; }
+                if (word.equals("to") && w == e.words().size() - 1 && e.words().get(w - 1).equals("sb")) { ok = s.child(t, "xcomp") != null; continue; }
                 int found = -1;
                 for (int k = pos + 1; k < s.size() && k <= t.index() + 12; k++) {
                     Token c = s.token(k);

@@ -83,7 +83,7 @@ public final class Gazetteer {
         Place best = null;
         double bestScore = -1;
         for (Place p : places) {
-            double score = Math.log10(2 + p.population()) + (documentCountries.contains(p.country()) ? 3 : 0)
+            double score = Math.log10(2 + p.population()) + (p.country() != null && documentCountries.contains(p.country()) ? 3 : 0)
                     + (p.kind().equals("country") ? 1 : 0);
             if (score > bestScore) { best = p; bestScore = score; }
         }
