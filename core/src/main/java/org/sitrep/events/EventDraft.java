@@ -36,10 +36,14 @@ public final class EventDraft {
     public int quote = -1;                 // index of the quote holding it
     public double confidence = 0.7;
     public EventDraft mergedInto;
+    public EventDraft contentOf;           // the event whose content this one is ("rejected a U.S. request")
+    public String note;                    // why it is not an event of its own, when it is not
+    public String cue;                     // the word that set its polarity or modality
     public final List<int[]> mentions = new ArrayList<>(); // other (sentence, token) mentions merged into this one
 
     public boolean emitted() {
-        return mergedInto == null && polarity.equals("asserted") && (modality.equals("actual") || modality.equals("intended"));
+        return mergedInto == null && contentOf == null && note == null && polarity.equals("asserted")
+                && (modality.equals("actual") || modality.equals("intended"));
     }
 
     public EventDraft canonical() {

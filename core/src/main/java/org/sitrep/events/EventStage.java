@@ -50,9 +50,10 @@ public final class EventStage implements Stage {
         List<EventDraft> events = new ArrayList<>();
         for (Sentence s : a.sentences) {
             List<Lexicon.Match> matches = new ArrayList<>();
+            Set<Integer> connective = connectiveTokens(s);
             for (Token t : s.tokens()) {
                 Lexicon.Match m = lexicon.match(s, t);
-                if (m != null && eventive(s, t, m)) matches.add(m);
+                if (m != null && !connective.contains(t.index()) && eventive(s, t, m)) matches.add(m);
             }
             // a noun inside a longer verb pattern belongs to it: "lifted sanctions" is one event, not two
             matches.removeIf(m -> !m.entry().verb() && matches.stream().anyMatch(v -> v.entry().verb() && v.to() > v.from()
@@ -79,9 +80,21 @@ public final class EventStage implements Stage {
             }
         }
         a.events = events;
-        speechActs(a);
-        inferCountries(a);
-        merge(a);
+    }
+
+    /** Tokens of causal connectives such as "in protest against": their nouns are links, not events. */
+    private Set<Integer> connectiveTokens(Sentence s) {
+        Set<Integer> out = new java.util.HashSet<>();
+        for (String phrase : cues.phrases("cause-phrase")) {
+            String[] words = phrase.split(" ");
+            if (words.length < 2) continue;
+            for (int i = 0; i + words.length <= s.size(); i++) {
+                boolean ok = true;
+                for (int w = 0; w < words.length && ok; w++) ok = s.token(i + w).lower().equals(words[w]);
+                if (ok) for (int w = 0; w < words.length; w++) out.add(i + w);
+            }
+        }
+        return out;
     }
 
     /**
@@ -221,7 +234,7 @@ public final class EventStage implements Stage {
     }
 
     /** The mention headed by t, else the nearest one inside t's phrase (not inside its clauses). */
-    private static Mention find(Analysis a, Sentence s, Token t) {
+    static Mention find(Analysis a, Sentence s, Token t) {
         Mention m = a.mentionAt(s.index(), t.index());
         if (m != null) return m;
         m = a.mentionCovering(s.index(), t.index());
@@ -247,8 +260,8 @@ public final class EventStage implements Stage {
                 String w = c.lower();
                 if (c.deprel().equals("mark") && cues.is("hypothetical", w) && !e.modality.equals("actual") == false) e.modality = "hypothetical";
                 if (c.deprel().equals("aux") && depth == 0) {
-                    if (cues.is("modal-future", w)) e.modality = "future";
-                    else if (cues.is("modal-possible", w) && !w.equals("would") && !w.equals("can")) e.modality = "possible";
+                    if (cues.is("modal-future", w)) { e.modality = "future"; e.cue = "will"; }
+                    else if (cues.is("modal-possible", w)) { e.modality = "possible"; e.cue = w; }
                 }
                 if (c.relation().equals("advmod") && cues.is("hedge", c.lemma())) e.hedged = true;
                 if (c.relation().equals("advmod") && depth <= 2 && cues.is("historical", c.lemma()) && !c.lemma().equals("before")) e.historical = true;
@@ -257,11 +270,16 @@ public final class EventStage implements Stage {
             if (gov == null) break;
             String rel = x.relation();
             boolean complement = rel.equals("xcomp") || rel.equals("acl") || rel.equals("ccomp") || rel.equals("advcl") && hasMark(s, x, "to");
-            if (complement && cues.is("failure", gov.lemma())) { e.polarity = "failed"; return; }
+            if (complement && cues.is("failure", gov.lemma())) { e.polarity = "failed"; e.cue = gov.lemma(); return; }
             if (complement && (rel.equals("xcomp") || rel.equals("acl") || rel.equals("advcl")) && hasMark(s, x, "to") || rel.equals("xcomp")) {
                 if (cues.is("demand", gov.lemma()) && (s.child(gov, "obj") != null || s.child(gov, "iobj") != null)) { e.modality = "demanded"; return; }
-                if (cues.is("threat", gov.lemma())) { e.modality = "threatened"; return; }
-                if (cues.is("intent", gov.lemma())) { e.modality = "intended"; return; }
+                if (cues.is("threat", gov.lemma())) { e.modality = "threatened"; e.cue = gov.lemma(); return; }
+                if (cues.is("intent", gov.lemma())) {
+                    e.modality = "intended";
+                    e.cue = gov.lemma();
+                    if (negated(s, gov)) e.polarity = "negated";  // "does not intend to"
+                    return;
+                }
                 if (gov.isNoun() && rel.equals("acl")) { e.modality = "hypothetical"; return; }  // "responsibility to defend"
                 if (rel.equals("advcl") || rel.equals("xcomp") && gov.isVerb() && !cues.is("light", gov.lemma()) && s.child(gov, "obj") != null) {
                     e.backgrounded = true;  // purpose: "fired tear gas to disperse the crowd"
@@ -452,144 +470,5 @@ public final class EventStage implements Stage {
             }
         }
         return null;
-    }
-
-    // ---------------------------------------------------------------- speech
-
-    /**
-     * A political speaker's quote that tells of another party's hostile act is coded as an accusation
-     * by the speaker; a hostile act the speaker announces for the future is a threat. The quoted acts
-     * themselves are then the content of the speech act, not events of their own.
-     */
-    private void speechActs(Analysis a) {
-        List<EventDraft> added = new ArrayList<>();
-        Map<Integer, EventDraft> actOfQuote = new HashMap<>();
-        for (EventDraft e : a.events) {
-            if (!e.inQuote || e.code == null) continue;
-            Quote q = a.quotes.get(e.quote);
-            Mention speaker = a.mentionAt(q.speakerSentence(), q.speakerToken());
-            if (speaker == null || speaker.sectors().contains("MED")) continue;
-            String side = speaker.country();
-            boolean hostile = e.code.hostile();
-            boolean byOther = !e.source.isEmpty() && e.source.stream().noneMatch(m -> side != null && side.equals(m.country()));
-            boolean future = e.modality.equals("future");
-            EventDraft act = null;
-            if (hostile && future && (e.code.quadClass() >= 3 || e.code.root().equals("11"))) {
-                act = speech(a, q, e, speaker, "130", "speech:future-hostile-act -> threaten");
-                act.target.addAll(e.target.isEmpty() ? e.source : e.target);
-            } else if (hostile && byOther && e.modality.equals("actual") && e.code.quadClass() == 4) {
-                act = speech(a, q, e, speaker, "112", "speech:quoted-hostile-act -> accuse");
-                act.target.addAll(e.source);
-            } else if (e.code.root().equals("10") || e.code.root().equals("02")) {
-                if (e.source.isEmpty() || e.source.stream().allMatch(m -> m.kind() == Mention.Kind.PRONOUN)) {
-                    e.source.clear();
-                    e.source.add(speaker);
-                }
-                continue;
-            } else {
-                if (e.attributionActor == null) {
-                    e.attributionActor = speaker;
-                    e.attributionText = speaker.text();
-                    e.attributionCue = q.cue();
-                }
-                continue;
-            }
-            e.mergedInto = act;
-            added.add(act);
-            actOfQuote.put(e.quote, act);
-        }
-        // the rest of an accusing quote's hostile acts with no doer of their own ("..., wounding many") belong to the accusation
-        for (EventDraft e : a.events) {
-            EventDraft act = actOfQuote.get(e.quote);
-            if (e.inQuote && e.mergedInto == null && act != null && e.source.isEmpty() && e.code.hostile() && e.code.quadClass() == 4) e.mergedInto = act;
-        }
-        a.events.addAll(added);
-        a.events.sort((x, y) -> x.sentence != y.sentence ? x.sentence - y.sentence : x.trigger - y.trigger);
-    }
-
-    private EventDraft speech(Analysis a, Quote q, EventDraft content, Mention speaker, String code, String rule) {
-        EventDraft act = new EventDraft();
-        boolean atCue = q.cueSentence() >= 0;
-        act.sentence = atCue ? q.cueSentence() : content.sentence;
-        act.trigger = atCue ? q.cueToken() : content.trigger;
-        act.triggerFrom = act.trigger;
-        act.triggerTo = act.trigger;
-        act.code = codebook.get(code);
-        act.rule = rule + " (content: " + content.rule + ")";
-        act.source.add(speaker);
-        act.dateValue = a.published.toString();
-        act.datePrecision = "day";
-        act.dateFrom = "publication";
-        act.location = content.location;
-        act.backgrounded = !atCue;
-        act.confidence = 0.6;
-        return act;
-    }
-
-    // ---------------------------------------------------------------- context
-
-    /** Generic actors with no country of their own take the event's place, marked as inferred. */
-    private void inferCountries(Analysis a) {
-        for (EventDraft e : a.events) {
-            String here = e.location instanceof PlaceMention p ? p.place().country() : null;
-            if (here == null) continue;
-            for (List<Mention> side : List.of(e.source, e.target)) {
-                side.replaceAll(m -> m.country() == null && m.entry() == null && !m.sectors().isEmpty() && !m.sectors().contains("IGO")
-                        ? m.withCountry(here, true) : m);
-            }
-        }
-    }
-
-    // ---------------------------------------------------------------- event coreference
-
-    /** A backgrounded re-mention of an earlier event of the same type with compatible actors joins it. */
-    private void merge(Analysis a) {
-        List<EventDraft> live = new ArrayList<>();
-        for (EventDraft e : a.events) {
-            if (e.mergedInto != null || e.code == null) continue;
-            if (!e.emitted() && !e.modality.equals("actual")) { live.add(e); continue; }
-            EventDraft into = null;
-            // look in the event's own sentence first, then from the start of the document
-            List<EventDraft> candidates = new ArrayList<>(live);
-            candidates.sort(java.util.Comparator.comparingInt((EventDraft p) -> p.sentence == e.sentence ? 0 : 1)
-                    .thenComparingInt(p -> p.sentence == e.sentence && p.code.code().equals(e.code.code()) ? 0 : 1));
-            for (EventDraft prev : candidates) {
-                if (prev.mergedInto != null || !prev.emitted() || prev == e) continue;
-                if (!sameType(prev, e) || prev.historical != e.historical || prev.inQuote != e.inQuote && !e.rule.startsWith("speech:")) continue;
-                boolean sameSides = compatible(prev.source, e.source) && compatible(prev.target, e.target);
-                boolean identical = prev.code.code().equals(e.code.code()) && !e.source.isEmpty() && !e.target.isEmpty() && sameSides
-                        && prev.sentence == e.sentence;
-                if (sameSides && (e.backgrounded || identical || prev.sentence == e.sentence && prev.code.code().equals(e.code.code()))) {
-                    into = prev;  // the earliest: a re-mention points back to the event first told
-                    break;
-                }
-            }
-            if (into != null) {
-                e.mergedInto = into;
-                into.mentions.add(new int[] {e.sentence, e.trigger});
-                if (into.target.isEmpty()) into.target.addAll(e.target);
-                if (into.source.isEmpty()) into.source.addAll(e.source);
-                e.counts.forEach(into.counts::putIfAbsent);
-            } else {
-                live.add(e);
-            }
-        }
-    }
-
-    private static boolean sameType(EventDraft x, EventDraft y) {
-        String px = x.code.plover(), py = y.code.plover();
-        if (px != null && px.equals(py)) return true;
-        return x.code.root().equals(y.code.root());
-    }
-
-    private static boolean compatible(List<Mention> x, List<Mention> y) {
-        if (x.isEmpty() || y.isEmpty()) return true;
-        Set<String> cx = new LinkedHashSet<>();
-        for (Mention m : x) cx.add(m.code() == null ? "?" : m.code());
-        for (Mention m : y) if (m.code() != null && cx.contains(m.code())) return true;
-        Set<String> kx = new LinkedHashSet<>();
-        for (Mention m : x) if (m.country() != null) kx.add(m.country());
-        for (Mention m : y) if (m.country() != null && kx.contains(m.country())) return true;
-        return x.stream().allMatch(m -> m.code() == null) || y.stream().allMatch(m -> m.code() == null);
     }
 }

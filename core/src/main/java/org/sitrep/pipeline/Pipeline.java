@@ -3,6 +3,8 @@ package org.sitrep.pipeline;
 import org.sitrep.actors.ActorResolver;
 import org.sitrep.actors.ActorStage;
 import org.sitrep.events.EventStage;
+import org.sitrep.events.FramingStage;
+import org.sitrep.events.MergeStage;
 import org.sitrep.events.RelationStage;
 import org.sitrep.places.PlaceStage;
 import org.sitrep.quotes.QuoteStage;
@@ -36,6 +38,8 @@ public final class Pipeline {
                 new ActorStage(new ActorResolver(knowledge.actors())),
                 new QuoteStage(),
                 new EventStage(knowledge.lexicon(), knowledge.codebook(), knowledge.cues()),
+                new FramingStage(knowledge.codebook()),
+                new MergeStage(),
                 new RelationStage(knowledge.cues()));
     }
 

@@ -36,7 +36,8 @@ public record DocumentRecord(String id, String title, String url, String outlet,
                               List<String> contexts, @JsonProperty("quad_class") int quadClass, double goldstein,
                               List<Side> source, List<Side> target, Location location, When date, boolean historical,
                               String polarity, String modality, boolean hedged, Attribution attribution,
-                              Map<String, Object> counts, String rule, double confidence, List<Trigger> mentions) {}
+                              Map<String, Object> counts, String rule, double confidence, List<Trigger> mentions,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String note) {}
 
     public record RelationRecord(String type, String from, String to, String cue) {}
 

@@ -1,0 +1,208 @@
+package org.sitrep.events;
+
+import org.sitrep.actors.Mention;
+import org.sitrep.pipeline.Analysis;
+import org.sitrep.pipeline.Stage;
+import org.sitrep.quotes.Quote;
+import org.sitrep.text.Sentence;
+import org.sitrep.text.Token;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides what each candidate event is, as CAMEO codes statements: what is asked, promised, threatened,
+ * rejected or criticised is the content of that speech act, not an event of its own ("Yemen rejected a
+ * U.S. request"); a stated intention is itself the event: cooperative ones are AGREE ("Portugal will
+ * support ..."), hostile ones THREATEN ("farmers said they would blockade Paris"), and a refusal is
+ * REJECT ("Syria will not accept more refugees"). A political speaker's quote telling of another
+ * party's hostile acts is an accusation.
+ */
+public final class FramingStage implements Stage {
+
+    private static final Set<String> CONTENT_RELS = Set.of("xcomp", "ccomp", "obj", "csubj", "nsubj:pass");
+    private static final Set<String> REFUSAL = Set.of("refuse", "decline", "reject", "refusal");
+
+    private final Codebook codebook;
+
+    public FramingStage(Codebook codebook) {
+        this.codebook = codebook;
+    }
+
+    @Override
+    public void process(Analysis a) {
+        for (EventDraft e : a.events) content(a, e);
+        speechActs(a);
+        for (EventDraft e : a.events) intent(e);
+    }
+
+    // ---------------------------------------------------------------- content of other events
+
+    private void content(Analysis a, EventDraft e) {
+        Sentence s = a.sentences.get(e.sentence);
+        Token x = s.token(e.trigger);
+        for (int step = 0; step < 3; step++) {
+            Token gov = s.head(x);
+            if (gov == null) return;
+            String rel = x.deprel();
+            boolean purpose = (rel.equals("advcl") || rel.equals("xcomp")) && hasMark(s, x, "to") || rel.equals("advcl") && x.pos().equals("VBG");
+            boolean content = CONTENT_RELS.contains(rel) || purpose
+                    || (x.relation().equals("nmod") || x.relation().equals("obl")) && Set.of("of", "for", "on", "over", "against").contains(String.valueOf(s.caseOf(x)))
+                    && !x.isVerb();
+            if (!content && !rel.equals("conj")) return;
+            EventDraft g = eventAt(a, s, gov);
+            if (g != null && g != e && content) {
+                absorb(e, g, purpose);
+                return;
+            }
+            if (g != null) return;
+            x = gov;
+        }
+    }
+
+    private void absorb(EventDraft e, EventDraft g, boolean purpose) {
+        String root = g.code.root();
+        String modality = switch (root) {
+            case "02", "10" -> "demanded";
+            case "03" -> "promised";
+            case "13" -> "threatened";
+            case "12" -> "rejected";
+            case "01", "05", "09", "11" -> "content";
+            default -> purpose ? "purpose" : null;
+        };
+        if (g.code.code().equals("057")) modality = "promised";
+        if (modality == null) return;
+        e.contentOf = g;
+        if (e.modality.equals("actual") || e.modality.equals("future") || e.modality.equals("intended")) e.modality = modality;
+        e.note = "content of " + g.code.code() + " \"" + g.rule + "\"";
+        // "rejected North Korea's demand": the one whose demand it was is the target
+        if (g.target.isEmpty() && !e.source.isEmpty() && !root.equals("14") && e.source.stream().noneMatch(g.source::contains)) g.target.addAll(e.source);
+    }
+
+    private static EventDraft eventAt(Analysis a, Sentence s, Token t) {
+        for (EventDraft e : a.events) if (e.sentence == s.index() && e.trigger == t.index() && e.mergedInto == null) return e;
+        return null;
+    }
+
+    private static boolean hasMark(Sentence s, Token x, String word) {
+        for (Token c : s.children(x, "mark")) if (c.lower().equals(word)) return true;
+        return false;
+    }
+
+    // ---------------------------------------------------------------- intentions and refusals
+
+    private void intent(EventDraft e) {
+        if (e.contentOf != null || e.mergedInto != null || e.code == null) return;
+        boolean stated = Set.of("future", "intended", "possible").contains(e.modality);
+        if (e.polarity.equals("negated") && (stated || e.modality.equals("actual") && "will".equals(e.cue))) {
+            recode(e, "120", "refusal");
+            return;
+        }
+        if (e.polarity.equals("failed") && REFUSAL.contains(e.cue)) {
+            recode(e, "120", "refusal");
+            return;
+        }
+        if (!stated || !e.polarity.equals("asserted") || e.source.isEmpty()) return;
+        String root = e.code.root();
+        if (root.equals("03") || root.equals("13") || root.equals("12")) { e.modality = "actual"; return; }
+        boolean hostile = e.code.quadClass() >= 3 && !Set.of("RETREAT", "CONCEDE").contains(e.code.plover());
+        String code = hostile ? switch (root) {
+            case "14" -> "133";
+            case "16" -> "132";
+            case "17" -> "137";
+            case "15", "18", "19", "20" -> "138";
+            default -> "130";
+        } : switch (root) {
+            case "04" -> "036";
+            case "05" -> "032";
+            case "06" -> "031";
+            case "07" -> "033";
+            case "08" -> "035";
+            default -> "030";
+        };
+        recode(e, code, hostile ? "stated hostile intent" : "stated intent");
+    }
+
+    private void recode(EventDraft e, String code, String why) {
+        e.rule = why + " -> " + code + " (act: " + e.rule + ")";
+        e.code = codebook.get(code);
+        e.polarity = "asserted";
+        e.modality = "actual";
+    }
+
+    // ---------------------------------------------------------------- speech
+
+    /**
+     * A political speaker's quote that tells of another party's hostile act is coded as an accusation
+     * by the speaker; a hostile act the speaker announces for the future is a threat. The quoted acts
+     * themselves are then the content of the speech act, not events of their own.
+     */
+    private void speechActs(Analysis a) {
+        List<EventDraft> added = new ArrayList<>();
+        Map<Integer, EventDraft> actOfQuote = new HashMap<>();
+        for (EventDraft e : a.events) {
+            if (!e.inQuote || e.code == null || e.contentOf != null || e.mergedInto != null) continue;
+            Quote q = a.quotes.get(e.quote);
+            Mention speaker = a.mentionAt(q.speakerSentence(), q.speakerToken());
+            if (speaker == null || speaker.sectors().contains("MED")) continue;
+            String side = speaker.country();
+            boolean hostile = e.code.hostile();
+            boolean byOther = !e.source.isEmpty() && e.source.stream().noneMatch(m -> side != null && side.equals(m.country()));
+            boolean future = e.modality.equals("future");
+            EventDraft act = null;
+            if (hostile && future && (e.code.quadClass() >= 3 || e.code.root().equals("11"))) {
+                act = speech(a, q, e, speaker, "130", "speech:future-hostile-act -> threaten");
+                act.target.addAll(e.target.isEmpty() ? e.source : e.target);
+            } else if (hostile && byOther && e.modality.equals("actual") && e.code.quadClass() == 4) {
+                act = speech(a, q, e, speaker, "112", "speech:quoted-hostile-act -> accuse");
+                act.target.addAll(e.source);
+            } else if (e.code.root().equals("10") || e.code.root().equals("02")) {
+                if (e.source.isEmpty() || e.source.stream().allMatch(m -> m.kind() == Mention.Kind.PRONOUN)) {
+                    e.source.clear();
+                    e.source.add(speaker);
+                }
+                continue;
+            } else {
+                if (e.attributionActor == null) {
+                    e.attributionActor = speaker;
+                    e.attributionText = speaker.text();
+                    e.attributionCue = q.cue();
+                }
+                continue;
+            }
+            e.mergedInto = act;
+            added.add(act);
+            actOfQuote.put(e.quote, act);
+        }
+        // the rest of an accusing quote's hostile acts with no doer of their own ("..., wounding many") belong to the accusation
+        for (EventDraft e : a.events) {
+            EventDraft act = actOfQuote.get(e.quote);
+            if (e.inQuote && e.mergedInto == null && act != null && e.source.isEmpty() && e.code.hostile() && e.code.quadClass() == 4) e.mergedInto = act;
+        }
+        a.events.addAll(added);
+        a.events.sort((x, y) -> x.sentence != y.sentence ? x.sentence - y.sentence : x.trigger - y.trigger);
+    }
+
+    private EventDraft speech(Analysis a, Quote q, EventDraft content, Mention speaker, String code, String rule) {
+        EventDraft act = new EventDraft();
+        boolean atCue = q.cueSentence() >= 0;
+        act.sentence = atCue ? q.cueSentence() : content.sentence;
+        act.trigger = atCue ? q.cueToken() : content.trigger;
+        act.triggerFrom = act.trigger;
+        act.triggerTo = act.trigger;
+        act.code = codebook.get(code);
+        act.rule = rule + " (content: " + content.rule + ")";
+        act.source.add(speaker);
+        act.dateValue = a.published.toString();
+        act.datePrecision = "day";
+        act.dateFrom = "publication";
+        act.location = content.location;
+        act.backgrounded = !atCue;
+        act.confidence = 0.6;
+        return act;
+    }
+
+}

@@ -1,0 +1,95 @@
+package org.sitrep.events;
+
+import org.sitrep.actors.Mention;
+import org.sitrep.pipeline.Analysis;
+import org.sitrep.pipeline.Stage;
+import org.sitrep.places.PlaceMention;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finishes the events of a document: generic actors take the country of the event's place; repeated
+ * mentions of one event ("the protests", "after the protestors stormed the compound") join the event
+ * first told; an event with no actor at all is kept aside, since nobody can be said to have done it.
+ */
+public final class MergeStage implements Stage {
+
+    @Override
+    public void process(Analysis a) {
+        inferCountries(a);
+        merge(a);
+        for (EventDraft e : a.events) {
+            if (e.mergedInto == null && e.note == null && e.source.isEmpty() && e.target.isEmpty()) e.note = "no actor identified";
+        }
+    }
+
+    // ---------------------------------------------------------------- context
+
+    /** Generic actors with no country of their own take the event's place, marked as inferred. */
+    private void inferCountries(Analysis a) {
+        for (EventDraft e : a.events) {
+            String here = e.location instanceof PlaceMention p ? p.place().country() : null;
+            if (here == null) continue;
+            for (List<Mention> side : List.of(e.source, e.target)) {
+                side.replaceAll(m -> m.country() == null && m.entry() == null && !m.sectors().isEmpty() && !m.sectors().contains("IGO")
+                        ? m.withCountry(here, true) : m);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- event coreference
+
+    /** A backgrounded re-mention of an earlier event of the same type with compatible actors joins it. */
+    private void merge(Analysis a) {
+        List<EventDraft> live = new ArrayList<>();
+        for (EventDraft e : a.events) {
+            if (e.mergedInto != null || e.code == null) continue;
+            if (!e.emitted() && !e.modality.equals("actual")) { live.add(e); continue; }
+            EventDraft into = null;
+            // look in the event's own sentence first, then from the start of the document
+            List<EventDraft> candidates = new ArrayList<>(live);
+            candidates.sort(java.util.Comparator.comparingInt((EventDraft p) -> p.sentence == e.sentence ? 0 : 1)
+                    .thenComparingInt(p -> p.sentence == e.sentence && p.code.code().equals(e.code.code()) ? 0 : 1));
+            for (EventDraft prev : candidates) {
+                if (prev.mergedInto != null || !prev.emitted() || prev == e) continue;
+                if (!sameType(prev, e) || prev.historical != e.historical || prev.inQuote != e.inQuote && !e.rule.startsWith("speech:")) continue;
+                boolean sameSides = compatible(prev.source, e.source) && compatible(prev.target, e.target);
+                boolean identical = prev.code.code().equals(e.code.code()) && !e.source.isEmpty() && !e.target.isEmpty() && sameSides
+                        && prev.sentence == e.sentence;
+                if (sameSides && (e.backgrounded || identical || prev.sentence == e.sentence && prev.code.code().equals(e.code.code()))) {
+                    into = prev;  // the earliest: a re-mention points back to the event first told
+                    break;
+                }
+            }
+            if (into != null) {
+                e.mergedInto = into;
+                into.mentions.add(new int[] {e.sentence, e.trigger});
+                if (into.target.isEmpty()) into.target.addAll(e.target);
+                if (into.source.isEmpty()) into.source.addAll(e.source);
+                e.counts.forEach(into.counts::putIfAbsent);
+            } else {
+                live.add(e);
+            }
+        }
+    }
+
+    private static boolean sameType(EventDraft x, EventDraft y) {
+        String px = x.code.plover(), py = y.code.plover();
+        if (px != null && px.equals(py)) return true;
+        return x.code.root().equals(y.code.root());
+    }
+
+    private static boolean compatible(List<Mention> x, List<Mention> y) {
+        if (x.isEmpty() || y.isEmpty()) return true;
+        Set<String> cx = new LinkedHashSet<>();
+        for (Mention m : x) cx.add(m.code() == null ? "?" : m.code());
+        for (Mention m : y) if (m.code() != null && cx.contains(m.code())) return true;
+        Set<String> kx = new LinkedHashSet<>();
+        for (Mention m : x) if (m.country() != null) kx.add(m.country());
+        for (Mention m : y) if (m.country() != null && kx.contains(m.country())) return true;
+        return x.stream().allMatch(m -> m.code() == null) || y.stream().allMatch(m -> m.code() == null);
+    }
+}
