@@ -47,6 +47,7 @@ public final class EventStage implements Stage {
 
     @Override
     public void process(Analysis a) {
+        current = a;
         List<EventDraft> events = new ArrayList<>();
         for (Sentence s : a.sentences) {
             List<Lexicon.Match> matches = new ArrayList<>();
@@ -103,7 +104,8 @@ public final class EventStage implements Stage {
      * whose subject is itself an event ("the airstrikes that incited the protests": a causal link).
      */
     private boolean eventive(Sentence s, Token t, Lexicon.Match m) {
-        if (t.isNoun() && (t.deprel().equals("compound") || t.deprel().equals("nmod:poss"))) return false;
+        if (t.isNoun() && t.deprel().equals("compound") && !(s.head(t) != null && cues.is("container", s.head(t).lemma()))) return false;
+        if (t.isNoun() && t.deprel().equals("nmod:poss")) return false;
         Codebook.Code code = codebook.get(m.entry().cameo());
         if (t.pos().equals("VBG") && t.deprel().equals("acl") && code != null && code.quadClass() <= 2) return false;
         if (t.isVerb()) {
@@ -125,9 +127,10 @@ public final class EventStage implements Stage {
             e.source.addAll(resolve(a, s, src));
             e.target.addAll(resolve(a, s, nounTarget(s, t)));
             if (e.source.isEmpty()) {
-                // "carried out chants", "launched airstrikes": the light verb's subject does the event
+                // "carried out chants", "renewed negotiations": the subject of the verb that governs the event noun does it,
+                // unless that verb is an event of its own ("condemned the attack")
                 Token gov = s.head(t);
-                if (gov != null && t.deprel().equals("obj") && cues.is("light", gov.lemma())) {
+                if (gov != null && t.deprel().equals("obj") && gov.isVerb() && (cues.is("light", gov.lemma()) || lexicon.match(s, gov) == null)) {
                     e.source.addAll(resolve(a, s, verbSource(s, gov, 0)));
                     if (e.target.isEmpty()) e.target.addAll(resolve(a, s, caseChild(s, gov, TARGET_CASES)));
                 }
@@ -178,11 +181,22 @@ public final class EventStage implements Stage {
             }
             return null;
         }
-        Token obj = s.child(v, "obj");
-        if (obj != null) return obj;
         Token iobj = s.child(v, "iobj");
-        if (iobj != null) return iobj;
-        return caseChild(s, v, TARGET_CASES);
+        if (iobj != null) return iobj;  // "give Tanzania a grant"
+        Token obj = s.child(v, "obj");
+        if (obj != null && headsActor(s, obj)) return obj;
+        Token pp = caseChild(s, v, TARGET_CASES);  // "provided photographs to Macedonia"
+        return pp != null ? pp : obj;
+    }
+
+    private Analysis current;
+
+    /** The token is an actor itself (or a quantity of one, or a pronoun), not a thing that an actor owns. */
+    private boolean headsActor(Sentence s, Token t) {
+        if (current.mentionAt(s.index(), t.index()) != null || t.isPronoun()) return true;
+        Token of = caseChild(s, t, List.of("of"));
+        return of != null && current.mentionAt(s.index(), of.index()) != null && t.pos().startsWith("NNS") == false && Character.isLowerCase(t.text().charAt(0))
+                && Set.of("hundreds", "thousands", "dozens", "group", "number", "members", "some", "many").contains(t.lower());
     }
 
     private Token nounSource(Sentence s, Token n) {

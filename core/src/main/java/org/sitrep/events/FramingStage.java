@@ -79,7 +79,19 @@ public final class FramingStage implements Stage {
         if (e.modality.equals("actual") || e.modality.equals("future") || e.modality.equals("intended")) e.modality = modality;
         e.note = "content of " + g.code.code() + " \"" + g.rule + "\"";
         // "rejected North Korea's demand": the one whose demand it was is the target
-        if (g.target.isEmpty() && !e.source.isEmpty() && !root.equals("14") && e.source.stream().noneMatch(g.source::contains)) g.target.addAll(e.source);
+        if (g.target.isEmpty() && !root.equals("14")) {
+            List<Mention> other = e.source.stream().filter(m -> !sameActor(m, g.source)).toList();
+            List<Mention> theirs = e.target.stream().filter(m -> !sameActor(m, g.source)).toList();
+            // "rejected North Korea's demand": whose demand; "offered to hand them over to Britain": to whom
+            g.target.addAll(!other.isEmpty() ? other : theirs);
+        }
+    }
+
+    private static boolean sameActor(Mention m, List<Mention> side) {
+        for (Mention x : side) {
+            if (x == m || x.code() != null && x.code().equals(m.code()) || x.country() != null && x.country().equals(m.country())) return true;
+        }
+        return false;
     }
 
     private static EventDraft eventAt(Analysis a, Sentence s, Token t) {

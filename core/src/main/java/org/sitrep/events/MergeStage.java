@@ -30,14 +30,23 @@ public final class MergeStage implements Stage {
 
     /** Generic actors with no country of their own take the event's place, marked as inferred. */
     private void inferCountries(Analysis a) {
+        String focus = focusCountry(a);
         for (EventDraft e : a.events) {
-            String here = e.location instanceof PlaceMention p ? p.place().country() : null;
+            String here = e.location instanceof PlaceMention p ? p.place().country() : focus;
             if (here == null) continue;
             for (List<Mention> side : List.of(e.source, e.target)) {
                 side.replaceAll(m -> m.country() == null && m.entry() == null && !m.sectors().isEmpty() && !m.sectors().contains("IGO")
                         ? m.withCountry(here, true) : m);
             }
         }
+    }
+
+    /** The country the document is most about: the most named among its places and actors. */
+    private static String focusCountry(Analysis a) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (PlaceMention p : a.places) if (p.place().country() != null) counts.merge(p.place().country(), 1, Integer::sum);
+        for (List<Mention> ms : a.mentions) for (Mention m : ms) if (m.country() != null && !m.countryInferred()) counts.merge(m.country(), 1, Integer::sum);
+        return counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse(null);
     }
 
     // ---------------------------------------------------------------- event coreference
