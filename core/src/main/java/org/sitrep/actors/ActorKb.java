@@ -196,15 +196,24 @@ public final class ActorKb {
         StringBuilder key = new StringBuilder();
         for (int j = from; j < Math.min(toks.size(), from + MAX_AGENT_TOKENS); j++) {
             Token t = toks.get(j);
-            key.append(Names.key(j == from || j < toks.size() - 1 ? t.lemma() : t.lemma()));
-            if (agents.containsKey(key.toString()) && (t.isNoun() || t.pos().equals("JJ") && j > from)) end = j;
+            String prefix = key.toString();
+            key.append(Names.key(t.lemma()));
+            boolean known = agents.containsKey(key.toString()) || agents.containsKey(prefix + singular(t));
+            if (known && (t.isNoun() || t.pos().equals("JJ") && j > from)) end = j;
         }
         return end;
     }
 
+    /** The tagger's lemma, or a plain singular for plurals it leaves alone ("troops"). */
+    private static String singular(Token t) {
+        String k = Names.key(t.text());
+        return t.pos().equals("NNS") && k.endsWith("s") ? k.substring(0, k.length() - 1) : k;
+    }
+
     public List<String> agentSectors(List<Token> toks, int from, int to) {
         StringBuilder key = new StringBuilder();
-        for (int j = from; j <= to; j++) key.append(Names.key(toks.get(j).lemma()));
-        return agents.getOrDefault(key.toString(), List.of());
+        for (int j = from; j < to; j++) key.append(Names.key(toks.get(j).lemma()));
+        List<String> found = agents.get(key + Names.key(toks.get(to).lemma()));
+        return found != null ? found : agents.getOrDefault(key + singular(toks.get(to)), List.of());
     }
 }

@@ -221,12 +221,21 @@ public final class EventStage implements Stage {
         Token best = null;
         int bestRank = Integer.MAX_VALUE;
         for (Token c : s.children(h)) {
-            if (!(c.relation().equals("obl") || c.relation().equals("nmod"))) continue;
+            if (!(c.relation().equals("obl") || c.relation().equals("nmod")) || isTime(c)) continue;
             String cs = s.caseOf(c);
             int rank = cs == null ? -1 : cases.indexOf(cs);
             if (rank >= 0 && rank < bestRank) { best = c; bestRank = rank; }
         }
         return best;
+    }
+
+    private static final Set<String> TIME_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+            "today", "yesterday", "tomorrow", "tonight", "day", "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening", "decade", "time");
+
+    /** "on Monday", "in 1983": times are not targets. */
+    private static boolean isTime(Token t) {
+        return TIME_WORDS.contains(t.lower()) || t.text().matches("1\\d{3}|20\\d{2}");
     }
 
     /** The actors an argument token stands for: its mention, a relative pronoun's noun, coordinated ones. */
@@ -285,6 +294,11 @@ public final class EventStage implements Stage {
             String rel = x.relation();
             boolean complement = rel.equals("xcomp") || rel.equals("acl") || rel.equals("ccomp") || rel.equals("advcl") && hasMark(s, x, "to");
             if (complement && cues.is("failure", gov.lemma())) { e.polarity = "failed"; e.cue = gov.lemma(); return; }
+            if (complement && gov.lemma().equals("do") && s.children(gov).stream().anyMatch(c -> cues.is("failure", c.lemma()))) {
+                e.polarity = "failed";  // "did little to stop", "did nothing to"
+                e.cue = "little";
+                return;
+            }
             if (complement && (rel.equals("xcomp") || rel.equals("acl") || rel.equals("advcl")) && hasMark(s, x, "to") || rel.equals("xcomp")) {
                 if (cues.is("demand", gov.lemma()) && (s.child(gov, "obj") != null || s.child(gov, "iobj") != null)) { e.modality = "demanded"; return; }
                 if (cues.is("threat", gov.lemma())) { e.modality = "threatened"; e.cue = gov.lemma(); return; }
@@ -436,6 +450,7 @@ public final class EventStage implements Stage {
     // ---------------------------------------------------------------- counts
 
     private void counts(Sentence s, Token t, EventDraft e) {
+        for (Mention m : e.source) if (m.quantity() != null) e.counts.put("size", m.quantity());
         if (e.code == null || e.code.quadClass() != 4) return;
         for (Token k : s.tokens()) {
             String what = switch (k.lemma()) {
@@ -452,7 +467,6 @@ public final class EventStage implements Stage {
                 if (obj != null && obj.lower().equals("many")) e.counts.put(what, "many");
             }
         }
-        for (Mention m : e.source) if (m.quantity() != null) e.counts.put("size", m.quantity());
     }
 
     /** An attack with no target named takes its victims: "rocket attacks ..., which resulted in the death of one U.S. contractor". */

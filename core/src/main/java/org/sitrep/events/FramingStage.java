@@ -136,6 +136,7 @@ public final class FramingStage implements Stage {
             default -> "030";
         };
         recode(e, code, hostile ? "stated hostile intent" : "stated intent");
+        e.modality = "intended";  // the statement is the event; what it announces has not happened
     }
 
     private void recode(EventDraft e, String code, String why) {

@@ -41,10 +41,11 @@ class EventCodingTest {
 
     @Test
     void anActiveVerbTakesItsSubjectAsSourceAndObjectAsTarget() {
-        EventRecord e = only(code("Israeli troops shot two Palestinian protesters in Hebron on Monday."), "ASSAULT");
+        EventRecord e = only(code("Israeli troops shelled two Palestinian villages near Hebron on Monday."), "ASSAULT");
         assertEquals(Set.of("ISR"), countries(e.source()));
         assertEquals(Set.of("PSE"), countries(e.target()));
-        assertEquals("shot", e.trigger().text());
+        assertEquals("shelled", e.trigger().text());
+        assertEquals("Hebron", e.location().name());
         assertEquals("2021-06-14", e.date().value());
         assertEquals("text", e.date().from());
     }
@@ -80,16 +81,40 @@ class EventCodingTest {
 
     @Test
     void aFailureToActIsNotAnEvent() {
-        DocumentRecord r = code("Lebanese soldiers did little to stop the looters.");
+        DocumentRecord r = code("Lebanese soldiers did little to arrest the looters.");
         assertTrue(first(r, "COERCE").isEmpty(), r.events().toString());
         assertEquals("failed", r.nonEvents().get(0).polarity());
     }
 
     @Test
-    void anIntendedEventIsMarkedIntended() {
-        EventRecord e = only(code("French farmers intend to protest against the new fuel tax in Paris."), "PROTEST");
+    void anIntendedProtestIsCodedAsAThreatNotAsDone() {
+        DocumentRecord r = code("French farmers intend to protest against the new fuel tax in Paris.");
+        assertTrue(first(r, "PROTEST").isEmpty(), r.events().toString());
+        EventRecord e = only(r, "THREATEN");
         assertEquals("intended", e.modality());
         assertEquals(Set.of("FRA"), countries(e.source()));
+        assertTrue(e.rule().contains("protest"), e.rule());
+    }
+
+    @Test
+    void aStatedCooperativeIntentionIsAnAgreement() {
+        EventRecord e = only(code("Portugal will support Turkey's bid to join the European Union, the Portuguese president said."), "AGREE");
+        assertEquals(Set.of("PRT"), countries(e.source()));
+        assertEquals("intended", e.modality());
+    }
+
+    @Test
+    void aRefusalIsARejection() {
+        EventRecord e = only(code("Syria will not accept any more refugees from Iraq."), "REJECT");
+        assertEquals(Set.of("SYR"), countries(e.source()));
+    }
+
+    @Test
+    void whatIsRejectedIsContentNotAnEvent() {
+        DocumentRecord r = code("Yemen rejected a U.S. request to hand over the detainees.");
+        EventRecord e = only(r, "REJECT");
+        assertEquals(Set.of("USA"), countries(e.target()));
+        assertTrue(first(r, "REQUEST").isEmpty(), r.events().toString());
     }
 
     @Test
