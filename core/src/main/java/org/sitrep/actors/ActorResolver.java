@@ -85,6 +85,19 @@ public final class ActorResolver {
         List<List<Unit>> groups = new ArrayList<>();
         java.util.Map<Unit, Unit> rootOf = new java.util.IdentityHashMap<>();
         for (Unit u : units) rootOf.put(u, findRoot(s, u, unitAt));
+        // "a Malian army convoy": the country adjective and the agent both modify "convoy"; they are one actor
+        for (Unit u : units) {
+            if (rootOf.get(u) != u || !u.isCountryName() || u.name().form() != ActorKb.Form.ADJECTIVE) continue;
+            Token gov = s.head(s.token(u.head()));
+            if (gov == null || unitAt[gov.index()] != null) continue;
+            for (Token sib : s.children(gov, "compound")) {
+                Unit agent = unitAt[sib.index()];
+                if (agent != null && agent.name() == null && !agent.ner() && sib.index() > u.to() && rootOf.get(agent) == agent) {
+                    rootOf.put(u, agent);
+                    break;
+                }
+            }
+        }
         List<Mention> out = new ArrayList<>();
         for (Unit root : units) {
             if (rootOf.get(root) != root) continue;

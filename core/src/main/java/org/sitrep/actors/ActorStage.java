@@ -123,8 +123,9 @@ public final class ActorStage implements org.sitrep.pipeline.Stage {
                 String w = t.lower();
                 boolean person = PERSON_PRONOUNS.contains(w);
                 boolean group = GROUP_PRONOUNS.contains(w);
-                if (!person && !group || !t.isPronoun()) continue;
-                Mention ante = antecedent(a, s, t, person);
+                boolean thing = (w.equals("it") || w.equals("its")) && referential(s, t);
+                if (!person && !group && !thing || !t.isPronoun()) continue;
+                Mention ante = thing ? stateOrGroup(a, s, t) : antecedent(a, s, t, person);
                 if (ante == null) continue;
                 Mention p = new Mention(s.index(), t.index(), t.index(), t.index(), t.text(), Mention.Kind.PRONOUN, ante.entry(),
                         ante.name(), ante.code(), ante.country(), ante.sectors(), ante.sponsors(), ante.countryInferred(), null, ante);
@@ -150,6 +151,33 @@ public final class ActorStage implements org.sitrep.pipeline.Stage {
             }
             Mention pick = subject != null ? subject : latest;
             if (pick != null) return pick.antecedent() != null && pick.kind() == Mention.Kind.PRONOUN ? pick.antecedent() : pick;
+        }
+        return null;
+    }
+
+    /** "it" as an actor ("the army said it launched"), not the "it" of "it is expected that". */
+    private static boolean referential(Sentence s, Token t) {
+        if (t.lower().equals("its")) return true;
+        Token gov = s.head(t);
+        if (gov == null || !(t.deprel().startsWith("nsubj") || t.deprel().equals("obj"))) return false;
+        if (Set.of("be", "seem", "appear", "remain", "take", "rain").contains(gov.lemma())) return false;
+        return s.children(gov).stream().noneMatch(c -> c.deprel().equals("cop") || c.deprel().equals("ccomp") && gov.pos().startsWith("JJ"));
+    }
+
+    /** "it"/"its" stand for a country, organisation or group: the nearest such subject, in this sentence or the one before. */
+    private Mention stateOrGroup(Analysis a, Sentence s, Token pronoun) {
+        for (int back = 0; back <= 1 && s.index() - back >= 0; back++) {
+            Sentence prev = a.sentences.get(s.index() - back);
+            Mention pick = null;
+            for (Mention m : a.mentions.get(prev.index())) {
+                if (back == 0 && m.from() >= pronoun.index()) break;
+                if (m.kind() == Mention.Kind.PRONOUN || personLike(prev, m) || m.code() == null) continue;
+                Token h = prev.token(m.head());
+                if (h.pos().equals("NNS") || h.pos().equals("NNPS")) continue;
+                if (h.deprel().startsWith("nsubj")) pick = m;
+                else if (pick == null && back == 0) pick = m;
+            }
+            if (pick != null) return pick;
         }
         return null;
     }

@@ -186,7 +186,15 @@ public final class EventStage implements Stage {
         Token obj = s.child(v, "obj");
         if (obj != null && headsActor(s, obj)) return obj;
         Token pp = caseChild(s, v, TARGET_CASES);  // "provided photographs to Macedonia"
-        return pp != null ? pp : obj;
+        if (pp != null || obj != null) return pp != null ? pp : obj;
+        // "called on both sides to return": the subject of the complement is the one addressed
+        for (Token c : s.children(v)) {
+            if ((c.deprel().equals("advcl") || c.deprel().equals("xcomp")) && c.index() > v.index()) {
+                Token subj = s.child(c, "nsubj");
+                if (subj != null) return subj;
+            }
+        }
+        return null;
     }
 
     private Analysis current;
@@ -319,12 +327,21 @@ public final class EventStage implements Stage {
                 if (mark != null && cues.is("background", mark.lower())) e.backgrounded = true;
             }
             if (gov.lemma().equals("seen") || gov.lemma().equals("see")) break;
-            if (!(rel.equals("xcomp") || rel.equals("conj") || rel.equals("acl") || rel.equals("advcl") || rel.equals("ccomp") || rel.equals("obj") || rel.equals("nmod") || rel.equals("obl"))) break;
+            if (!(rel.equals("xcomp") || rel.equals("conj") || rel.equals("acl") || rel.equals("advcl") || rel.equals("ccomp") || rel.equals("obj")
+                    || rel.equals("nmod") || rel.equals("obl") || rel.equals("nsubj") && t.isNoun())) break;
             if (rel.equals("ccomp") && cues.is("report", gov.lemma())) break;
             x = gov;
         }
         if (t.isNoun() && t.deprel().equals("obj") && s.head(t) != null) {
             Token gov = s.head(t);
+            if (gov.isVerb() && lexicon.match(s, gov) == null) {
+                // "would not accept any restrictions": the verb's negation and tense are the noun event's
+                if (negated(s, gov)) e.polarity = "negated";
+                for (Token c : s.children(gov, "aux")) {
+                    if (cues.is("modal-future", c.lower())) { e.modality = "future"; e.cue = "will"; }
+                    else if (cues.is("modal-possible", c.lower())) { e.modality = "possible"; e.cue = c.lower(); }
+                }
+            }
             if (cues.is("intent", gov.lemma()) && !cues.is("light", gov.lemma())) e.modality = "intended";   // "planning an attack"
             else if (cues.is("threat", gov.lemma())) e.modality = "threatened";
             else if (cues.is("failure", gov.lemma())) e.polarity = "failed";
@@ -382,7 +399,10 @@ public final class EventStage implements Stage {
         int[] span = s.span(who);
         Mention m = find(a, s, who);
         e.attributionActor = m;
-        e.attributionText = m != null ? m.text() : s.text(span[0], Math.min(span[1], span[0] + 6));
+        int from = span[0], to = Math.min(span[1], span[0] + 6);
+        while (from < to && s.token(from).pos().matches("\\p{Punct}+|,|``|''")) from++;
+        while (to > from && s.token(to).pos().matches("\\p{Punct}+|,|``|''")) to--;
+        e.attributionText = m != null ? m.text() : s.text(from, to);
         e.attributionCue = cue;
     }
 

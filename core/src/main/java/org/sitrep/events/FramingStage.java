@@ -74,6 +74,12 @@ public final class FramingStage implements Stage {
             default -> purpose ? "purpose" : null;
         };
         if (g.code.code().equals("057")) modality = "promised";
+        if (root.equals("03") && e.code.hostile() && e.code.quadClass() >= 3) {
+            // "vowed to continue their demonstrations", "pledged to retaliate": a promise of hostility is a threat
+            g.rule = "promise of a hostile act -> " + threatCode(e.code.root()) + " (" + g.rule + ")";
+            g.code = codebook.get(threatCode(e.code.root()));
+            modality = "threatened";
+        }
         if (modality == null) return;
         e.contentOf = g;
         if (e.modality.equals("actual") || e.modality.equals("future") || e.modality.equals("intended")) e.modality = modality;
@@ -121,13 +127,7 @@ public final class FramingStage implements Stage {
         String root = e.code.root();
         if (root.equals("03") || root.equals("13") || root.equals("12")) { e.modality = "actual"; return; }
         boolean hostile = e.code.quadClass() >= 3 && !Set.of("RETREAT", "CONCEDE").contains(e.code.plover());
-        String code = hostile ? switch (root) {
-            case "14" -> "133";
-            case "16" -> "132";
-            case "17" -> "137";
-            case "15", "18", "19", "20" -> "138";
-            default -> "130";
-        } : switch (root) {
+        String code = hostile ? threatCode(root) : switch (root) {
             case "04" -> "036";
             case "05" -> "032";
             case "06" -> "031";
@@ -137,6 +137,16 @@ public final class FramingStage implements Stage {
         };
         recode(e, code, hostile ? "stated hostile intent" : "stated intent");
         e.modality = "intended";  // the statement is the event; what it announces has not happened
+    }
+
+    private static String threatCode(String root) {
+        return switch (root) {
+            case "14" -> "133";
+            case "16" -> "132";
+            case "17" -> "137";
+            case "15", "18", "19", "20" -> "138";
+            default -> "130";
+        };
     }
 
     private void recode(EventDraft e, String code, String why) {

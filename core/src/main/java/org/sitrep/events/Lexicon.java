@@ -94,6 +94,9 @@ public final class Lexicon {
 
     /** c is in t's own clause: t dominates it without passing through another verb's clause. */
     private static boolean inClause(Sentence s, Token t, Token c) {
+        // "called on both sides to return": the parser hangs "on" on the complement verb
+        Token h = s.head(c);
+        if ((c.deprel().equals("mark") || c.deprel().equals("case")) && h != null && h.head() == t.index() && c.index() == t.index() + 1) return true;
         for (Token x = c; x != null; x = s.head(x)) {
             if (x.index() == t.index()) return true;
             if (x != c && x.isVerb()) return false;

@@ -15,7 +15,25 @@ import java.util.Set;
  */
 public final class PlaceStage implements Stage {
     private static final Set<String> NOT_PLACE_RELS = Set.of("compound", "amod", "nmod:poss");
+    private static final Set<String> LOCATION_CASES = Set.of("in", "at", "near", "inside", "outside", "across", "throughout", "into",
+            "around", "within", "from", "towards", "toward", "to", "of", "between", "over", "through", "off");
     private final Gazetteer gazetteer;
+
+    /**
+     * "in Baghdad", "near Mopti", "at Tehran University", a dateline: a place. "Iran said", "the U.S. embassy",
+     * "blamed the United States": an actor, not a place.
+     */
+    private static boolean usedAsPlace(Sentence s, Token head, Place place) {
+        Token h = head;
+        if (NOT_PLACE_RELS.contains(head.deprel())) {
+            h = s.head(head);  // "at Tehran University": the facility's preposition places the city
+            if (h == null || !head.deprel().equals("compound")) return false;
+        }
+        String c = s.caseOf(h);
+        if (c != null && LOCATION_CASES.contains(c)) return true;
+        if (h.index() == 0 && h.deprel().equals("root")) return true;  // a dateline: "KHARTOUM, May 2 -"
+        return !place.kind().equals("country") && !h.deprel().startsWith("nsubj") && !h.deprel().equals("obj") && h == head;
+    }
 
     public PlaceStage(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
@@ -35,9 +53,8 @@ public final class PlaceStage implements Stage {
                     int h = s.token(k).head();
                     if (h < p.from() || h > p.to()) head = s.token(k);
                 }
-                if (NOT_PLACE_RELS.contains(head.deprel())) continue;
                 if (!head.isProperNoun() && !head.isNoun()) continue;
-                a.places.add(p);
+                if (usedAsPlace(s, head, p.place())) a.places.add(p);
             }
         }
     }
