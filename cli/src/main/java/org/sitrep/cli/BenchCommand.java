@@ -63,16 +63,24 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Codes the corpus repeatedly for at least {@code seconds}: {documents, sentences, nanos, events}. */
-    private static long[] run(Coder coder, List<Document> docs, double seconds) {
+    private static long[] run(Coder coder, List<Document> corpus, double seconds) {
+        // enough documents per pass to keep every thread busy, however small the corpus
+        List<Document> docs = new java.util.ArrayList<>(corpus);
+        while (docs.size() < 32) docs.addAll(corpus);
         long start = System.nanoTime();
         long[] r = new long[4];
+        long[] shown = {start};
         do {
             coder.codeAll(docs.iterator(), (DocumentRecord rec) -> {
                 r[0]++;
                 r[1] += rec.sentences().size();
                 r[3] += rec.events().size();
             });
-            System.err.printf("\r  %d documents, %.0f s ", r[0], (System.nanoTime() - start) / 1e9);
+            long now = System.nanoTime();
+            if (now - shown[0] > 1_000_000_000L) {
+                System.err.printf("\r  %d documents, %.0f s ", r[0], (now - start) / 1e9);
+                shown[0] = now;
+            }
         } while ((System.nanoTime() - start) / 1e9 < seconds);
         System.err.println();
         r[2] = System.nanoTime() - start;
