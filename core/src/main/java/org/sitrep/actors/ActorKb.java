@@ -36,6 +36,7 @@ public final class ActorKb {
     private final Map<String, KbEntry> countries = new HashMap<>();
     private final Map<String, List<String>> agents = new HashMap<>();
     private final Map<String, List<String>> modifiers = new HashMap<>();
+    private final Set<String> prefixAgents = new java.util.HashSet<>();
 
     public static ActorKb load(KnowledgeFiles files) {
         ActorKb kb = new ActorKb();
@@ -112,9 +113,24 @@ public final class ActorKb {
 
     private void loadAgents(List<Tsv.Row> rows) {
         for (Tsv.Row r : rows) {
-            Map<String, List<String>> target = r.get(2).equalsIgnoreCase("modifier") ? modifiers : agents;
-            for (String term : r.list(0)) target.put(Names.key(term), r.list(1));
+            String kind = r.get(2).toLowerCase(java.util.Locale.ROOT);
+            Map<String, List<String>> target = kind.equals("modifier") ? modifiers : agents;
+            boolean userLayer = !r.origin().equals("actors/agents.tsv");
+            for (String term : r.list(0)) {
+                String key = Names.key(term);
+                target.put(key, r.list(1));
+                if (kind.equals("agent-prefix")) prefixAgents.add(key);
+                else prefixAgents.remove(key);
+                // a user's agent word outranks a built-in name spelled the same ("Congress" as any legislature)
+                if (userLayer && target == agents) aliases.remove(key);
+            }
         }
+    }
+
+    /** Agents whose sector code stands before the country ("NGO~" in PETRARCH dictionaries). */
+    public boolean prefixAgent(List<Token> toks, int from, int to) {
+        String key = agentKey(toks, from, to);
+        return key != null && prefixAgents.contains(key);
     }
 
     private void put(KbEntry e) {
@@ -193,12 +209,14 @@ public final class ActorKb {
     /** Longest agent phrase starting at token {@code from}, by lemmas: returns the last token index or -1. */
     public int matchAgent(List<Token> toks, int from) {
         int end = -1;
-        StringBuilder key = new StringBuilder();
+        StringBuilder lemmas = new StringBuilder(), words = new StringBuilder();
         for (int j = from; j < Math.min(toks.size(), from + MAX_AGENT_TOKENS); j++) {
             Token t = toks.get(j);
-            String prefix = key.toString();
-            key.append(Names.key(t.lemma()));
-            boolean known = agents.containsKey(key.toString()) || agents.containsKey(prefix + singular(t));
+            String before = words.toString();
+            lemmas.append(Names.key(t.lemma()));
+            words.append(Names.key(t.text()));
+            // by lemmas ("security forces"), as written ("human rights body"), or with a plain singular ("troops")
+            boolean known = agents.containsKey(lemmas.toString()) || agents.containsKey(words.toString()) || agents.containsKey(before + singular(t));
             if (known && (t.isNoun() || t.pos().equals("JJ") && j > from)) end = j;
         }
         return end;
@@ -211,9 +229,19 @@ public final class ActorKb {
     }
 
     public List<String> agentSectors(List<Token> toks, int from, int to) {
-        StringBuilder key = new StringBuilder();
-        for (int j = from; j < to; j++) key.append(Names.key(toks.get(j).lemma()));
-        List<String> found = agents.get(key + Names.key(toks.get(to).lemma()));
-        return found != null ? found : agents.getOrDefault(key + singular(toks.get(to)), List.of());
+        String key = agentKey(toks, from, to);
+        return key == null ? List.of() : agents.get(key);
+    }
+
+    /** The agent list's key for tokens [from, to], tried by lemmas, as written, and with a plain singular. */
+    private String agentKey(List<Token> toks, int from, int to) {
+        StringBuilder lemmas = new StringBuilder(), words = new StringBuilder();
+        for (int j = from; j <= to; j++) {
+            lemmas.append(Names.key(toks.get(j).lemma()));
+            words.append(Names.key(toks.get(j).text()));
+        }
+        String singular = words.substring(0, words.length() - Names.key(toks.get(to).text()).length()) + singular(toks.get(to));
+        for (String k : List.of(lemmas.toString(), words.toString(), singular)) if (agents.containsKey(k)) return k;
+        return null;
     }
 }

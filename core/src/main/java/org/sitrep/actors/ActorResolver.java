@@ -189,7 +189,7 @@ public final class ActorResolver {
         // modifiers that are not units: "Shia", "opposition", "pro-Iranian", "Iranian-backed"
         for (int k = from; k <= to; k++) {
             Token t = toks.get(k);
-            if (k == root.head()) continue;
+            if (k == root.head() || inUnit(parts, k)) continue;  // "security" in "security forces" is part of the agent's name
             List<String> mod = kb.modifier(t.lemma());
             if (mod != null && inNounPhrase(s, t, head)) sectors.addAll(mod);
             String sponsor = sponsorOf(t.text());
@@ -199,6 +199,11 @@ public final class ActorResolver {
                 KbEntry c = countryNamed(led.group(1));
                 if (c != null) country = c.country();
             }
+        }
+        if (identity != null && !identity.isPerson() && hasAgent && identity.code() != null && identity.code().length() == 3
+                && identity.sectors().isEmpty() && country == null) {
+            country = identity.code();  // a dictionary entry that is only a country code ("ISRAELI [ISR]") composes like a demonym
+            identity = null;
         }
         if (country == null && nominalCountry != null) country = nominalCountry;
         boolean inferred = false;
@@ -218,8 +223,9 @@ public final class ActorResolver {
         String code;
         if (identity != null) {
             KbEntry.Role role = identity.roleAt(date);
-            if (identity.isPerson() && (role == null || role.from() == null && role.to() == null) && (country != null || !sectors.isEmpty())) {
-                // no dated role on this date: the text's own description ("Iraqi prime minister") is better
+            boolean knownRoles = identity.roles().stream().anyMatch(r -> r.from() != null || r.to() != null);
+            if (identity.isPerson() && !knownRoles && (country != null || !sectors.isEmpty())) {
+                // the knowledge base knows no dated role: the text's own description ("Iraqi prime minister") is better
                 String c = country != null ? country : identity.country();
                 code = c + String.join("", sectors);
                 country = c;
@@ -238,6 +244,8 @@ public final class ActorResolver {
             // a bare country: "Iran" acts as the state; a capital as its government ("Tehran said")
             if (countryForm == ActorKb.Form.CAPITAL) sectors.add("GOV");
             code = country + String.join("", sectors);
+        } else if (root.name() == null && !root.ner() && kb.prefixAgent(toks, root.from(), root.to())) {
+            code = String.join("", sectors) + (country == null ? "" : country);  // "NGO~" agents: NGO before the country
         } else {
             code = (country == null ? "" : country) + String.join("", sectors);
             if (code.isEmpty()) code = null;
@@ -253,6 +261,11 @@ public final class ActorResolver {
         String text = s.text(from, to);
         return new Mention(s.index(), from, to, root.head(), text, kind, identity, name, code, country,
                 List.copyOf(sectors), List.copyOf(sponsors), inferred, quantity, null);
+    }
+
+    private static boolean inUnit(List<Unit> parts, int k) {
+        for (Unit u : parts) if (k >= u.from() && k <= u.to() && (u.name() != null || u.ner() || !u.agentSectors().isEmpty())) return true;
+        return false;
     }
 
     private static boolean inNounPhrase(Sentence s, Token t, Token head) {
