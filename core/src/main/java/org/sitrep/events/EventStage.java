@@ -291,7 +291,8 @@ public final class EventStage implements Stage {
                 String w = c.lower();
                 if (c.deprel().equals("mark") && cues.is("hypothetical", w) && !e.modality.equals("actual") == false) e.modality = "hypothetical";
                 if (c.deprel().equals("aux") && depth == 0) {
-                    if (cues.is("modal-future", w)) { e.modality = "future"; e.cue = "will"; }
+                    if (cues.is("obligation", w)) { e.modality = "obligation"; e.cue = w; }
+                    else if (cues.is("modal-future", w)) { e.modality = "future"; e.cue = "will"; }
                     else if (cues.is("modal-possible", w)) { e.modality = "possible"; e.cue = w; }
                 }
                 if (c.relation().equals("advmod") && cues.is("hedge", c.lemma())) e.hedged = true;

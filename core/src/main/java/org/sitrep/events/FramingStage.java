@@ -54,6 +54,11 @@ public final class FramingStage implements Stage {
                     && !x.isVerb();
             if (!content && !rel.equals("conj")) return;
             EventDraft g = eventAt(a, s, gov);
+            if (g == null && purpose && gov.isVerb()) {
+                // "continued their hunger strike to demand ...": the purpose belongs to the event the light verb carries
+                Token obj = s.child(gov, "obj");
+                if (obj != null) g = eventAt(a, s, obj);
+            }
             if (g != null && g != e && content) {
                 absorb(e, g, purpose);
                 return;
@@ -114,6 +119,17 @@ public final class FramingStage implements Stage {
 
     private void intent(EventDraft e) {
         if (e.contentOf != null || e.mergedInto != null || e.code == null) return;
+        if (e.modality.equals("obligation")) {
+            // "Russia said Sudan must return the helicopter": Russia demands it of Sudan
+            if (e.attributionActor == null || e.source.isEmpty()) return;
+            List<Mention> obliged = new ArrayList<>(e.source);
+            e.source.clear();
+            e.source.add(e.attributionActor);
+            e.target.clear();
+            e.target.addAll(obliged);
+            recode(e, "100", "stated obligation");
+            return;
+        }
         boolean stated = Set.of("future", "intended", "possible").contains(e.modality);
         if (e.polarity.equals("negated") && (stated || e.modality.equals("actual") && "will".equals(e.cue))) {
             recode(e, "120", "refusal");

@@ -23,6 +23,7 @@ public final class MergeStage implements Stage {
         merge(a);
         for (EventDraft e : a.events) {
             if (e.mergedInto == null && e.note == null && e.source.isEmpty() && e.target.isEmpty()) e.note = "no actor identified";
+            if (e.mergedInto == null && e.note == null && e.code.plover() == null) e.note = "a statement with no PLOVER event type";
         }
     }
 
