@@ -19,19 +19,25 @@ public final class MergeStage implements Stage {
 
     @Override
     public void process(Analysis a) {
-        inferCountries(a);
-        merge(a);
         for (EventDraft e : a.events) {
             if (e.mergedInto == null && e.note == null && e.source.isEmpty() && e.target.isEmpty()) e.note = "no actor identified";
             if (e.mergedInto == null && e.note == null && e.code.plover() == null) e.note = "a statement with no PLOVER event type";
         }
+        inferCountries(a);
+        merge(a);
     }
 
     // ---------------------------------------------------------------- context
 
     /** Generic actors with no country of their own take the event's place, marked as inferred. */
+    /** Event types that are directed at someone even when the text leaves them implicit ("thousands protested in Jakarta"). */
+    private static final Set<String> DIRECTED = Set.of("PROTEST", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SANCTION", "COERCE");
+
     private void inferCountries(Analysis a) {
         String focus = focusCountry(a);
+        for (EventDraft e : a.events) {
+            if (e.target.isEmpty() && e.note == null && e.code != null && e.code.plover() != null) implicitTarget(a, e, focus);
+        }
         for (EventDraft e : a.events) {
             String here = e.location instanceof PlaceMention p ? p.place().country() : focus;
             if (here == null) continue;
@@ -40,6 +46,30 @@ public final class MergeStage implements Stage {
                         ? m.withCountry(here, true) : m);
             }
         }
+    }
+
+    /**
+     * An event with no target named: where it happened abroad, that country ("agreed to set up a centre in Tokyo");
+     * a protest, demand or crackdown at home is aimed at that country's authorities. Marked as inferred.
+     */
+    private static void implicitTarget(Analysis a, EventDraft e, String focus) {
+        PlaceMention here = e.location instanceof PlaceMention p && p.sentence() == e.sentence ? p : null;
+        String sourceCountry = e.source.stream().map(Mention::country).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        String country = null;
+        String text = null;
+        if (here != null && here.place().country() != null && (!here.place().country().equals(sourceCountry) || DIRECTED.contains(e.code.plover()))) {
+            country = here.place().country();
+            text = here.text();
+        } else if (DIRECTED.contains(e.code.plover()) && focus != null && sourceCountry != null) {
+            country = focus;
+            text = focus;
+        }
+        if (country == null) return;
+        boolean authorities = DIRECTED.contains(e.code.plover()) && country.equals(sourceCountry);
+        List<String> sectors = authorities ? List.of("GOV") : List.of();
+        int from = here != null ? here.from() : e.trigger, to = here != null ? here.to() : e.trigger;
+        e.target.add(new Mention(e.sentence, from, to, to, text, Mention.Kind.NAMED, null, country, country + String.join("", sectors),
+                country, sectors, List.of(), true, null, null));
     }
 
     /** The country the document is most about: the most named among its places and actors. */
