@@ -123,13 +123,18 @@ public final class EventStage implements Stage {
             e.source.addAll(resolve(a, s, verbSource(s, t, 0)));
             e.target.addAll(resolve(a, s, verbTarget(s, t)));
         } else {
+            // "launched a mediation effort between X and Y": the container noun stands in the clause for the event
+            Token anchor = t.deprel().equals("compound") && s.head(t) != null ? s.head(t) : t;
             Token src = nounSource(s, t);
+            if (src == null && anchor != t) src = nounSource(s, anchor);
             e.source.addAll(resolve(a, s, src));
             e.target.addAll(resolve(a, s, nounTarget(s, t)));
+            if (e.target.isEmpty() && anchor != t) e.target.addAll(resolve(a, s, nounTarget(s, anchor)));
             if (e.source.isEmpty()) {
                 // "carried out chants", "renewed negotiations": the subject of the verb that governs the event noun does it,
                 // unless that verb is an event of its own ("condemned the attack")
-                Token gov = s.head(t);
+                Token gov = s.head(anchor);
+                t = anchor;
                 if (gov != null && t.deprel().equals("obj") && gov.isVerb() && (cues.is("light", gov.lemma()) || lexicon.match(s, gov) == null)) {
                     e.source.addAll(resolve(a, s, verbSource(s, gov, 0)));
                     if (e.target.isEmpty()) e.target.addAll(resolve(a, s, caseChild(s, gov, TARGET_CASES)));
@@ -221,6 +226,7 @@ public final class EventStage implements Stage {
     private Token nounTarget(Sentence s, Token n) {
         List<String> cases = new ArrayList<>(TARGET_CASES);
         cases.add("of");
+        cases.add("between");
         return caseChild(s, n, cases);
     }
 
@@ -493,6 +499,11 @@ public final class EventStage implements Stage {
     /** An attack with no target named takes its victims: "rocket attacks ..., which resulted in the death of one U.S. contractor". */
     private void victims(Analysis a, Sentence s, Token t, EventDraft e) {
         if (!e.target.isEmpty() || e.code == null || !"ASSAULT".equals(e.code.plover())) return;
+        Token gov = s.head(t);
+        if (t.isNoun() && t.deprel().startsWith("nsubj") && gov != null && Set.of("kill", "wound", "injure", "hit", "destroy", "target").contains(gov.lemma())) {
+            e.target.addAll(resolve(a, s, s.child(gov, "obj")));  // "a roadside bombing killed one U.S. soldier"
+            if (!e.target.isEmpty()) return;
+        }
         for (Token k : s.tokens()) {
             if (!Set.of("death", "killing", "injury", "wounding", "murder").contains(k.lemma()) || !k.isNoun()) continue;
             if (!s.dominates(t, k)) continue;
