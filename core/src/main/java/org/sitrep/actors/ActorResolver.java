@@ -168,6 +168,8 @@ public final class ActorResolver {
             if (u.name() != null) {
                 KbEntry e = u.name().entry();
                 if (e.kind() == KbEntry.Kind.COUNTRY) {
+                    // "ethnic Albanians" in Serbia are not Albania's: an ethnic group takes its country from context
+                    if (u.from() > 0 && s.token(u.from() - 1).lower().equals("ethnic")) continue;
                     boolean viaPreposition = s.token(u.head()).deprel().equals("nmod");
                     if (viaPreposition) {
                         if (nominalCountry == null) nominalCountry = e.country();

@@ -192,9 +192,9 @@ public final class EventStage implements Stage {
         if (obj != null && headsActor(s, obj)) return obj;
         Token pp = caseChild(s, v, TARGET_CASES);  // "provided photographs to Macedonia"
         if (pp != null || obj != null) return pp != null ? pp : obj;
-        // "called on both sides to return": the subject of the complement is the one addressed
+        // "called on both sides to return", "demanded that the US cancel": the subject of the complement is the one addressed
         for (Token c : s.children(v)) {
-            if ((c.deprel().equals("advcl") || c.deprel().equals("xcomp")) && c.index() > v.index()) {
+            if ((c.deprel().equals("advcl") || c.deprel().equals("xcomp") || c.deprel().equals("ccomp")) && c.index() > v.index()) {
                 Token subj = s.child(c, "nsubj");
                 if (subj != null) return subj;
             }

@@ -90,7 +90,7 @@ public final class FramingStage implements Stage {
         if (e.modality.equals("actual") || e.modality.equals("future") || e.modality.equals("intended")) e.modality = modality;
         e.note = "content of " + g.code.code() + " \"" + g.rule + "\"";
         // "rejected North Korea's demand": the one whose demand it was is the target
-        if (g.target.isEmpty() && !root.equals("14")) {
+        if (g.target.isEmpty()) {
             List<Mention> other = e.source.stream().filter(m -> !sameActor(m, g.source)).toList();
             List<Mention> theirs = e.target.stream().filter(m -> !sameActor(m, g.source)).toList();
             // "rejected North Korea's demand": whose demand; "offered to hand them over to Britain": to whom

@@ -32,7 +32,8 @@ public final class PlaceStage implements Stage {
         String c = s.caseOf(h);
         if (c != null && LOCATION_CASES.contains(c)) return true;
         if (h.index() == 0 && h.deprel().equals("root")) return true;  // a dateline: "KHARTOUM, May 2 -"
-        return !place.kind().equals("country") && !h.deprel().startsWith("nsubj") && !h.deprel().equals("obj") && h == head;
+        // a city named with no preposition ("Mopti, the regional capital"), not one used as an actor ("an alliance with Washington")
+        return c == null && !place.kind().equals("country") && !h.deprel().startsWith("nsubj") && !h.deprel().equals("obj") && h == head;
     }
 
     public PlaceStage(Gazetteer gazetteer) {
