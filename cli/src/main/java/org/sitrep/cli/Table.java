@@ -55,7 +55,7 @@ final class Table {
     }
 
     private static String side(List<DocumentRecord.Side> sides) {
-        return sides.stream().map(s -> (s.code() == null ? "?" : s.code()) + " " + s.text()).collect(Collectors.joining("; "));
+        return sides.stream().map(s -> (s.code() == null ? "?" : s.code()) + (s.text() == null ? "" : " " + s.text())).collect(Collectors.joining("; "));
     }
 
     private void row(String[] cells) throws IOException {

@@ -260,6 +260,8 @@ public final class ActorResolver {
         for (Token c : s.children(head)) {
             if (c.deprel().equals("nummod") && quantity == null) quantity = c.text();
         }
+        while (from < to && !Character.isLetterOrDigit(toks.get(from).text().codePointAt(0))) from++;
+        while (to > from && !Character.isLetterOrDigit(toks.get(to).text().codePointAt(0))) to--;
         String text = s.text(from, to);
         return new Mention(s.index(), from, to, root.head(), text, kind, identity, name, code, country,
                 List.copyOf(sectors), List.copyOf(sponsors), inferred, quantity, null);

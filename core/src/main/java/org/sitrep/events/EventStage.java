@@ -339,6 +339,9 @@ public final class EventStage implements Stage {
             if (rel.equals("ccomp") && cues.is("report", gov.lemma())) break;
             x = gov;
         }
+        if (t.isNoun() && t.deprel().startsWith("nsubj") && s.head(t) != null && cues.is("ending", s.head(t).lemma())) {
+            e.note = "reported as ending (\"" + s.head(t).text() + "\")";  // "a ceasefire ... collapsed"
+        }
         if (t.isNoun() && t.deprel().equals("obj") && s.head(t) != null) {
             Token gov = s.head(t);
             if (gov.isVerb() && lexicon.match(s, gov) == null) {

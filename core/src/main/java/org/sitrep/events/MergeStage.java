@@ -61,8 +61,7 @@ public final class MergeStage implements Stage {
             country = here.place().country();
             text = here.text();
         } else if (DIRECTED.contains(e.code.plover()) && focus != null && sourceCountry != null) {
-            country = focus;
-            text = focus;
+            country = focus;  // no words in the text name it: the side carries no text
         }
         if (country == null) return;
         boolean authorities = DIRECTED.contains(e.code.plover()) && country.equals(sourceCountry);

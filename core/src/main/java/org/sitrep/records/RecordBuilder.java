@@ -97,7 +97,7 @@ public final class RecordBuilder {
             }
             return "name:" + m.name();
         }
-        return "agent:" + m.code() + ":" + m.text().toLowerCase().replaceAll("^(the|a|an|some|other) ", "");
+        return "agent:" + m.code() + ":" + String.valueOf(m.text()).toLowerCase().replaceAll("^(the|a|an|some|other) ", "");
     }
 
     private String actorId(Mention m) {
