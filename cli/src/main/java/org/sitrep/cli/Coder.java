@@ -59,7 +59,9 @@ final class Coder implements AutoCloseable {
         try {
             return pipeline.code(d);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            return pipeline.code(d.withError("internal error while coding: " + e));
+            if (System.getenv("SITREP_DEBUG") != null) e.printStackTrace();
+            StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+            return pipeline.code(d.withError("internal error while coding: " + e + (at == null ? "" : " at " + at)));
         }
     }
 

@@ -106,7 +106,7 @@ public final class RecordBuilder {
         if (b == null) {
             b = new ActorBuilder();
             b.id = "a" + (actors.size() + 1);
-            b.text = m.text();
+            b.text = m.text() != null ? m.text() : m.name();
             b.name = m.entry() != null ? m.entry().name() : m.name() != null ? m.name() : m.text();
             b.code = m.code();
             b.country = m.country();
@@ -116,7 +116,7 @@ public final class RecordBuilder {
             b.learned = m.entry() == null && m.antecedent() != null && m.kind() == Mention.Kind.NAMED;
             actors.put(k, b);
         }
-        if (m.kind() != Mention.Kind.PRONOUN) {
+        if (m.kind() != Mention.Kind.PRONOUN && m.text() != null) {
             b.aliases.add(m.text());
             if (m.antecedent() != null && m.kind() == Mention.Kind.NAMED && b.learned && m.antecedent().text() != null) {
                 // "X, also known as Y": both names belong to one actor
