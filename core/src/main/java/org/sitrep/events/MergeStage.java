@@ -4,6 +4,7 @@ import org.sitrep.actors.Mention;
 import org.sitrep.pipeline.Analysis;
 import org.sitrep.pipeline.Stage;
 import org.sitrep.places.PlaceMention;
+import org.sitrep.text.Token;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,6 +23,12 @@ public final class MergeStage implements Stage {
         for (EventDraft e : a.events) {
             if (e.mergedInto == null && e.note == null && e.source.isEmpty() && e.target.isEmpty()) e.note = "no actor identified";
             if (e.mergedInto == null && e.note == null && e.code.plover() == null) e.note = "a statement with no PLOVER event type";
+        }
+        for (EventDraft e : a.events) {
+            Token t = a.sentences.get(e.sentence).token(e.trigger);
+            if (e.note == null && t.deprel().equals("acl") && t.pos().equals("VBN")) {
+                e.note = "background: a participle describing something (\"the curfew imposed in 1989\")";
+            }
         }
         inferCountries(a);
         merge(a);
