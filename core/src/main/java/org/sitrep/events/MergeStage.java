@@ -4,6 +4,7 @@ import org.sitrep.actors.Mention;
 import org.sitrep.pipeline.Analysis;
 import org.sitrep.pipeline.Stage;
 import org.sitrep.places.PlaceMention;
+import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 
 import java.util.ArrayList;
@@ -26,6 +27,9 @@ public final class MergeStage implements Stage {
         }
         for (EventDraft e : a.events) {
             Token t = a.sentences.get(e.sentence).token(e.trigger);
+            Sentence s = a.sentences.get(e.sentence);
+            boolean recalled = t.deprel().equals("acl:relcl") && s.children(t, "aux").stream().anyMatch(x -> x.lower().equals("had"));
+            if (e.note == null && recalled) e.note = "background: recalled in a relative clause (\"whom they had taken hostage\")";
             if (e.note == null && t.deprel().equals("acl") && t.pos().equals("VBN")) {
                 e.note = "background: a participle describing something (\"the curfew imposed in 1989\")";
             }
