@@ -169,7 +169,10 @@ public final class ActorResolver {
                 KbEntry e = u.name().entry();
                 if (e.kind() == KbEntry.Kind.COUNTRY) {
                     // "ethnic Albanians" in Serbia are not Albania's: an ethnic group takes its country from context
-                    if (u.from() > 0 && s.token(u.from() - 1).lower().equals("ethnic")) continue;
+                    if (u.from() > 0 && s.token(u.from() - 1).lower().equals("ethnic")) {
+                        if (u == root) { sectors.add("CVL"); hasAgent = true; }  // the group's people, wherever they live
+                        continue;
+                    }
                     boolean viaPreposition = s.token(u.head()).deprel().equals("nmod");
                     if (viaPreposition) {
                         if (nominalCountry == null) nominalCountry = e.country();

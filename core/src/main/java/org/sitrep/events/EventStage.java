@@ -227,6 +227,7 @@ public final class EventStage implements Stage {
         List<String> cases = new ArrayList<>(TARGET_CASES);
         cases.add("of");
         cases.add("between");
+        cases.add("for");  // "aid for Romania and Poland"
         return caseChild(s, n, cases);
     }
 
