@@ -130,6 +130,10 @@ public final class EventStage implements Stage {
             e.source.addAll(resolve(a, s, src));
             e.target.addAll(resolve(a, s, nounTarget(s, t)));
             if (e.target.isEmpty() && anchor != t) e.target.addAll(resolve(a, s, nounTarget(s, anchor)));
+            if (e.target.isEmpty() && src != null && s.head(src) == t) {
+                // "attacks by Houthi rebels on Saudi facilities": the parser often hangs the target on the doer
+                e.target.addAll(resolve(a, s, caseChild(s, src, List.of("against", "on", "upon"))));
+            }
             if (e.source.isEmpty()) {
                 // "carried out chants", "renewed negotiations": the subject of the verb that governs the event noun does it,
                 // unless that verb is an event of its own ("condemned the attack")

@@ -204,4 +204,52 @@ class EventCodingTest {
         DocumentRecord r2016 = code("Donald Trump accused China of stealing jobs.", "2016-05-01");
         assertNotEquals("USAGOV", only(r2016, "ACCUSE").source().get(0).code());
     }
+
+    @Test
+    void anEmbeddedTweetIsTheSignersSpeech() {
+        DocumentRecord r = code("Hamas fired rockets at our cities. We will strike back hard.\n— Benjamin Netanyahu (@netanyahu) May 10, 2021", "2021-05-10");
+        EventRecord accuse = only(r, "ACCUSE");
+        assertEquals(Set.of("ISR"), countries(accuse.source()));
+        assertEquals(Set.of("PSE"), countries(accuse.target()));
+        EventRecord threat = only(r, "THREATEN");
+        assertEquals(Set.of("ISR"), countries(threat.source()));
+        assertEquals(1, r.quotes().size());
+    }
+
+    @Test
+    void aCausativeVerbLinksTwoEvents() {
+        DocumentRecord r = code("Israeli airstrikes on Gaza triggered protests by Jordanian students in Amman.");
+        EventRecord strikes = only(r, "ASSAULT");
+        EventRecord protests = only(r, "PROTEST");
+        assertEquals(Set.of("JOR"), countries(protests.source()));
+        assertTrue(r.relations().stream().anyMatch(rel -> rel.from().equals(strikes.id()) && rel.to().equals(protests.id())), r.relations().toString());
+    }
+
+    @Test
+    void whatAGovernmentSaysAnotherMustDoIsADemand() {
+        EventRecord e = only(code("Britain said on Monday that Iran must release the detained sailors."), "REQUEST");
+        assertEquals(Set.of("GBR"), countries(e.source()));
+        assertEquals(Set.of("IRN"), countries(e.target()));
+    }
+
+    @Test
+    void arrestsAreCounted() {
+        EventRecord e = only(code("Ugandan police arrested 40 opposition supporters in Kampala on Sunday."), "COERCE");
+        assertEquals(40, e.counts().get("arrested"));
+        assertEquals(Set.of("UGA"), countries(e.source()));
+    }
+
+    @Test
+    void anEventNounTakesItsDoerFromBy() {
+        EventRecord e = only(code("Rocket attacks by Houthi rebels on Saudi oil facilities continued on Tuesday."), "ASSAULT");
+        assertEquals(Set.of("YEM"), countries(e.source()));
+        assertEquals(Set.of("SAU"), countries(e.target()));
+    }
+
+    @Test
+    void aRepeatedMentionJoinsTheEventFirstTold() {
+        DocumentRecord r = code("Thousands of Serbian students protested in Belgrade on Friday. The protests were the largest in a decade.");
+        assertEquals(1, r.events().stream().filter(e -> "PROTEST".equals(e.plover())).count(), r.events().toString());
+        assertEquals(1, only(r, "PROTEST").mentions().size());
+    }
 }
