@@ -119,6 +119,8 @@ public final class ActorKb {
             for (String term : r.list(0)) {
                 String key = Names.key(term);
                 target.put(key, r.list(1));
+                // a user's plural entry ("security officials") also stands for its singular, over a built-in one
+                if (userLayer && !singular(key).equals(key)) target.put(singular(key), r.list(1));
                 if (kind.equals("agent-prefix")) prefixAgents.add(key);
                 else prefixAgents.remove(key);
                 // a user's agent word outranks a built-in name spelled the same ("Congress" as any legislature)
@@ -195,7 +197,7 @@ public final class ActorKb {
         for (int k = from; k <= to; k++) {
             String t = toks.get(k).text();
             if (!Names.isCapitalised(t)) capsText = false;
-            if (!t.isEmpty() && Character.isUpperCase(t.codePointAt(0))) anyUpper = true;
+            if (!t.equals(t.toLowerCase(java.util.Locale.ROOT))) anyUpper = true;  // "al-Qaeda" is a name, "turkey" is not
         }
         for (Alias a : candidates) {
             if (a.needsCapitals() && !capsText) continue;
@@ -224,8 +226,17 @@ public final class ActorKb {
 
     /** The tagger's lemma, or a plain singular for plurals it leaves alone ("troops"). */
     private static String singular(Token t) {
-        String k = Names.key(t.text());
-        return t.pos().equals("NNS") && k.endsWith("s") ? k.substring(0, k.length() - 1) : k;
+        return t.pos().startsWith("NN") ? singular(Names.key(t.text())) : Names.key(t.text());
+    }
+
+    /** English plurals the tagger may leave alone: "troops", "gunmen", "militias", "parties", "Christians". */
+    static String singular(String k) {
+        if (k.endsWith("men") && k.length() > 4) return k.substring(0, k.length() - 3) + "man";
+        if (k.equals("children")) return "child";
+        if (k.equals("people")) return k;
+        if (k.endsWith("ies") && k.length() > 4) return k.substring(0, k.length() - 3) + "y";
+        if (k.endsWith("s") && !k.endsWith("ss") && k.length() > 3) return k.substring(0, k.length() - 1);
+        return k;
     }
 
     public List<String> agentSectors(List<Token> toks, int from, int to) {

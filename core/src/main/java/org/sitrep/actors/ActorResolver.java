@@ -123,8 +123,9 @@ public final class ActorResolver {
                 String c = s.caseOf(h);
                 if (c == null || !(c.equals("in") || c.equals("of") || c.equals("from"))) return cur;
             }
-            // a person's name does not modify another person's name
-            if (cur.name() != null && up.name() != null && !cur.isCountryName()) return cur;
+            // a person's name does not modify another person's name; an organisation's may title one ("Hamas leader Yahya Sinwar")
+            if (cur.name() != null && up.name() != null && !cur.isCountryName()
+                    && (cur.name().entry().isPerson() || !up.name().entry().isPerson())) return cur;
             cur = up;
         }
         return cur;
@@ -158,6 +159,7 @@ public final class ActorResolver {
         Set<String> sectors = new LinkedHashSet<>();
         Set<String> sponsors = new LinkedHashSet<>();
         String namedText = null;
+        KbEntry affiliation = null;
         boolean hasAgent = false;
         ActorKb.Form countryForm = null;
         // the root first: its own identity leads
@@ -180,6 +182,8 @@ public final class ActorResolver {
                         country = e.country();
                         countryForm = u == root ? u.name().form() : ActorKb.Form.ADJECTIVE;
                     }
+                } else if (u != root && root.ner() && !e.isPerson()) {
+                    affiliation = e;  // "Taliban spokesman Zabihullah Mujahid": an unknown person of a known group
                 } else if (identity == null) {
                     identity = e;
                 }
@@ -189,6 +193,9 @@ public final class ActorResolver {
                 hasAgent = true;
                 // the head noun decides the sector ("Embassy guards" are guards); modifiers lend theirs only to a name ("Iraqi prime minister Adel Abdul Mahdi")
                 if (u == root || root.name() != null || root.ner()) sectors.addAll(u.agentSectors());
+                else if (u.from() == u.to() && kb.modifier(s.token(u.from()).lemma()) != null) {
+                    sectors.addAll(kb.modifier(s.token(u.from()).lemma()));  // "Shia militia", "opposition lawmakers": an agent word used as a modifier
+                }
             }
         }
         // modifiers that are not units: "Shia", "opposition", "pro-Iranian", "Iranian-backed"
@@ -204,6 +211,13 @@ public final class ActorResolver {
                 KbEntry c = countryNamed(led.group(1));
                 if (c != null) country = c.country();
             }
+        }
+        if (identity == null && affiliation != null && affiliation.code() != null) {
+            country = affiliation.country();
+            Set<String> titled = new LinkedHashSet<>(affiliation.sectors());
+            titled.addAll(sectors);
+            sectors = titled;
+            hasAgent = true;
         }
         if (identity != null && !identity.isPerson() && hasAgent && identity.code() != null && identity.code().length() == 3
                 && identity.sectors().isEmpty() && country == null) {
@@ -293,9 +307,13 @@ public final class ActorResolver {
         return c == null ? null : c.country();
     }
 
+    /** The country a word names: a country, or an institution standing for one ("Kremlin-backed"). */
     private KbEntry countryNamed(String word) {
         for (ActorKb.Alias a : kb.lookup(word)) {
             if (a.entry().kind() == KbEntry.Kind.COUNTRY) return a.entry();
+        }
+        for (ActorKb.Alias a : kb.lookup(word)) {
+            if (a.entry().country() != null && a.entry().kind() == KbEntry.Kind.GROUP) return kb.country(a.entry().country());
         }
         return null;
     }

@@ -24,12 +24,21 @@ public final class NounPhrase {
 
     public static Sentence parse(String text) {
         List<int[]> spans = new ArrayList<>();
+        List<Integer> possessors = new ArrayList<>();
         Matcher m = WORD.matcher(text);
         while (m.find()) {
             int end = m.end();
             // a final full stop belongs to an abbreviation ("U.S.") only if the word has another dot
             String w = m.group();
             if (w.endsWith(".") && w.indexOf('.') == w.length() - 1 && w.length() > 1) end--;
+            String lower = w.toLowerCase(Locale.ROOT);
+            if ((lower.endsWith("'s") || lower.endsWith("’s")) && w.length() > 2) {
+                // "Iraq's prime minister": the owner modifies the head, "'s" is its case marker
+                possessors.add(spans.size());
+                spans.add(new int[] {m.start(), end - 2});
+                spans.add(new int[] {end - 2, end});
+                continue;
+            }
             spans.add(new int[] {m.start(), end});
         }
         int n = spans.size();
@@ -48,11 +57,13 @@ public final class NounPhrase {
             else if (split >= 0 && i == n - 1) { head = head1; rel = "nmod"; }
             else if (i == split) { head = n - 1; rel = "case"; }
             else if (split >= 0 && i > split) { head = n - 1; rel = "compound"; }
-            else { head = head1; rel = DETERMINERS.contains(lower) ? "det" : "compound"; }
+            else { head = head1; rel = DETERMINERS.contains(lower) ? "det" : possessors.contains(i) ? "nmod:poss" : "compound"; }
+            if (i > 0 && possessors.contains(i - 1)) { head = i - 1; rel = "case"; }
             boolean capital = Character.isUpperCase(w.codePointAt(0));
+            boolean plural = !lower.endsWith("ss") && (lower.endsWith("s") && lower.length() > 3 || lower.endsWith("men") || lower.equals("children"));
             String pos = DETERMINERS.contains(lower) ? "DT" : PREPOSITIONS.contains(lower) && i == split ? "IN"
-                    : capital ? "NNP" : lower.endsWith("s") && lower.length() > 3 ? "NNS" : "NN";
-            String lemma = pos.equals("NNS") && !lower.endsWith("ss") ? lower.substring(0, lower.length() - 1) : lower;
+                    : capital ? (plural ? "NNPS" : "NNP") : plural ? "NNS" : "NN";
+            String lemma = plural ? ActorKb.singular(lower) : lower;
             tokens.add(new Token(i, w, lemma, pos, "O", spans.get(i)[0], spans.get(i)[1], head, rel));
         }
         int start = n == 0 ? 0 : spans.get(0)[0], end = n == 0 ? 0 : spans.get(n - 1)[1];
