@@ -17,6 +17,7 @@ public final class Codebook {
 
     private final Map<String, Code> codes = new LinkedHashMap<>();
     private final Map<String, String> ploverTypes = new LinkedHashMap<>();
+    private final Map<String, List<String>> contextCues = new java.util.HashMap<>();
 
     public static Codebook load(KnowledgeFiles files) {
         Codebook b = new Codebook();
@@ -29,7 +30,27 @@ public final class Codebook {
             }
         }
         for (Tsv.Row r : files.rows("events/plover.tsv")) b.ploverTypes.put(r.get(0), r.get(3));
+        for (Tsv.Row r : files.rows("events/contexts.tsv")) {
+            for (String cue : r.list(1)) b.contextCues.computeIfAbsent(cue.toLowerCase(java.util.Locale.ROOT), k -> new java.util.ArrayList<>()).add(r.get(0));
+        }
         return b;
+    }
+
+    /**
+     * PLOVER contexts a sentence evokes: those whose cue words (data/events/contexts.tsv) occur in it,
+     * matched on lemmas, or on lower-case text for multi-word cues ("human rights").
+     */
+    public List<String> contexts(org.sitrep.text.Sentence s) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        String text = " " + s.text().toLowerCase(java.util.Locale.ROOT) + " ";
+        for (org.sitrep.text.Token t : s.tokens()) {
+            List<String> found = contextCues.get(t.lemma());
+            if (found != null) out.addAll(found);
+        }
+        for (var cue : contextCues.entrySet()) {
+            if (cue.getKey().contains(" ") && text.contains(" " + cue.getKey() + " ")) out.addAll(cue.getValue());
+        }
+        return List.copyOf(out);
     }
 
     /** The code itself, or the nearest more general code that exists ("1123" -> "112" -> "11"). */

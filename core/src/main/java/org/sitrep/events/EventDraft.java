@@ -17,6 +17,7 @@ public final class EventDraft {
     public int triggerFrom, triggerTo; // token span covered by the pattern
     public Codebook.Code code;
     public String rule;
+    public List<String> contexts = List.of();
     public List<Mention> source = new ArrayList<>();
     public List<Mention> target = new ArrayList<>();
     public String polarity = "asserted";   // asserted | negated | failed

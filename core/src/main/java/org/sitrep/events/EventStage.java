@@ -68,6 +68,7 @@ public final class EventStage implements Stage {
                 e.triggerTo = m.to();
                 e.code = codebook.get(m.entry().cameo());
                 e.rule = m.entry().rule();
+                e.contexts = codebook.contexts(s);
                 arguments(a, s, t, e);
                 factuality(s, t, e);
                 attribution(a, s, t, e);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The product's main output: one JSON object per document (schema in the README and DESIGN.md). */
+@com.fasterxml.jackson.annotation.JsonPropertyOrder({"id", "title", "url", "outlet", "published", "language", "sentences", "actors", "places",
+        "events", "non_events", "relations", "quotes", "warnings", "error"})
 public record DocumentRecord(String id, String title, String url, String outlet, String published, String language,
                              List<Span> sentences, List<ActorRecord> actors, List<PlaceRecord> places,
                              List<EventRecord> events, @JsonProperty("non_events") List<EventRecord> nonEvents,
@@ -18,6 +20,7 @@ public record DocumentRecord(String id, String title, String url, String outlet,
     public record ActorRecord(String id, String text, String name, List<String> aliases, String code, String country,
                               List<String> sectors, List<String> sponsors, String kb, boolean learned) {}
 
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"id", "text", "name", "kind", "country", "admin1", "lat", "lon", "geonames_id", "spans"})
     public record PlaceRecord(String id, String text, String name, String kind, String country, String admin1, double lat, double lon,
                               @JsonProperty("geonames_id") Long geonamesId, List<int[]> spans) {}
 
@@ -32,6 +35,9 @@ public record DocumentRecord(String id, String title, String url, String outlet,
 
     public record Attribution(String text, String actor, String cue) {}
 
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"id", "sentence", "evidence", "trigger", "cameo", "plover", "mode", "contexts", "quad_class",
+            "goldstein", "source", "target", "location", "date", "historical", "polarity", "modality", "hedged", "attribution", "counts",
+            "rule", "confidence", "mentions", "note"})
     public record EventRecord(String id, int sentence, String evidence, Trigger trigger, String cameo, String plover, String mode,
                               List<String> contexts, @JsonProperty("quad_class") int quadClass, double goldstein,
                               List<Side> source, List<Side> target, Location location, When date, boolean historical,

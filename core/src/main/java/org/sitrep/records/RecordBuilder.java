@@ -160,7 +160,7 @@ public final class RecordBuilder {
             mentions.add(new DocumentRecord.Trigger(t.text(), t.start(), t.end()));
         }
         return new DocumentRecord.EventRecord(id, e.sentence, s.text(), trigger, e.code.code(), e.code.plover(), e.code.mode(),
-                List.of(), e.code.quadClass(), e.code.goldstein(), sides(e.source), sides(e.target), loc,
+                e.contexts, e.code.quadClass(), e.code.goldstein(), sides(e.source), sides(e.target), loc,
                 new DocumentRecord.When(e.dateValue, e.datePrecision, e.dateFrom), e.historical, e.polarity, e.modality, e.hedged,
                 attribution, counts, e.rule, e.confidence, mentions, e.note);
     }
