@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
 public final class ActorResolver {
 
     private static final Set<String> MODIFIER_RELS = Set.of("amod", "compound", "nmod:poss", "flat", "det:poss", "nmod", "appos");
-    private static final Set<String> LOCATIVE = Set.of("in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into", "towards", "toward", "from");
     private static final Pattern SPONSORED = Pattern.compile("(?i)^(.+?)-(backed|supported|sponsored|funded|aligned|allied|affiliated|linked|trained|armed)$");
     private static final Pattern LED = Pattern.compile("(?i)^(.+?)-(led|based|run|controlled)$");
     private static final Pattern PRO = Pattern.compile("(?i)^pro-(.+)$");
@@ -105,7 +104,7 @@ public final class ActorResolver {
             List<Unit> parts = new ArrayList<>();
             for (Unit u : units) if (rootOf.get(u) == root) parts.add(u);
             // "in Nairobi", "from Iraq": a country or capital after a place preposition is a place, not an actor
-            if (parts.size() == 1 && root.isCountryName() && LOCATIVE.contains(String.valueOf(s.caseOf(s.token(root.head()))))) continue;
+            if (parts.size() == 1 && root.isCountryName() && org.sitrep.places.PlaceStage.LOCATIVE.contains(String.valueOf(s.caseOf(s.token(root.head()))))) continue;
             out.add(compose(s, root, parts, date, seen));
         }
         out.sort(java.util.Comparator.comparingInt(Mention::from));

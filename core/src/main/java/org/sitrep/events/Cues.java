@@ -28,6 +28,23 @@ public final class Cues {
 
     public Set<String> of(String kind) { return byKind.getOrDefault(kind, Set.of()); }
 
+    /** A multi-word cue found in a sentence: tokens [from, to]. */
+    public record Hit(int from, int to, String phrase) {}
+
+    /** Where the multi-word cues of a kind occur in a sentence ("in response to"), longest cues first. */
+    public List<Hit> find(String kind, org.sitrep.text.Sentence s) {
+        List<Hit> out = new java.util.ArrayList<>();
+        for (String phrase : phrases(kind)) {
+            String[] words = phrase.split(" ");
+            for (int i = 0; i + words.length <= s.size(); i++) {
+                boolean ok = true;
+                for (int w = 0; w < words.length && ok; w++) ok = s.token(i + w).lower().equals(words[w]);
+                if (ok) out.add(new Hit(i, i + words.length - 1, phrase));
+            }
+        }
+        return out;
+    }
+
     /** Multi-word cues of a kind, longest first. */
     public List<String> phrases(String kind) {
         return of(kind).stream().sorted((a, b) -> b.length() - a.length()).toList();

@@ -28,12 +28,7 @@ import java.util.Set;
 public final class EventStage implements Stage {
 
     private static final List<String> TARGET_CASES = List.of("against", "on", "upon", "at", "with", "to", "toward", "towards", "into");
-    private static final Set<String> LOCATION_CASES = Set.of("in", "at", "near", "inside", "outside", "across", "throughout", "into", "around", "within", "from", "towards", "toward");
     private static final Set<String> CLAUSE_RELS = Set.of("acl:relcl", "acl", "ccomp", "advcl", "parataxis", "csubj", "xcomp", "conj", "punct", "appos");
-    private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3),
-            Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
-            Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12), Map.entry("twenty", 20),
-            Map.entry("a", 1), Map.entry("an", 1));
 
     private final Lexicon lexicon;
     private final Codebook codebook;
@@ -87,14 +82,8 @@ public final class EventStage implements Stage {
     /** Tokens of causal connectives such as "in protest against": their nouns are links, not events. */
     private Set<Integer> connectiveTokens(Sentence s) {
         Set<Integer> out = new java.util.HashSet<>();
-        for (String phrase : cues.phrases("cause-phrase")) {
-            String[] words = phrase.split(" ");
-            if (words.length < 2) continue;
-            for (int i = 0; i + words.length <= s.size(); i++) {
-                boolean ok = true;
-                for (int w = 0; w < words.length && ok; w++) ok = s.token(i + w).lower().equals(words[w]);
-                if (ok) for (int w = 0; w < words.length; w++) out.add(i + w);
-            }
+        for (Cues.Hit hit : cues.find("cause-phrase", s)) {
+            if (hit.to() > hit.from()) for (int k = hit.from(); k <= hit.to(); k++) out.add(k);
         }
         return out;
     }
@@ -313,14 +302,14 @@ public final class EventStage implements Stage {
             Token gov = s.head(x);
             if (gov == null) break;
             String rel = x.relation();
-            boolean complement = rel.equals("xcomp") || rel.equals("acl") || rel.equals("ccomp") || rel.equals("advcl") && hasMark(s, x, "to");
+            boolean complement = rel.equals("xcomp") || rel.equals("acl") || rel.equals("ccomp") || rel.equals("advcl") && s.hasMark(x, "to");
             if (complement && cues.is("failure", gov.lemma())) { e.polarity = "failed"; e.cue = gov.lemma(); return; }
             if (complement && gov.lemma().equals("do") && s.children(gov).stream().anyMatch(c -> cues.is("failure", c.lemma()))) {
                 e.polarity = "failed";  // "did little to stop", "did nothing to"
                 e.cue = "little";
                 return;
             }
-            if (complement && (rel.equals("xcomp") || rel.equals("acl") || rel.equals("advcl")) && hasMark(s, x, "to") || rel.equals("xcomp")) {
+            if (complement && (rel.equals("xcomp") || rel.equals("acl") || rel.equals("advcl")) && s.hasMark(x, "to") || rel.equals("xcomp")) {
                 if (cues.is("demand", gov.lemma()) && (s.child(gov, "obj") != null || s.child(gov, "iobj") != null)) { e.modality = "demanded"; return; }
                 if (cues.is("threat", gov.lemma())) { e.modality = "threatened"; e.cue = gov.lemma(); return; }
                 if (cues.is("intent", gov.lemma())) {
@@ -378,10 +367,6 @@ public final class EventStage implements Stage {
         return false;
     }
 
-    private static boolean hasMark(Sentence s, Token x, String word) {
-        for (Token c : s.children(x, "mark")) if (c.lower().equals(word)) return true;
-        return false;
-    }
 
     // ---------------------------------------------------------------- attribution
 
@@ -454,7 +439,7 @@ public final class EventStage implements Stage {
             Token head = s.token(p.to());
             for (int k = p.from(); k <= p.to(); k++) if (s.head(s.token(k)) == null || s.token(k).head() < p.from() || s.token(k).head() > p.to()) head = s.token(k);
             String cs = s.caseOf(head);
-            if (cs == null || !LOCATION_CASES.contains(cs)) continue;
+            if (cs == null || !org.sitrep.places.PlaceStage.LOCATIVE.contains(cs)) continue;
             int depth = depthBelow(s, t, head);
             if (depth < 0) depth = 100 + Math.abs(head.index() - t.index());
             if (depth < bestDepth) { best = p; bestDepth = depth; }
@@ -530,7 +515,7 @@ public final class EventStage implements Stage {
         for (Token c : new ArrayList<>(around)) around.addAll(s.children(c));
         for (Token c : around) {
             if (!(c.deprel().equals("nummod") || c.pos().equals("CD"))) continue;
-            Integer v = NUMBER_WORDS.get(c.lower());
+            Integer v = Dates.numberWord(c.lower());
             if (v != null) return v;
             try {
                 return Integer.parseInt(c.text().replace(",", ""));

@@ -48,7 +48,7 @@ public final class FramingStage implements Stage {
             Token gov = s.head(x);
             if (gov == null) return;
             String rel = x.deprel();
-            boolean purpose = (rel.equals("advcl") || rel.equals("xcomp")) && hasMark(s, x, "to") || rel.equals("advcl") && x.pos().equals("VBG");
+            boolean purpose = (rel.equals("advcl") || rel.equals("xcomp")) && s.hasMark(x, "to") || rel.equals("advcl") && x.pos().equals("VBG");
             boolean content = CONTENT_RELS.contains(rel) || purpose
                     || (x.relation().equals("nmod") || x.relation().equals("obl")) && Set.of("of", "for", "on", "over", "against").contains(String.valueOf(s.caseOf(x)))
                     && !x.isVerb();
@@ -110,10 +110,6 @@ public final class FramingStage implements Stage {
         return null;
     }
 
-    private static boolean hasMark(Sentence s, Token x, String word) {
-        for (Token c : s.children(x, "mark")) if (c.lower().equals(word)) return true;
-        return false;
-    }
 
     // ---------------------------------------------------------------- intentions and refusals
 

@@ -27,30 +27,24 @@ public final class RelationStage implements Stage {
         }
     }
 
+    /** EFFECT "in response to" CAUSE: the cause is the connective's object, the effect what it is attached to. */
     private void phrases(Analysis a, Sentence s) {
-        for (String phrase : cues.phrases("cause-phrase")) {
-            String[] words = phrase.split(" ");
-            for (int i = 0; i + words.length <= s.size(); i++) {
-                boolean ok = true;
-                for (int w = 0; w < words.length && ok; w++) ok = s.token(i + w).lower().equals(words[w]);
-                if (!ok) continue;
-                int last = i + words.length - 1;
-                Token top = topOf(s, i, last);
-                Token object = null;
-                for (int k = last + 1; k < s.size() && object == null; k++) {
-                    Token t = s.token(k);
-                    if ((t.head() >= i && t.head() <= last) || (s.caseOf(t) != null && s.caseOf(t).equals(words[words.length - 1]))) object = t;
-                }
-                if (object == null) continue;
-                EventDraft cause = eventUnder(a, s, object);
-                Token gov = s.head(top);
-                EventDraft effect = null;
-                Token subj = s.child(top, "nsubj");
-                if (subj != null) effect = eventUnder(a, s, subj);
-                if (effect == null && gov != null) effect = eventAt(a, s, gov);
-                if (effect == null) effect = nearestBefore(a, s, i);
-                link(a, cause, effect, phrase);
+        for (Cues.Hit hit : cues.find("cause-phrase", s)) {
+            String lastWord = hit.phrase().substring(hit.phrase().lastIndexOf(' ') + 1);
+            Token top = topOf(s, hit.from(), hit.to());
+            Token object = null;
+            for (int k = hit.to() + 1; k < s.size() && object == null; k++) {
+                Token t = s.token(k);
+                if ((t.head() >= hit.from() && t.head() <= hit.to()) || lastWord.equals(s.caseOf(t))) object = t;
             }
+            if (object == null) continue;
+            EventDraft cause = eventUnder(a, s, object);
+            Token gov = s.head(top);
+            Token subj = s.child(top, "nsubj");
+            EventDraft effect = subj != null ? eventUnder(a, s, subj) : null;  // "the airstrikes were in response to ..."
+            if (effect == null && gov != null) effect = eventAt(a, s, gov);
+            if (effect == null) effect = nearestBefore(a, s, hit.from());
+            link(a, cause, effect, hit.phrase());
         }
     }
 
@@ -108,5 +102,4 @@ public final class RelationStage implements Stage {
         a.relations.add(new Analysis.Relation("cause", cause, effect, cue));
     }
 
-    static List<String> words(String s) { return List.of(s.split(" ")); }
 }

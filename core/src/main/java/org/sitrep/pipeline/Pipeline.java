@@ -36,7 +36,7 @@ public final class Pipeline {
                 new ParseStage(model),
                 new PlaceStage(knowledge.gazetteer()),
                 new ActorStage(new ActorResolver(knowledge.actors())),
-                new QuoteStage(),
+                new QuoteStage(knowledge.cues()),
                 new EventStage(knowledge.lexicon(), knowledge.codebook(), knowledge.cues()),
                 new FramingStage(knowledge.codebook()),
                 new MergeStage(),

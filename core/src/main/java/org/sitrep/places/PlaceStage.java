@@ -15,8 +15,12 @@ import java.util.Set;
  */
 public final class PlaceStage implements Stage {
     private static final Set<String> NOT_PLACE_RELS = Set.of("compound", "amod", "nmod:poss");
-    private static final Set<String> LOCATION_CASES = Set.of("in", "at", "near", "inside", "outside", "across", "throughout", "into",
-            "around", "within", "from", "towards", "toward", "to", "of", "between", "over", "through", "off");
+    /** Prepositions that put something at a place: "in Baghdad", "near Mopti", "from Iraq". */
+    public static final Set<String> LOCATIVE = Set.of("in", "at", "near", "inside", "outside", "across", "throughout", "into",
+            "around", "within", "from", "towards", "toward");
+    /** Wider, for recognising a toponym at all ("the road to Kabul", "north of Aleppo"). */
+    private static final Set<String> LOCATION_CASES = java.util.stream.Stream.concat(LOCATIVE.stream(),
+            Set.of("to", "of", "between", "over", "through", "off").stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private final Gazetteer gazetteer;
 
     /**

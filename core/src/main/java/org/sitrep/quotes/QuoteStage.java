@@ -2,6 +2,7 @@ package org.sitrep.quotes;
 
 import org.sitrep.actors.Mention;
 import org.sitrep.pipeline.Analysis;
+import org.sitrep.events.Cues;
 import org.sitrep.pipeline.Stage;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
@@ -18,10 +19,12 @@ import java.util.regex.Pattern;
  * pronouns inside a quote then stand for the speaker ("we" for the speaker's country).
  */
 public final class QuoteStage implements Stage {
+    private final Cues cues;
 
-    public static final Set<String> SPEECH_VERBS = Set.of("say", "tell", "tweet", "write", "post", "add", "state", "declare",
-            "announce", "warn", "insist", "claim", "report", "reiterate", "stress", "note", "explain", "argue", "allege",
-            "accuse", "urge", "vow", "threaten", "demand", "respond", "reply", "confirm", "deny", "predict", "promise");
+    public QuoteStage(Cues cues) {
+        this.cues = cues;
+    }
+
     private static final Pattern SIGNATURE = Pattern.compile("(?m)^\\s*[—–-]{1,2}\\s*([^()\\n]{3,80}?)\\s*\\(@\\w+\\)");
     private static final Set<String> FIRST_PERSON = Set.of("we", "us", "our", "i", "me", "my");
 
@@ -61,7 +64,7 @@ public final class QuoteStage implements Stage {
             Sentence s = a.sentences.get(si);
             for (Token t : s.tokens()) {
                 boolean outside = si == closing ? t.start() > end : t.end() < start;
-                if (!outside || !t.isVerb() || !SPEECH_VERBS.contains(t.lemma())) continue;
+                if (!outside || !t.isVerb() || !cues.is("speech", t.lemma())) continue;
                 Token subj = s.child(t, "nsubj");
                 if (subj == null) continue;
                 return new Quote(start, end, inner, si, subj.index(), s.text(s.span(subj)[0], subj.index()), si, t.index(), t.lemma());

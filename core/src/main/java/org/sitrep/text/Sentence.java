@@ -69,6 +69,12 @@ public record Sentence(int index, int start, int end, String text, List<Token> t
         return null;
     }
 
+    /** True when t has a "mark" child spelled {@code word} ("to" of an infinitive, "if" of a condition). */
+    public boolean hasMark(Token t, String word) {
+        for (Token c : children(t, "mark")) if (c.lower().equals(word)) return true;
+        return false;
+    }
+
     /** Multi-word case markers such as "in response to" are reduced to their last word by UD; this joins them. */
     public String caseSequence(Token t) {
         StringBuilder sb = new StringBuilder();

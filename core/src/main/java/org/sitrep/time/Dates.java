@@ -20,7 +20,13 @@ public final class Dates {
 
     private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
             Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
-            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("a", 1), Map.entry("an", 1));
+            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
+            Map.entry("twenty", 20), Map.entry("a", 1), Map.entry("an", 1));
+
+    /** "one" → 1 ... "twelve" → 12, "twenty" → 20, "a"/"an" → 1; null for anything else. */
+    public static Integer numberWord(String w) {
+        return NUMBERS.get(w);
+    }
 
     /** The time of the clause headed by {@code clause}, or null if it names none. */
     public static TimeRef of(Sentence s, Token clause, LocalDate published) {
