@@ -435,7 +435,7 @@ public final class EventStage implements Stage {
         PlaceMention best = null;
         int bestDepth = Integer.MAX_VALUE;
         for (PlaceMention p : a.places) {
-            if (p.sentence() != s.index()) continue;
+            if (p.sentence() != s.index() || !p.locative()) continue;
             Token head = s.token(p.to());
             for (int k = p.from(); k <= p.to(); k++) if (s.head(s.token(k)) == null || s.token(k).head() < p.from() || s.token(k).head() > p.to()) head = s.token(k);
             String cs = s.caseOf(head);
@@ -462,7 +462,8 @@ public final class EventStage implements Stage {
         PlaceMention best = null;
         int bestScore = 0;
         for (PlaceMention p : a.places) {
-            int c = counts.merge(p.place().name(), 1, Integer::sum) * (p.place().kind().equals("city") ? 10 : 1);
+            if (!p.locative()) continue;
+            int c = counts.merge(p.place().name(), 1, Integer::sum) * (p.place().kind().equals("country") || p.place().kind().equals("region") ? 1 : 10);
             if (c > bestScore) { best = p; bestScore = c; }
         }
         return best;

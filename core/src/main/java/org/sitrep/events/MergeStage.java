@@ -85,7 +85,7 @@ public final class MergeStage implements Stage {
     /** The country the document is most about: the most named among its places and actors. */
     private static String focusCountry(Analysis a) {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-        for (PlaceMention p : a.places) if (p.place().country() != null) counts.merge(p.place().country(), 1, Integer::sum);
+        for (PlaceMention p : a.places) if (p.locative() && p.place().country() != null) counts.merge(p.place().country(), 1, Integer::sum);
         for (List<Mention> ms : a.mentions) for (Mention m : ms) if (m.country() != null && !m.countryInferred()) counts.merge(m.country(), 1, Integer::sum);
         return counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse(null);
     }

@@ -13,15 +13,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Place names from data/places/places.tsv (countries, capitals, cities, regions, named areas).
- * Ambiguous names resolve to the most populous place, preferring the document's own countries.
+ * Place names: the curated file data/places/places.tsv (countries, capitals, conflict towns, regions,
+ * named areas news uses) over the GeoNames cities-500 index the build makes. A name only GeoNames knows
+ * counts as a toponym only where the tagger also sees a location, since GeoNames has villages called
+ * "Police" and "Man". Ambiguous names go to the most populous place, preferring the document's
+ * countries and the country the text names next to it ("Tripoli, Lebanon").
  */
 public final class Gazetteer {
     private static final int MAX_TOKENS = 6;
     private final Map<String, List<Place>> byName = new HashMap<>();
+    private final GeoNamesIndex geonames;
+
+    private Gazetteer(GeoNamesIndex geonames) {
+        this.geonames = geonames;
+    }
 
     public static Gazetteer load(KnowledgeFiles files) {
-        Gazetteer g = new Gazetteer();
+        Gazetteer g = new Gazetteer(GeoNamesIndex.load());
         for (Tsv.Row r : files.rows("places/places.tsv")) {
             try {
                 Place p = new Place(r.get(0), r.get(2), r.get(3).isEmpty() ? null : r.get(3).toUpperCase(), r.get(4),
@@ -42,10 +50,15 @@ public final class Gazetteer {
         if (!key.isEmpty()) byName.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
     }
 
-    public int size() { return byName.size(); }
+    public int size() { return byName.size() + (geonames == null ? 0 : geonames.keys()); }
+    public GeoNamesIndex geonames() { return geonames; }
 
+    /** Every place a name may be: curated entries first, then GeoNames. */
     public List<Place> lookup(String name) {
-        return byName.getOrDefault(Names.key(name), List.of());
+        String key = Names.key(name);
+        List<Place> out = new ArrayList<>(byName.getOrDefault(key, List.of()));
+        if (geonames != null) out.addAll(geonames.lookupKey(key));
+        return out;
     }
 
     /** Candidate toponyms of a sentence: capitalised token runs that name a place, longest first. */
@@ -54,23 +67,27 @@ public final class Gazetteer {
         List<Token> toks = s.tokens();
         int i = 0;
         while (i < toks.size()) {
+            if (!Character.isUpperCase(toks.get(i).text().codePointAt(0))) { i++; continue; }
             int bestEnd = -1;
-            List<Place> bestPlaces = null;
+            List<Place> best = null;
             StringBuilder key = new StringBuilder();
+            boolean location = false;
             for (int j = i; j < Math.min(toks.size(), i + MAX_TOKENS); j++) {
                 String part = Names.key(toks.get(j).text());
                 if (part.isEmpty()) break;
                 key.append(part);
-                List<Place> ps = byName.get(key.toString());
-                if (ps != null && Character.isUpperCase(toks.get(i).text().codePointAt(0))) {
+                location |= toks.get(j).ner().equals("LOCATION");
+                List<Place> curated = byName.get(key.toString());
+                List<Place> found = curated != null ? new ArrayList<>(curated) : new ArrayList<>();
+                if (geonames != null && (location || curated != null)) found.addAll(geonames.lookupKey(key.toString()));
+                if (!found.isEmpty()) {
                     bestEnd = j;
-                    bestPlaces = ps;
+                    best = found;
                 }
             }
             if (bestEnd >= 0) {
-                Place p = choose(bestPlaces, documentCountries);
-                out.add(new PlaceMention(s.index(), i, bestEnd, toks.get(i).start(), toks.get(bestEnd).end(),
-                        s.text(i, bestEnd), p));
+                Place p = choose(best, documentCountries, namedNext(s, bestEnd));
+                out.add(new PlaceMention(s.index(), i, bestEnd, toks.get(i).start(), toks.get(bestEnd).end(), s.text(i, bestEnd), p, true));
                 i = bestEnd + 1;
             } else {
                 i++;
@@ -79,12 +96,29 @@ public final class Gazetteer {
         return out;
     }
 
-    static Place choose(List<Place> places, Set<String> documentCountries) {
+    /** "Tripoli, Lebanon": the country the text puts right after a place name. */
+    private String namedNext(Sentence s, int end) {
+        if (end + 2 >= s.size() || !s.token(end + 1).text().equals(",")) return null;
+        StringBuilder key = new StringBuilder();
+        for (int j = end + 2; j < Math.min(s.size(), end + 5); j++) {
+            key.append(Names.key(s.token(j).text()));
+            for (Place p : byName.getOrDefault(key.toString(), List.of())) {
+                if (p.kind().equals("country") || p.kind().equals("region")) return p.country();
+            }
+        }
+        return null;
+    }
+
+    static Place choose(List<Place> places, Set<String> documentCountries, String namedCountry) {
         Place best = null;
-        double bestScore = -1;
+        double bestScore = Double.NEGATIVE_INFINITY;
         for (Place p : places) {
-            double score = Math.log10(2 + p.population()) + (p.country() != null && documentCountries.contains(p.country()) ? 3 : 0)
-                    + (p.kind().equals("country") ? 1 : 0);
+            double score = Math.log10(2 + p.population())
+                    + (p.country() != null && documentCountries.contains(p.country()) ? 3 : 0)
+                    + (namedCountry != null && namedCountry.equals(p.country()) ? 6 : 0)
+                    + (p.kind().equals("country") ? 2 : 0)
+                    + (p.kind().equals("capital") ? 1 : 0)
+                    + (p.geonamesId() == null || !p.kind().equals("city") && !p.kind().equals("capital") ? 0.5 : 0);
             if (score > bestScore) { best = p; bestScore = score; }
         }
         return best;

@@ -59,7 +59,7 @@ public final class PlaceStage implements Stage {
                     if (h < p.from() || h > p.to()) head = s.token(k);
                 }
                 if (!head.isProperNoun() && !head.isNoun()) continue;
-                if (usedAsPlace(s, head, p.place())) a.places.add(p);
+                a.places.add(usedAsPlace(s, head, p.place()) ? p : p.asActor());
             }
         }
     }
