@@ -9,21 +9,25 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(name = "eval", mixinStandardHelpOptions = true, subcommands = EvalCommand.Geo.class,
         description = {"Scores document records against a gold file (the evaluation kit's format) and prints a confusion table by PLOVER type.",
                 "The last line is the summary: f1, precision, recall, source/target country accuracy, location within 50 km, date, historical, actors, relations, negatives violated."})
 final class EvalCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "GOLD")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "GOLD")
     Path gold;
 
-    @Parameters(index = "1", paramLabel = "RECORDS", description = "document records (JSON Lines) from sitrep code")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "RECORDS", description = "document records (JSON Lines) from sitrep code")
     Path records;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--show", description = "list missed gold events, wrong actors, violated negatives and unmatched system events")
     boolean show;
 
     @Override
     public Integer call() throws Exception {
+        if (gold == null || records == null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "GOLD and RECORDS are required");
         Scorer.Result r = Scorer.score(gold, records);
         if (show) {
             print("missed", r.missed());
@@ -36,6 +40,21 @@ final class EvalCommand implements Callable<Integer> {
         System.out.println();
         System.out.println(r.summary().line());
         return 0;
+    }
+
+    @Command(name = "geo", mixinStandardHelpOptions = true,
+            description = "Scores toponym recognition (precision, recall, F1) and resolution (share within 161 km, median error) on GeoWebNews-format XML.")
+    static final class Geo implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE.xml")
+        Path xml;
+
+        @Override
+        public Integer call() throws Exception {
+            org.sitrep.pipeline.Pipeline p = org.sitrep.pipeline.Pipeline.create();
+            var r = org.sitrep.scoring.GeoScorer.score(xml, d -> p.analyze(d, java.time.LocalDate.parse(d.published())));
+            System.out.println(r.line());
+            return 0;
+        }
     }
 
     private static void print(String what, List<String> lines) {

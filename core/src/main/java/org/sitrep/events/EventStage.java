@@ -42,7 +42,6 @@ public final class EventStage implements Stage {
 
     @Override
     public void process(Analysis a) {
-        current = a;
         List<EventDraft> events = new ArrayList<>();
         for (Sentence s : a.sentences) {
             List<Lexicon.Match> matches = new ArrayList<>();
@@ -111,7 +110,7 @@ public final class EventStage implements Stage {
     private void arguments(Analysis a, Sentence s, Token t, EventDraft e) {
         if (t.isVerb()) {
             e.source.addAll(resolve(a, s, verbSource(s, t, 0)));
-            e.target.addAll(resolve(a, s, verbTarget(s, t)));
+            e.target.addAll(resolve(a, s, verbTarget(a, s, t)));
         } else {
             // "launched a mediation effort between X and Y": the container noun stands in the clause for the event
             Token anchor = t.deprel().equals("compound") && s.head(t) != null ? s.head(t) : t;
@@ -168,7 +167,7 @@ public final class EventStage implements Stage {
         }
     }
 
-    private Token verbTarget(Sentence s, Token v) {
+    private Token verbTarget(Analysis a, Sentence s, Token v) {
         if (passive(s, v)) {
             Token subj = s.child(v, "nsubj:pass");
             if (subj != null) return subj;
@@ -183,7 +182,7 @@ public final class EventStage implements Stage {
         Token iobj = s.child(v, "iobj");
         if (iobj != null) return iobj;  // "give Tanzania a grant"
         Token obj = s.child(v, "obj");
-        if (obj != null && headsActor(s, obj)) return obj;
+        if (obj != null && headsActor(a, s, obj)) return obj;
         Token pp = caseChild(s, v, TARGET_CASES);  // "provided photographs to Macedonia"
         if (pp != null || obj != null) return pp != null ? pp : obj;
         // "called on both sides to return", "demanded that the US cancel": the subject of the complement is the one addressed
@@ -196,13 +195,11 @@ public final class EventStage implements Stage {
         return null;
     }
 
-    private Analysis current;
-
     /** The token is an actor itself (or a quantity of one, or a pronoun), not a thing that an actor owns. */
-    private boolean headsActor(Sentence s, Token t) {
-        if (current.mentionAt(s.index(), t.index()) != null || t.isPronoun()) return true;
+    private static boolean headsActor(Analysis a, Sentence s, Token t) {
+        if (a.mentionAt(s.index(), t.index()) != null || t.isPronoun()) return true;
         Token of = caseChild(s, t, List.of("of"));
-        return of != null && current.mentionAt(s.index(), of.index()) != null && t.pos().startsWith("NNS") == false && Character.isLowerCase(t.text().charAt(0))
+        return of != null && a.mentionAt(s.index(), of.index()) != null && t.pos().startsWith("NNS") == false && Character.isLowerCase(t.text().charAt(0))
                 && Set.of("hundreds", "thousands", "dozens", "group", "number", "members", "some", "many").contains(t.lower());
     }
 
