@@ -31,8 +31,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", description = "warm-up time in seconds (default ${DEFAULT-VALUE})")
     double warmup = 15;
 
+    @Option(names = "--gazetteer", description = "measure the gazetteer instead: load time, lookups/s and the heap it takes")
+    boolean gazetteer;
+
     @Override
     public Integer call() {
+        if (gazetteer) return benchGazetteer();
         List<String> in = inputs == null || inputs.isEmpty() ? List.of(defaultCorpus()) : inputs;
         List<Document> docs = new DocumentReader(new DocumentReader.Options("2020-01-01", DocumentReader.Options.DEFAULT_MAX_CHARS))
                 .read(in).filter(Document::ok).toList();
@@ -59,6 +63,34 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf("peak heap:   %.0f MB (max %d MB)%n", peak / 1e6, Runtime.getRuntime().maxMemory() / 1_000_000);
             System.out.printf("measured:    %d documents, %d sentences in %.1f s%n", r[0], r[1], secs);
         }
+        return 0;
+    }
+
+    private int benchGazetteer() {
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        long before = rt.totalMemory() - rt.freeMemory();
+        long t0 = System.nanoTime();
+        org.sitrep.places.Gazetteer g = org.sitrep.places.Gazetteer.load(org.sitrep.knowledge.KnowledgeFiles.builtIn());
+        double load = (System.nanoTime() - t0) / 1e9;
+        System.gc();
+        long heap = rt.totalMemory() - rt.freeMemory() - before;
+        // a realistic mix: names that exist (capitals, cities) and words that do not
+        String[] names = {"Baghdad", "Kabul", "Springfield", "Tripoli", "Mosul", "Paris", "Lagos", "Nowhereville", "Kharkiv", "Goma",
+                "Aleppo", "Juba", "Mopti", "Donetsk", "Yesterday", "Khartoum", "San Jose", "Valencia", "Hebron", "Zzyzx"};
+        int n = 0;
+        long hits = 0;
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < seconds * 1e9 / 3) {
+            for (int i = 0; i < 100_000; i++) hits += g.lookup(names[i % names.length]).size();
+            n += 100_000;
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        System.out.printf("gazetteer: %d names (curated and GeoNames cities-500 with %d places)%n", g.size(),
+                g.geonames() == null ? 0 : g.geonames().size());
+        System.out.printf("load:        %.2f s%n", load);
+        System.out.printf("lookups/s:   %.0f (%d lookups, %d places returned)%n", n / secs, n, hits);
+        System.out.printf("heap:        %.0f MB%n", heap / 1e6);
         return 0;
     }
 

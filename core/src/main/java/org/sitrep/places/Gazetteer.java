@@ -22,6 +22,7 @@ import java.util.Set;
 public final class Gazetteer {
     private static final int MAX_TOKENS = 6;
     private final Map<String, List<Place>> byName = new HashMap<>();
+    private final Set<String> notPlaces = new java.util.HashSet<>();
     private final GeoNamesIndex geonames;
 
     private Gazetteer(GeoNamesIndex geonames) {
@@ -30,7 +31,10 @@ public final class Gazetteer {
 
     public static Gazetteer load(KnowledgeFiles files) {
         Gazetteer g = new Gazetteer(GeoNamesIndex.load());
-        for (Tsv.Row r : files.rows("places/places.tsv")) {
+        for (Tsv.Row r : files.rows("places/not-places.tsv")) g.notPlaces.add(Names.key(r.get(0)));
+        List<Tsv.Row> rows = new ArrayList<>(files.rows("places/places.tsv"));
+        rows.addAll(files.rows("places/admin1.tsv"));
+        for (Tsv.Row r : rows) {
             try {
                 Place p = new Place(r.get(0), r.get(2), r.get(3).isEmpty() ? null : r.get(3).toUpperCase(), r.get(4),
                         Double.parseDouble(r.get(5)), Double.parseDouble(r.get(6)),
@@ -79,7 +83,9 @@ public final class Gazetteer {
                 location |= toks.get(j).ner().equals("LOCATION");
                 List<Place> curated = byName.get(key.toString());
                 List<Place> found = curated != null ? new ArrayList<>(curated) : new ArrayList<>();
-                if (geonames != null && (location || curated != null)) found.addAll(geonames.lookupKey(key.toString()));
+                // a name only GeoNames knows must look like a place: tagged as one, not an acronym ("EU"), not an ordinary word ("West")
+                boolean plausible = location && !notPlaces.contains(key.toString()) && !Names.isCapitalised(s.text(i, j));
+                if (geonames != null && (plausible || curated != null)) found.addAll(geonames.lookupKey(key.toString()));
                 if (!found.isEmpty()) {
                     bestEnd = j;
                     best = found;
@@ -118,7 +124,8 @@ public final class Gazetteer {
                     + (namedCountry != null && namedCountry.equals(p.country()) ? 6 : 0)
                     + (p.kind().equals("country") ? 2 : 0)
                     + (p.kind().equals("capital") ? 1 : 0)
-                    + (p.geonamesId() == null || !p.kind().equals("city") && !p.kind().equals("capital") ? 0.5 : 0);
+                    + (p.kind().equals("region") ? 1 : 0)
+                    + (p.admin1() != null || p.geonamesId() == null ? 1.5 : 0);  // curated entries are the editors' choice for a name
             if (score > bestScore) { best = p; bestScore = score; }
         }
         return best;

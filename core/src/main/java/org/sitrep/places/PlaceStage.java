@@ -47,8 +47,13 @@ public final class PlaceStage implements Stage {
     @Override
     public void process(Analysis a) {
         Set<String> countries = new HashSet<>();
+        // the document's countries: those it names, and those of the places it names without ambiguity
         for (Sentence s : a.sentences) {
-            for (PlaceMention p : gazetteer.find(s, Set.of())) if (p.place().kind().equals("country")) countries.add(p.place().country());
+            for (PlaceMention p : gazetteer.find(s, Set.of())) {
+                String c = p.place().country();
+                if (c != null && (p.place().kind().equals("country") || p.place().kind().equals("region")
+                        || gazetteer.lookup(p.text()).stream().map(Place::country).distinct().count() == 1)) countries.add(c);
+            }
         }
         for (Sentence s : a.sentences) {
             List<PlaceMention> found = gazetteer.find(s, countries);

@@ -60,7 +60,11 @@ public final class GeoScorer {
                 if (hit == null) continue;
                 remaining.remove(hit);
                 matched++;
-                errors.add(Scorer.km(p.place().lat(), p.place().lon(), hit.lat(), hit.lon()));
+                double km = Scorer.km(p.place().lat(), p.place().lon(), hit.lat(), hit.lon());
+                errors.add(km);
+                if (km > 161 && System.getenv("SITREP_GEO_DEBUG") != null) {
+                    System.err.printf("far %.0f km: %s -> %s %s (%.2f,%.2f) gold (%.2f,%.2f)%n", km, p.text(), p.place().name(), p.place().country(), p.place().lat(), p.place().lon(), hit.lat(), hit.lon());
+                }
             }
             synchronized (counts) {
                 counts[0] += gold.size();
