@@ -412,9 +412,8 @@ public final class EventStage implements Stage {
             ref = Dates.of(s, x, a.published);
             if (!(x.relation().equals("conj") || x.relation().equals("xcomp") || x.relation().equals("obj") || x.relation().equals("nmod"))) break;
         }
-        if (ref != null && ref.value() != null && !ref.from().equals("publication")) {
-            String y = ref.value().substring(0, 4);
-            if (Integer.parseInt(y) < a.published.getYear() - 1) e.historical = true;
+        if (ref != null && ref.value() != null && !ref.from().equals("publication") && ref.value().matches("\\d{4}.*")) {
+            if (Integer.parseInt(ref.value().substring(0, 4)) < a.published.getYear() - 1) e.historical = true;
         }
         if (ref == null && e.historical) {
             e.dateValue = null;

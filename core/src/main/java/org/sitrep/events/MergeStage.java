@@ -50,14 +50,23 @@ public final class MergeStage implements Stage {
             if (e.target.isEmpty() && e.note == null && e.code != null && e.code.plover() != null) implicitTarget(a, e, focus);
         }
         for (EventDraft e : a.events) {
-            String here = e.location instanceof PlaceMention p ? p.place().country() : focus;
-            if (here == null) continue;
+            PlaceMention place = e.location instanceof PlaceMention p ? p : null;
             for (List<Mention> side : List.of(e.source, e.target)) {
+                List<Mention> other = side == e.source ? e.target : e.source;
+                // where the sentence puts the event; else the country of a domestic actor facing them ("Sudanese police
+                // arrested students"); else the document's main place
+                String here = place != null && place.sentence() == e.sentence ? place.place().country()
+                        : other.stream().filter(m -> !m.countryInferred() && m.country() != null && m.sectors().stream().anyMatch(DOMESTIC::contains))
+                        .map(Mention::country).findFirst().orElse(place != null ? place.place().country() : focus);
+                if (here == null) continue;
                 side.replaceAll(m -> m.country() == null && m.entry() == null && !m.sectors().isEmpty() && !m.sectors().contains("IGO")
                         ? m.withCountry(here, true) : m);
             }
         }
     }
+
+    /** Actors that act at home: what they do to someone without a country of their own happens in theirs. */
+    private static final Set<String> DOMESTIC = Set.of("COP", "JUD", "GOV", "LEG", "CVL", "OPP", "EDU", "LAB", "MED");
 
     /**
      * An event with no target named: where it happened abroad, that country ("agreed to set up a centre in Tokyo");

@@ -8,6 +8,9 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.semgraph.SemanticGraph;
 import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
 import edu.stanford.nlp.semgraph.SemanticGraphEdge;
+import edu.stanford.nlp.time.TimeAnnotations;
+import edu.stanford.nlp.time.TimeAnnotator;
+import edu.stanford.nlp.time.Timex;
 import edu.stanford.nlp.util.CoreMap;
 
 import java.util.ArrayList;
@@ -15,14 +18,19 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * Stanford CoreNLP behind {@link LanguageModel}: tokenize, ssplit, pos, lemma, 3-class NER and the
- * neural dependency parser. Fine-grained NER, numeric classifiers and SUTime are off: they cost most
+ * Stanford CoreNLP behind {@link LanguageModel}: tokenize, ssplit, pos, lemma, 3-class NER, the neural
+ * dependency parser, and SUTime for time expressions anchored on the publication date. Fine-grained NER, numeric classifiers and SUTime are off: they cost most
  * of the time and the knowledge base already knows the names. Build once per JVM ({@link #shared()}).
  */
 public final class CoreNlpModel implements LanguageModel {
 
     private static volatile CoreNlpModel shared;
+    private static final java.util.regex.Pattern TEMPORAL = java.util.regex.Pattern.compile(
+            "(?i)\\b(\\d{4}|\\d{1,2}(st|nd|rd|th)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july"
+            + "|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|yesterday|today|tonight|tomorrow|ago"
+            + "|week|weekend|month|year|decade|century|morning|afternoon|evening|night|last|next|earlier|later|recently|christmas|easter|ramadan|eid)\\b");
     private final StanfordCoreNLP pipeline;
+    private final TimeAnnotator sutime;
 
     public CoreNlpModel() {
         Properties p = new Properties();
@@ -39,6 +47,9 @@ public final class CoreNlpModel implements LanguageModel {
         p.setProperty("pos.maxlen", "200");
         p.setProperty("depparse.maxlen", "200");
         this.pipeline = new StanfordCoreNLP(p);
+        Properties t = new Properties();
+        t.setProperty("sutime.includeRange", "true");
+        this.sutime = new TimeAnnotator("sutime", t);
     }
 
     public static CoreNlpModel shared() {
@@ -54,8 +65,14 @@ public final class CoreNlpModel implements LanguageModel {
 
     @Override
     public List<Sentence> analyze(String text) {
+        return analyze(text, null);
+    }
+
+    @Override
+    public List<Sentence> analyze(String text, java.time.LocalDate anchor) {
         Annotation doc = new Annotation(text);
         pipeline.annotate(doc);
+        List<List<TimeExpression>> times = anchor == null ? null : times(doc, anchor);
         List<Sentence> out = new ArrayList<>();
         for (CoreMap s : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
             List<CoreLabel> labels = s.get(CoreAnnotations.TokensAnnotation.class);
@@ -83,7 +100,43 @@ public final class CoreNlpModel implements LanguageModel {
             }
             int start = labels.get(0).beginPosition();
             int end = labels.get(n - 1).endPosition();
-            out.add(new Sentence(out.size(), start, end, text.substring(start, end), tokens));
+            out.add(new Sentence(out.size(), start, end, text.substring(start, end), tokens,
+                    times == null || times.size() <= out.size() ? List.of() : times.get(out.size())));
+        }
+        return out;
+    }
+
+    /** SUTime over the document, anchored on its publication date; per sentence, token-indexed. */
+    private List<List<TimeExpression>> times(Annotation doc, java.time.LocalDate anchor) {
+        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+        List<List<TimeExpression>> out = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) out.add(new ArrayList<>());
+        // SUTime costs; most sentences hold no time expression, so only candidates go through it
+        List<CoreMap> candidates = new ArrayList<>();
+        for (CoreMap s : sentences) if (TEMPORAL.matcher(s.get(CoreAnnotations.TextAnnotation.class)).find()) candidates.add(s);
+        if (candidates.isEmpty()) return out;
+        Annotation part = new Annotation(doc.get(CoreAnnotations.TextAnnotation.class));
+        part.set(CoreAnnotations.SentencesAnnotation.class, candidates);
+        part.set(CoreAnnotations.DocDateAnnotation.class, anchor.toString());
+        sutime.annotate(part);
+        List<CoreMap> timexes = part.get(TimeAnnotations.TimexAnnotations.class);
+        if (timexes == null) return out;
+        for (CoreMap t : timexes) {
+            Timex timex = t.get(TimeAnnotations.TimexAnnotation.class);
+            Integer begin = t.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class), end = t.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+            if (timex == null || begin == null || end == null) continue;
+            for (int si = 0; si < sentences.size(); si++) {
+                List<CoreLabel> labels = sentences.get(si).get(CoreAnnotations.TokensAnnotation.class);
+                int from = -1, to = -1;
+                for (int k = 0; k < labels.size(); k++) {
+                    CoreLabel l = labels.get(k);
+                    if (l.beginPosition() >= begin && l.endPosition() <= end) { if (from < 0) from = k; to = k; }
+                }
+                if (from >= 0) {
+                    out.get(si).add(new TimeExpression(from, to, timex.timexType(), timex.value(), t.get(CoreAnnotations.TextAnnotation.class)));
+                    break;
+                }
+            }
         }
         return out;
     }

@@ -13,6 +13,6 @@ public final class ParseStage implements Stage {
 
     @Override
     public void process(Analysis a) {
-        a.sentences = model.analyze(a.text());
+        a.sentences = model.analyze(a.text(), a.published);
     }
 }

@@ -4,11 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A sentence with its tokens and basic Universal Dependencies tree. */
-public record Sentence(int index, int start, int end, String text, List<Token> tokens) {
+/** A sentence with its tokens, basic Universal Dependencies tree and the time expressions found in it. */
+public record Sentence(int index, int start, int end, String text, List<Token> tokens, List<TimeExpression> times) {
 
     public Sentence {
         tokens = List.copyOf(tokens);
+        times = List.copyOf(times);
+    }
+
+    public Sentence(int index, int start, int end, String text, List<Token> tokens) {
+        this(index, start, end, text, tokens, List.of());
     }
 
     public Token token(int i) { return tokens.get(i); }

@@ -28,15 +28,37 @@ public final class Dates {
         return NUMBERS.get(w);
     }
 
-    /** The time of the clause headed by {@code clause}, or null if it names none. */
+    /**
+     * The time of the clause headed by {@code clause}, or null if it names none: SUTime's normalisation
+     * of a time expression attached to the clause, else this class's own reading of it.
+     */
     public static TimeRef of(Sentence s, Token clause, LocalDate published) {
         for (Token c : s.children(clause)) {
             if (!(c.relation().equals("obl") || c.relation().equals("nmod") || c.relation().equals("advmod")
                     || c.deprel().equals("obl:tmod") || c.deprel().equals("nmod:tmod"))) continue;
+            int[] span = s.span(c);
+            for (org.sitrep.text.TimeExpression te : s.times()) {
+                if (te.from() >= span[0] && te.to() <= span[1]) {
+                    TimeRef t = fromTimex(te);
+                    if (t != null) return t;
+                }
+            }
             TimeRef t = parse(s, c, published);
             if (t != null) return t;
         }
         return null;
+    }
+
+    /** A TIMEX3 date value as a time reference: "2019-12-31" (day), "2019-12" (month), "2019-W52" (week), "1983" (year), "198X" (decade). */
+    static TimeRef fromTimex(org.sitrep.text.TimeExpression te) {
+        if (te.value() == null || !("DATE".equals(te.type()) || "TIME".equals(te.type()))) return null;
+        String v = te.value();
+        if (v.matches("\\d{4}-\\d{2}-\\d{2}.*")) return new TimeRef(v.substring(0, 10), "day", "text", te.text());
+        if (v.matches("\\d{4}-W\\d{2}.*")) return new TimeRef(v.substring(0, 8), "week", "text", te.text());
+        if (v.matches("\\d{4}-\\d{2}")) return new TimeRef(v, "month", "text", te.text());
+        if (v.matches("\\d{4}")) return new TimeRef(v, "year", "text", te.text());
+        if (v.matches("\\d{3}X")) return new TimeRef(v, "decade", "text", te.text());
+        return null;  // PAST_REF, PRESENT_REF, XXXX-…: not a date of its own
     }
 
     /** A time expression headed by {@code head}. */
