@@ -252,4 +252,27 @@ class EventCodingTest {
         assertEquals(1, r.events().stream().filter(e -> "PROTEST".equals(e.plover())).count(), r.events().toString());
         assertEquals(1, only(r, "PROTEST").mentions().size());
     }
+
+    @Test
+    void relativeDatesAreAnchoredOnThePublicationDate() {
+        DocumentRecord r = code("Turkish troops shelled Kurdish positions two weeks ago. Syrian rebels attacked an army post last Thursday.", "2022-01-10");
+        List<EventRecord> assaults = r.events().stream().filter(e -> "ASSAULT".equals(e.plover())).toList();
+        assertEquals(2, assaults.size(), r.events().toString());
+        assertEquals("2021-12-27", assaults.get(0).date().value());
+        assertEquals("2022-01-06", assaults.get(1).date().value());
+        assertEquals("text", assaults.get(1).date().from());
+    }
+
+    @Test
+    void aPlaceNamedWithItsCountryIsThatCountrysPlace() {
+        EventRecord e = only(code("Gunmen attacked a checkpoint in Tripoli, Lebanon, on Friday."), "ASSAULT");
+        assertEquals("LBN", e.location().country());
+    }
+
+    @Test
+    void theCountryOfADomesticCounterpartIsInferred() {
+        EventRecord e = only(code("Sudanese police arrested 12 students at a university."), "COERCE");
+        assertEquals(Set.of("SDN"), countries(e.target()));
+        assertTrue(e.target().get(0).inferred());
+    }
 }
