@@ -199,8 +199,9 @@ public final class EventStage implements Stage {
     private static boolean headsActor(Analysis a, Sentence s, Token t) {
         if (a.mentionAt(s.index(), t.index()) != null || t.isPronoun()) return true;
         Token of = caseChild(s, t, List.of("of"));
-        return of != null && a.mentionAt(s.index(), of.index()) != null && t.pos().startsWith("NNS") == false && Character.isLowerCase(t.text().charAt(0))
-                && Set.of("hundreds", "thousands", "dozens", "group", "number", "members", "some", "many").contains(t.lower());
+        // "hundreds of students": the quantity stands for the actor
+        return of != null && a.mentionAt(s.index(), of.index()) != null
+                && Set.of("hundreds", "thousands", "dozens", "scores", "group", "number", "members", "some", "many").contains(t.lower());
     }
 
     private Token nounSource(Sentence s, Token n) {
@@ -287,7 +288,7 @@ public final class EventStage implements Stage {
         for (int depth = 0; depth < 5 && x != null; depth++) {
             for (Token c : s.children(x)) {
                 String w = c.lower();
-                if (c.deprel().equals("mark") && cues.is("hypothetical", w) && !e.modality.equals("actual") == false) e.modality = "hypothetical";
+                if (c.deprel().equals("mark") && cues.is("hypothetical", w) && e.modality.equals("actual")) e.modality = "hypothetical";
                 if (c.deprel().equals("aux") && depth == 0) {
                     if (cues.is("obligation", w)) { e.modality = "obligation"; e.cue = w; }
                     else if (cues.is("modal-future", w)) { e.modality = "future"; e.cue = "will"; }
@@ -370,10 +371,9 @@ public final class EventStage implements Stage {
     private void attribution(Analysis a, Sentence s, Token t, EventDraft e) {
         for (Token v : s.tokens()) {
             if (v.index() == t.index() || !cues.is("report", v.lemma())) continue;
+            // "X said [event]", or "[event], X reported" where the report verb hangs off the event's clause
             boolean governs = s.dominates(v, t) || (s.head(v) != null && s.dominates(s.head(v), t)
-                    && (v.deprel().equals("parataxis") || v.deprel().equals("ccomp") || v.deprel().equals("advcl")))
-                    || (v.deprel().equals("root") && false);
-            if (!governs && v.relation().equals("root") && s.dominates(t, v)) governs = false;
+                    && (v.deprel().equals("parataxis") || v.deprel().equals("ccomp") || v.deprel().equals("advcl")));
             if (!governs) continue;
             if (v.lemma().equals("according")) {
                 Token to = caseChild(s, v, List.of("to"));
@@ -388,7 +388,6 @@ public final class EventStage implements Stage {
             Token subj = s.child(v, "nsubj");
             if (subj == null) continue;
             setAttribution(a, s, e, subj, v.text());
-            if (!v.lemma().equals("say") || s.child(v, "nsubj") != null) e.hedged |= false;
             return;
         }
     }
