@@ -53,6 +53,7 @@ public final class EventStage implements Stage {
             // a noun inside a longer verb pattern belongs to it: "lifted sanctions" is one event, not two
             matches.removeIf(m -> !m.entry().verb() && matches.stream().anyMatch(v -> v.entry().verb() && v.to() > v.from()
                     && m.head() > v.from() && m.head() <= v.to()));
+            matches.removeIf(m -> !m.entry().isEvent());
             for (Lexicon.Match m : matches) {
                 Token t = s.token(m.head());
                 EventDraft e = new EventDraft();

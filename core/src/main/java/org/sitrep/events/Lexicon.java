@@ -17,12 +17,14 @@ import java.util.Map;
 public final class Lexicon {
 
     public record Entry(List<String> words, boolean verb, String cameo, String origin) {
+        public boolean isEvent() { return !cameo.equals(NOT_AN_EVENT); }
         public String rule() { return (verb ? "verb:" : "noun:") + String.join(" ", words) + " -> " + cameo; }
     }
 
     /** A trigger found in a sentence: the head token and the tokens the pattern covered. */
     public record Match(Entry entry, int head, int from, int to) {}
 
+    public static final String NOT_AN_EVENT = "-";
     private final Map<String, List<Entry>> verbs = new HashMap<>();
     private final Map<String, List<Entry>> nouns = new HashMap<>();
 
@@ -32,7 +34,8 @@ public final class Lexicon {
             List<String> words = List.of(r.get(0).toLowerCase(java.util.Locale.ROOT).trim().split("\\s+"));
             String pos = r.get(1);
             String code = r.get(2);
-            if (codebook.get(code) == null) throw new IllegalArgumentException(r.where() + ": unknown CAMEO code '" + code + "'");
+            // "-" marks a sense that is no event ("press on", "release footage"): it wins like any longer pattern, and codes nothing
+            if (!code.equals(NOT_AN_EVENT) && codebook.get(code) == null) throw new IllegalArgumentException(r.where() + ": unknown CAMEO code '" + code + "'");
             boolean verb = pos.equals("v");
             if (!verb && !pos.equals("n")) throw new IllegalArgumentException(r.where() + ": pos must be v or n, got '" + pos + "'");
             Entry e = new Entry(words, verb, code, r.where());

@@ -275,4 +275,10 @@ class EventCodingTest {
         assertEquals(Set.of("SDN"), countries(e.target()));
         assertTrue(e.target().get(0).inferred());
     }
+
+    @Test
+    void aSenseTheLexiconMarksAsNoEventBlocksTheShorterPattern() {
+        DocumentRecord r = code("Chinese protesters pressed on through the snow toward Beijing.");
+        assertTrue(first(r, "REQUEST").isEmpty(), r.events().toString());
+    }
 }
