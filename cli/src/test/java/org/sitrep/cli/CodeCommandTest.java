@@ -58,4 +58,22 @@ class CodeCommandTest {
         assertTrue(table.contains("KENCOP"), table);
         assertTrue(table.contains("2023-07-07"), table);
     }
+
+    @Test
+    void ingestStoresOnceAndExportsWhatWasStored(@TempDir Path dir) throws Exception {
+        Path in = Files.writeString(dir.resolve("a.jsonl"),
+                "{\"id\": \"x1\", \"published\": \"2023-02-01\", \"text\": \"Somali troops attacked al-Shabaab fighters near Kismayo on Tuesday.\"}\n"
+                        + "{\"id\": \"x2\", \"published\": \"2023-02-02\", \"text\": \"Kenyan police arrested 20 protesters in Nairobi.\"}\n");
+        Path db = dir.resolve("s.duckdb");
+        assertEquals(0, Main.run("ingest", in.toString(), "--db", db.toString()));
+        assertEquals(0, Main.run("ingest", in.toString(), "--db", db.toString()), "a rerun skips what is stored");
+        try (var store = org.sitrep.store.EventStore.open(db)) {
+            assertEquals(2, store.documents());
+        }
+        Path out = dir.resolve("e.csv");
+        assertEquals(0, Main.run("export", "--db", db.toString(), "--format", "csv", "--out", out.toString(), "--country", "KEN"));
+        List<String> rows = Files.readAllLines(out);
+        assertEquals(2, rows.size(), rows.toString());
+        assertTrue(rows.get(1).contains("KENCOP"), rows.get(1));
+    }
 }

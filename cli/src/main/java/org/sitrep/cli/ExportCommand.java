@@ -1,0 +1,42 @@
+package org.sitrep.cli;
+
+import org.sitrep.store.EventStore;
+import org.sitrep.store.Exporter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Writes stored events as Parquet, CSV, a GDELT-style TSV or PLOVER-style JSON Lines, filtered by date, actor, country and type.")
+final class ExportCommand implements Callable<Integer> {
+    @Option(names = "--db", description = "the database file (default: ${DEFAULT-VALUE})")
+    Path db = Path.of("sitrep.duckdb");
+
+    @Option(names = "--format", description = "parquet, csv, gdelt or plover (default: ${DEFAULT-VALUE})")
+    Exporter.Format format = Exporter.Format.csv;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE")
+    Path out;
+
+    @Option(names = "--from", paramLabel = "DATE") String from;
+    @Option(names = "--to", paramLabel = "DATE") String to;
+    @Option(names = "--actor", paramLabel = "CODE", description = "actor code prefix on either side, e.g. IRQ or IRQMIL") String actor;
+    @Option(names = "--country", paramLabel = "ISO3", description = "source, target or location country") String country;
+    @Option(names = "--type", paramLabel = "TYPE", description = "PLOVER type (ASSAULT) or CAMEO root (19)") String type;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.exists(db)) {
+            System.err.println("sitrep export: no database at " + db + " (run sitrep ingest first)");
+            return 2;
+        }
+        try (EventStore store = EventStore.open(db)) {
+            long n = Exporter.export(store, format, out, new Exporter.Filter(from, to, actor, country, type));
+            System.err.printf("sitrep: wrote %d events to %s%n", n, out);
+        }
+        return 0;
+    }
+}
