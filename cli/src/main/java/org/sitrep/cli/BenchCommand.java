@@ -34,9 +34,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--gazetteer", description = "measure the gazetteer instead: load time, lookups/s and the heap it takes")
     boolean gazetteer;
 
+    @Option(names = "--api", paramLabel = "URL", description = "load-test a running server instead (loopback only), e.g. http://127.0.0.1:8080")
+    String api;
+
+    @Option(names = "--clients", description = "concurrent clients for --api (default ${DEFAULT-VALUE})")
+    int clients = 50;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         if (gazetteer) return benchGazetteer();
+        if (api != null) return benchApi();
         List<String> in = inputs == null || inputs.isEmpty() ? List.of(defaultCorpus()) : inputs;
         List<Document> docs = new DocumentReader(new DocumentReader.Options("2020-01-01", DocumentReader.Options.DEFAULT_MAX_CHARS))
                 .read(in).filter(Document::ok).toList();
@@ -64,6 +71,48 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf("measured:    %d documents, %d sentences in %.1f s%n", r[0], r[1], secs);
         }
         return 0;
+    }
+
+    /** Concurrent clients querying the API for a bounded time: requests, errors, latency percentiles. */
+    private int benchApi() throws Exception {
+        java.net.URI base = java.net.URI.create(api);
+        if (!java.net.InetAddress.getByName(base.getHost()).isLoopbackAddress()) {
+            System.err.println("sitrep bench --api: only servers on this machine's loopback are load-tested");
+            return 2;
+        }
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).executor(java.util.concurrent.Executors.newFixedThreadPool(clients)).build();
+        String[] paths = {"/api/events?size=50", "/api/events?type=ASSAULT&size=20", "/api/actors", "/api/places", "/api/timeseries", "/api/health"};
+        java.util.concurrent.ConcurrentLinkedQueue<Long> latencies = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            pool.submit(() -> {
+                for (int i = client; System.nanoTime() < end; i++) {
+                    long t = System.nanoTime();
+                    try {
+                        var r = http.send(java.net.http.HttpRequest.newBuilder(base.resolve(paths[i % paths.length])).build(),
+                                java.net.http.HttpResponse.BodyHandlers.discarding());
+                        if (r.statusCode() != 200 && errors.incrementAndGet() <= 3) System.err.println("HTTP " + r.statusCode() + " for " + paths[i % paths.length]);
+                    } catch (Exception e) {
+                        if (errors.incrementAndGet() <= 3) System.err.println(e);
+                    }
+                    latencies.add(System.nanoTime() - t);
+                }
+                return null;
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination((long) seconds + 60, java.util.concurrent.TimeUnit.SECONDS);
+        long[] l = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("clients: %d for %.0f s%n", clients, seconds);
+        System.out.printf("requests: %d (%.0f/s), errors: %d%n", l.length, l.length / seconds, errors.get());
+        if (l.length > 0) {
+            System.out.printf("latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    l[l.length / 2] / 1e6, l[(int) (l.length * 0.95)] / 1e6, l[(int) (l.length * 0.99)] / 1e6, l[l.length - 1] / 1e6);
+        }
+        return errors.get() == 0 ? 0 : 1;
     }
 
     private int benchGazetteer() {

@@ -1,0 +1,185 @@
+package org.sitrep.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import org.sitrep.records.DocumentRecord;
+import org.sitrep.sources.Document;
+import org.sitrep.store.EventStore;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The HTTP API: submit documents (token required) and query events, actor pairs, places and time series,
+ * paged and filtered; the OpenAPI description is at /api/openapi.json.
+ *
+ * <pre>{@code
+ * SitrepServer server = new SitrepServer(store, pipeline::code, "secret").start(8080);
+ * }</pre>
+ */
+public final class SitrepServer implements AutoCloseable {
+    static final long MAX_BODY = 2_000_000;
+    private static final int MAX_PAGE = 500;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EventStore store;
+    private final Queries queries;
+    private final Function<Document, DocumentRecord> coder;
+    private final String token;
+    private final Javalin app;
+
+    /** Thrown for requests that are the client's fault: they get a 4xx with the message. */
+    static final class BadRequest extends RuntimeException {
+        final int status;
+
+        BadRequest(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    public SitrepServer(EventStore store, Function<Document, DocumentRecord> coder, String token) {
+        this.store = store;
+        this.queries = new Queries(store);
+        this.coder = coder;
+        this.token = token;
+        this.app = Javalin.create(config -> {
+            config.http.maxRequestSize = MAX_BODY;
+            config.routes.before("/api/documents", ctx -> {
+                if (ctx.contentLength() > MAX_BODY) throw new BadRequest(413, "request body too large (limit " + MAX_BODY + " bytes)");
+            });
+            config.routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok", "documents", count(true), "events", count(false))));
+            config.routes.get("/api/openapi.json", this::openapi);
+            config.routes.post("/api/documents", this::submit);
+            config.routes.get("/api/documents/{id}", this::document);
+            config.routes.get("/api/events", ctx -> ctx.json(queries.events(filter(ctx), intParam(ctx, "page", 0), Math.min(MAX_PAGE, intParam(ctx, "size", 50)))));
+            config.routes.get("/api/actors", ctx -> ctx.json(queries.actors(filter(ctx), Math.min(1000, intParam(ctx, "limit", 200)))));
+            config.routes.get("/api/places", ctx -> ctx.json(queries.places(filter(ctx))));
+            config.routes.get("/api/timeseries", ctx -> ctx.json(queries.timeseries(filter(ctx))));
+            config.routes.exception(BadRequest.class, (e, ctx) -> ctx.status(e.status).json(Map.of("error", e.getMessage())));
+            config.routes.exception(Exception.class, (e, ctx) -> ctx.status(500).json(Map.of("error", "internal error: " + e.getClass().getSimpleName())));
+            config.routes.error(413, "*", ctx -> ctx.json(Map.of("error", "request body too large (limit " + MAX_BODY + " bytes)")));
+            config.routes.error(404, "*", ctx -> { if (ctx.result() == null) ctx.json(Map.of("error", "not found: " + ctx.path())); });
+        });
+    }
+
+    public SitrepServer start(int port) {
+        app.start("127.0.0.1", port);
+        return this;
+    }
+
+    public int port() { return app.port(); }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private long count(boolean documents) {
+        synchronized (queries) {
+            return documents ? store.documents() : store.events();
+        }
+    }
+
+    private void openapi(Context ctx) throws IOException {
+        try (InputStream in = SitrepServer.class.getResourceAsStream("/sitrep/server/openapi.json")) {
+            ctx.contentType("application/json").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private void document(Context ctx) throws Exception {
+        String record = queries.record(ctx.pathParam("id"));
+        if (record == null) throw new BadRequest(404, "no document with id " + ctx.pathParam("id"));
+        ctx.contentType("application/json").result(record);
+    }
+
+    /** POST a document or an array of them: {"id","text","published","title","url","outlet"}; needs the token. */
+    private void submit(Context ctx) {
+        String auth = ctx.header("Authorization");
+        if (token == null || auth == null || !auth.equals("Bearer " + token)) throw new BadRequest(401, "a valid token is required: Authorization: Bearer <token>");
+        if (ctx.contentLength() > MAX_BODY) throw new BadRequest(413, "request body too large (limit " + MAX_BODY + " bytes)");
+        JsonNode body;
+        try {
+            body = JSON.readTree(ctx.body());
+        } catch (IOException e) {
+            throw new BadRequest(400, "invalid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+        }
+        if (body == null || !(body.isObject() || body.isArray())) throw new BadRequest(400, "expected a JSON object or an array of objects");
+        List<Document> docs = new ArrayList<>();
+        for (JsonNode n : body.isArray() ? body : List.of(body)) docs.add(document(n, docs.size()));
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (Document d : docs) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("id", d.id());
+            synchronized (queries) {
+                if (store.contains(d)) {
+                    r.put("stored", false);
+                    r.put("reason", "already stored (same id, URL or text)");
+                    results.add(r);
+                    continue;
+                }
+            }
+            DocumentRecord rec = coder.apply(d);
+            synchronized (queries) {
+                store.put(d, rec);
+            }
+            r.put("stored", true);
+            r.put("events", rec.events().size());
+            if (rec.error() != null) r.put("error", rec.error());
+            results.add(r);
+        }
+        ctx.status(HttpStatus.CREATED).json(Map.of("documents", results));
+    }
+
+    private static Document document(JsonNode n, int i) {
+        if (!n.isObject()) throw new BadRequest(400, "document " + i + ": expected an object");
+        JsonNode text = n.get("text");
+        if (text == null || !text.isTextual()) throw new BadRequest(400, "document " + i + ": \"text\" must be a string");
+        if (text.asText().isBlank()) throw new BadRequest(400, "document " + i + ": \"text\" is empty");
+        for (String f : List.of("id", "published", "title", "url", "outlet")) {
+            if (n.has(f) && !n.get(f).isNull() && !n.get(f).isTextual()) throw new BadRequest(400, "document " + i + ": \"" + f + "\" must be a string");
+        }
+        String published = n.hasNonNull("published") ? n.get("published").asText() : LocalDate.now().toString();
+        try {
+            published = LocalDate.parse(published.length() >= 10 ? published.substring(0, 10) : published).toString();
+        } catch (RuntimeException e) {
+            throw new BadRequest(400, "document " + i + ": \"published\" is not a date (YYYY-MM-DD): " + published);
+        }
+        String id = n.hasNonNull("id") ? n.get("id").asText() : "api-" + EventStore.contentHash(text.asText()).substring(0, 16);
+        return new Document(id, text.asText(), published, text(n, "title"), text(n, "url"), text(n, "outlet"), "api", "en", List.of(), null);
+    }
+
+    private static String text(JsonNode n, String f) {
+        return n.hasNonNull(f) ? n.get(f).asText() : null;
+    }
+
+    private static Queries.EventFilter filter(Context ctx) {
+        String from = ctx.queryParam("from"), to = ctx.queryParam("to");
+        for (String d : new String[] {from, to}) {
+            if (d != null && !d.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) throw new BadRequest(400, "dates are YYYY, YYYY-MM or YYYY-MM-DD, got '" + d + "'");
+        }
+        return new Queries.EventFilter(from, to, ctx.queryParam("actor"), ctx.queryParam("country"), ctx.queryParam("type"), ctx.queryParam("q"));
+    }
+
+    private static int intParam(Context ctx, String name, int fallback) {
+        String v = ctx.queryParam(name);
+        if (v == null) return fallback;
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 0) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadRequest(400, "\"" + name + "\" must be a non-negative integer, got '" + v + "'");
+        }
+    }
+}
