@@ -35,7 +35,7 @@ public final class EventDraft {
     public boolean backgrounded;           // a re-mention: definite noun, subordinate clause, purpose clause
     public boolean inQuote;
     public int quote = -1;                 // index of the quote holding it
-    public double confidence = 0.7;
+    public double confidence;
     public EventDraft mergedInto;
     public EventDraft contentOf;           // the event whose content this one is ("rejected a U.S. request")
     public String note;                    // why it is not an event of its own, when it is not

@@ -236,7 +236,6 @@ public final class FramingStage implements Stage {
         act.dateFrom = "publication";
         act.location = content.location;
         act.backgrounded = !atCue;
-        act.confidence = 0.6;
         return act;
     }
 

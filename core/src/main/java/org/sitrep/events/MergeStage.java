@@ -36,6 +36,23 @@ public final class MergeStage implements Stage {
         }
         inferCountries(a);
         merge(a);
+        for (EventDraft e : a.events) e.confidence = confidence(e);
+    }
+
+    /**
+     * How much of the coding the text itself supports: both sides named with a country, a specific
+     * (multi-word) pattern and a direct report raise it; countries inferred from context, hedging and
+     * codes derived from speech or intent lower it.
+     */
+    static double confidence(EventDraft e) {
+        double c = 0.4;
+        if (e.source.stream().anyMatch(m -> m.country() != null || m.code() != null)) c += 0.2;
+        if (e.target.stream().anyMatch(m -> m.country() != null || m.code() != null)) c += 0.15;
+        if (e.rule != null && (e.rule.startsWith("verb:") || e.rule.startsWith("noun:")) && e.rule.split(" -> ")[0].contains(" ")) c += 0.1;
+        if (e.source.stream().anyMatch(Mention::countryInferred) || e.target.stream().anyMatch(Mention::countryInferred)) c -= 0.1;
+        if (e.hedged) c -= 0.15;
+        if (e.rule != null && !e.rule.startsWith("verb:") && !e.rule.startsWith("noun:")) c -= 0.1;
+        return Math.round(Math.max(0.1, Math.min(0.95, c)) * 100) / 100.0;
     }
 
     // ---------------------------------------------------------------- context

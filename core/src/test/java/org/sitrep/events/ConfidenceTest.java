@@ -1,0 +1,45 @@
+package org.sitrep.events;
+
+import org.junit.jupiter.api.Test;
+import org.sitrep.actors.Mention;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ConfidenceTest {
+    static Mention actor(String country, boolean inferred) {
+        return new Mention(0, 0, 0, 0, "x", Mention.Kind.AGENT, null, null, country + "MIL", country, List.of("MIL"), List.of(), inferred, null, null);
+    }
+
+    static EventDraft event(String rule) {
+        EventDraft e = new EventDraft();
+        e.rule = rule;
+        return e;
+    }
+
+    @Test
+    void namedSidesRaiseItAndInferenceAndHedgingLowerIt() {
+        EventDraft bare = event("verb:attack -> 190");
+        EventDraft full = event("verb:attack -> 190");
+        full.source.add(actor("SYR", false));
+        full.target.add(actor("TUR", false));
+        assertTrue(MergeStage.confidence(full) > MergeStage.confidence(bare));
+
+        EventDraft inferred = event("verb:attack -> 190");
+        inferred.source.add(actor("SYR", true));
+        inferred.target.add(actor("TUR", false));
+        assertTrue(MergeStage.confidence(inferred) < MergeStage.confidence(full));
+
+        EventDraft hedged = event("verb:attack -> 190");
+        hedged.source.add(actor("SYR", false));
+        hedged.target.add(actor("TUR", false));
+        hedged.hedged = true;
+        assertTrue(MergeStage.confidence(hedged) < MergeStage.confidence(full));
+
+        EventDraft specific = event("verb:open fire -> 190");
+        specific.source.add(actor("SYR", false));
+        specific.target.add(actor("TUR", false));
+        assertTrue(MergeStage.confidence(specific) > MergeStage.confidence(full));
+    }
+}
