@@ -152,7 +152,7 @@ final class BenchCommand implements Callable<Integer> {
         long[] r = new long[4];
         long[] shown = {start};
         do {
-            coder.codeAll(docs.iterator(), (DocumentRecord rec) -> {
+            coder.codeAll(docs.iterator(), (Document doc, DocumentRecord rec) -> {
                 r[0]++;
                 r[1] += rec.sentences().size();
                 r[3] += rec.events().size();

@@ -64,7 +64,7 @@ final class CodeCommand implements Callable<Integer> {
                 : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
              Coder coder = new Coder(kb, Math.max(1, threads))) {
             Table table = format == Format.table ? new Table(w, coder.pipeline().knowledge().codebook()) : null;
-            coder.codeAll(reader.read(inputs).iterator(), rec -> {
+            coder.codeAll(reader.read(inputs).iterator(), (doc, rec) -> {
                 counts[0]++;
                 counts[2] += rec.events().size();
                 if (rec.error() != null) {

@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /** Codes a stream of documents on all cores and hands the records on in input order. */
 final class Coder implements AutoCloseable {
@@ -36,16 +36,21 @@ final class Coder implements AutoCloseable {
 
     Pipeline pipeline() { return pipeline; }
 
-    /** Codes every document, keeping at most a few per thread in flight; a crash in one document becomes its error record. */
-    void codeAll(Iterator<Document> docs, Consumer<DocumentRecord> sink) {
-        Deque<Future<DocumentRecord>> inFlight = new ArrayDeque<>();
+    /**
+     * Codes every document, keeping at most a few per thread in flight, and hands each record on with its
+     * document, in input order; a crash in one document becomes its error record.
+     */
+    void codeAll(Iterator<Document> docs, BiConsumer<Document, DocumentRecord> sink) {
+        record Pending(Document document, Future<DocumentRecord> record) {}
+        Deque<Pending> inFlight = new ArrayDeque<>();
         while (docs.hasNext() || !inFlight.isEmpty()) {
             while (docs.hasNext() && inFlight.size() < threads * 4) {
                 Document d = docs.next();
-                inFlight.add(pool.submit(() -> codeSafely(d)));
+                inFlight.add(new Pending(d, pool.submit(() -> codeSafely(d))));
             }
             try {
-                sink.accept(inFlight.removeFirst().get());
+                Pending next = inFlight.removeFirst();
+                sink.accept(next.document(), next.record().get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -34,7 +34,7 @@ final class ExportCommand implements Callable<Integer> {
             return 2;
         }
         try (EventStore store = EventStore.open(db)) {
-            long n = Exporter.export(store, format, out, new Exporter.Filter(from, to, actor, country, type));
+            long n = Exporter.export(store, format, out, new org.sitrep.store.EventFilter(from, to, actor, country, type));
             System.err.printf("sitrep: wrote %d events to %s%n", n, out);
         }
         return 0;

@@ -65,13 +65,7 @@ final class IngestCommand implements Callable<Integer> {
                     return d;
                 }
             };
-            java.util.Map<String, Document> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
-            Iterator<Document> tracked = new Iterator<>() {
-                @Override public boolean hasNext() { return fresh.hasNext(); }
-                @Override public Document next() { Document d = fresh.next(); inFlight.put(d.id(), d); return d; }
-            };
-            coder.codeAll(tracked, rec -> {
-                Document d = inFlight.remove(rec.id());
+            coder.codeAll(fresh, (d, rec) -> {
                 store.put(d, rec);
                 if (rec.error() != null) n[2]++;
                 n[0]++;

@@ -48,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
                 }
                 List<Document> docs = new DocumentReader(DocumentReader.Options.defaults()).read(List.of(examples.toString()))
                         .filter(d -> !store.contains(d)).toList();
-                coder.codeAll(docs.iterator(), rec -> store.put(docs.stream().filter(d -> d.id().equals(rec.id())).findFirst().orElseThrow(), rec));
+                coder.codeAll(docs.iterator(), store::put);
                 System.err.printf("sitrep: demo corpus loaded (%d documents, %d events in %s)%n", store.documents(), store.events(), db);
             }
             try (SitrepServer server = new SitrepServer(store, coder.pipeline()::code, token).start(port)) {

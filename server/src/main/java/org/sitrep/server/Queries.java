@@ -1,5 +1,6 @@
 package org.sitrep.server;
 
+import org.sitrep.store.EventFilter;
 import org.sitrep.store.EventStore;
 
 import java.sql.Connection;
@@ -16,8 +17,6 @@ import java.util.Map;
 final class Queries {
     record Page(long total, int page, int size, List<Map<String, Object>> items) {}
 
-    record EventFilter(String from, String to, String actor, String country, String type, String q) {}
-
     private final EventStore store;
 
     Queries(EventStore store) {
@@ -26,7 +25,7 @@ final class Queries {
 
     synchronized Page events(EventFilter f, int page, int size) throws SQLException {
         List<Object> args = new ArrayList<>();
-        String where = where(f, args);
+        String where = f.where(args);
         long total = (long) rows("SELECT count(*) AS n FROM events" + where, args).get(0).get("n");
         List<Object> paged = new ArrayList<>(args);
         paged.add(size);
@@ -37,7 +36,7 @@ final class Queries {
 
     synchronized List<Map<String, Object>> actors(EventFilter f, int limit) throws SQLException {
         List<Object> args = new ArrayList<>();
-        String where = where(f, args);
+        String where = f.where(args);
         args.add(limit);
         return rows("""
                 SELECT source_code AS source, target_code AS target, count(*) AS events, avg(goldstein) AS goldstein
@@ -48,14 +47,14 @@ final class Queries {
 
     synchronized List<Map<String, Object>> places(EventFilter f) throws SQLException {
         List<Object> args = new ArrayList<>();
-        String where = where(f, args);
+        String where = f.where(args);
         return rows("SELECT location AS name, location_country AS country, lat, lon, count(*) AS events FROM events" + where
                 + (where.isEmpty() ? " WHERE" : " AND") + " lat IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY events DESC", args);
     }
 
     synchronized List<Map<String, Object>> timeseries(EventFilter f) throws SQLException {
         List<Object> args = new ArrayList<>();
-        String where = where(f, args);
+        String where = f.where(args);
         return rows("SELECT substr(date, 1, 10) AS day, quad_class, count(*) AS events FROM events" + where
                 + (where.isEmpty() ? " WHERE" : " AND") + " date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2", args);
     }
@@ -63,17 +62,6 @@ final class Queries {
     synchronized String record(String id) throws SQLException {
         List<Map<String, Object>> r = rows("SELECT record FROM documents WHERE id = ?", List.of(id));
         return r.isEmpty() ? null : (String) r.get(0).get("record");
-    }
-
-    private static String where(EventFilter f, List<Object> args) {
-        List<String> c = new ArrayList<>();
-        if (f.from() != null) { c.add("date >= ?"); args.add(f.from()); }
-        if (f.to() != null) { c.add("date <= ?"); args.add(f.to() + "\uffff"); }
-        if (f.actor() != null) { c.add("(source_code LIKE ? OR target_code LIKE ?)"); args.add(f.actor() + "%"); args.add(f.actor() + "%"); }
-        if (f.country() != null) { c.add("(source_country = ? OR target_country = ? OR location_country = ?)"); for (int i = 0; i < 3; i++) args.add(f.country()); }
-        if (f.type() != null) { c.add("(plover = ? OR cameo_root = ?)"); args.add(f.type().toUpperCase()); args.add(f.type()); }
-        if (f.q() != null) { c.add("evidence ILIKE ?"); args.add("%" + f.q() + "%"); }
-        return c.isEmpty() ? "" : " WHERE " + String.join(" AND ", c);
     }
 
     private List<Map<String, Object>> rows(String sql, List<Object> args) throws SQLException {

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.sitrep.records.DocumentRecord;
 import org.sitrep.sources.Document;
+import org.sitrep.store.EventFilter;
 import org.sitrep.store.EventStore;
 
 import java.io.IOException;
@@ -163,12 +164,12 @@ public final class SitrepServer implements AutoCloseable {
         return n.hasNonNull(f) ? n.get(f).asText() : null;
     }
 
-    private static Queries.EventFilter filter(Context ctx) {
+    private static EventFilter filter(Context ctx) {
         String from = ctx.queryParam("from"), to = ctx.queryParam("to");
         for (String d : new String[] {from, to}) {
             if (d != null && !d.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) throw new BadRequest(400, "dates are YYYY, YYYY-MM or YYYY-MM-DD, got '" + d + "'");
         }
-        return new Queries.EventFilter(from, to, ctx.queryParam("actor"), ctx.queryParam("country"), ctx.queryParam("type"), ctx.queryParam("q"));
+        return new EventFilter(from, to, ctx.queryParam("actor"), ctx.queryParam("country"), ctx.queryParam("type"), ctx.queryParam("q"));
     }
 
     private static int intParam(Context ctx, String name, int fallback) {

@@ -25,10 +25,6 @@ public final class Exporter {
 
     public enum Format { parquet, csv, gdelt, plover }
 
-    public record Filter(String from, String to, String actor, String country, String type) {
-        public static Filter all() { return new Filter(null, null, null, null, null); }
-    }
-
     private static final String GDELT_COLUMNS = """
             row_number() OVER () AS GLOBALEVENTID, replace(substr(date, 1, 10), '-', '') AS SQLDATE,
             source_code AS Actor1Code, source_text AS Actor1Name, source_country AS Actor1CountryCode,
@@ -37,11 +33,11 @@ public final class Exporter {
             quad_class AS QuadClass, goldstein AS GoldsteinScale, location AS ActionGeo_FullName,
             location_country AS ActionGeo_CountryCode, lat AS ActionGeo_Lat, lon AS ActionGeo_Long, url AS SOURCEURL""";
 
-    public static long export(EventStore store, Format format, Path out, Filter f) throws IOException {
+    public static long export(EventStore store, Format format, Path out, EventFilter f) throws IOException {
         Connection db = store.connection();
         try {
             List<Object> args = new ArrayList<>();
-            String where = where(f, args);
+            String where = f.where(args);
             try (Statement st = db.createStatement()) {
                 st.execute("DROP TABLE IF EXISTS export_rows");
             }
@@ -72,16 +68,6 @@ public final class Exporter {
         }
     }
 
-    private static String where(Filter f, List<Object> args) {
-        List<String> c = new ArrayList<>();
-        if (f.from() != null) { c.add("date >= ?"); args.add(f.from()); }
-        if (f.to() != null) { c.add("date <= ?"); args.add(f.to() + "\uffff"); }
-        if (f.actor() != null) { c.add("(source_code LIKE ? OR target_code LIKE ?)"); args.add(f.actor() + "%"); args.add(f.actor() + "%"); }
-        if (f.country() != null) { c.add("(source_country = ? OR target_country = ? OR location_country = ?)"); args.add(f.country()); args.add(f.country()); args.add(f.country()); }
-        if (f.type() != null) { c.add("(plover = ? OR cameo_root = ?)"); args.add(f.type().toUpperCase()); args.add(f.type()); }
-        return c.isEmpty() ? "" : " WHERE " + String.join(" AND ", c);
-    }
-
     /** PLOVER-style records: event type and mode, actor and recipient, date, place, and the evidence. */
     private static void plover(Statement st, Path out) throws SQLException, IOException {
         ObjectMapper json = new ObjectMapper();
@@ -94,14 +80,8 @@ public final class Exporter {
                 o.put("event_type", rs.getString("plover"));
                 o.put("mode", rs.getString("mode"));
                 o.put("cameo", rs.getString("cameo"));
-                ObjectNode actor = o.putObject("actor");
-                actor.put("name", rs.getString("source_text"));
-                actor.put("code", rs.getString("source_code"));
-                actor.put("country", rs.getString("source_country"));
-                ObjectNode recipient = o.putObject("recipient");
-                recipient.put("name", rs.getString("target_text"));
-                recipient.put("code", rs.getString("target_code"));
-                recipient.put("country", rs.getString("target_country"));
+                side(o.putObject("actor"), rs, "source");
+                side(o.putObject("recipient"), rs, "target");
                 ObjectNode where = o.putObject("location");
                 where.put("name", rs.getString("location"));
                 where.put("country", rs.getString("location_country"));
@@ -114,5 +94,11 @@ public final class Exporter {
                 w.write('\n');
             }
         }
+    }
+
+    private static void side(ObjectNode o, ResultSet rs, String column) throws SQLException {
+        o.put("name", rs.getString(column + "_text"));
+        o.put("code", rs.getString(column + "_code"));
+        o.put("country", rs.getString(column + "_country"));
     }
 }

@@ -97,16 +97,16 @@ class EventStoreTest {
     void eventsExportToParquetCsvGdeltAndPloverWithFilters(@TempDir Path dir) throws Exception {
         try (EventStore store = EventStore.open(dir.resolve("x.duckdb"))) {
             for (int i = 0; i < 20; i++) store.put(doc(i), record(doc(i)));
-            assertEquals(20, Exporter.export(store, Exporter.Format.parquet, dir.resolve("e.parquet"), Exporter.Filter.all()));
+            assertEquals(20, Exporter.export(store, Exporter.Format.parquet, dir.resolve("e.parquet"), EventFilter.all()));
             assertTrue(Files.size(dir.resolve("e.parquet")) > 0);
-            long n = Exporter.export(store, Exporter.Format.csv, dir.resolve("e.csv"), new Exporter.Filter("2024-03-01", "2024-04-30", null, null, null));
+            long n = Exporter.export(store, Exporter.Format.csv, dir.resolve("e.csv"), new EventFilter("2024-03-01", "2024-04-30", null, null, null));
             assertTrue(n > 0 && n < 20, "date filter: " + n);
             assertEquals(n + 1, Files.readAllLines(dir.resolve("e.csv")).size());
-            assertEquals(20, Exporter.export(store, Exporter.Format.gdelt, dir.resolve("e.tsv"), new Exporter.Filter(null, null, "IRN", "IRQ", "ASSAULT")));
+            assertEquals(20, Exporter.export(store, Exporter.Format.gdelt, dir.resolve("e.tsv"), new EventFilter(null, null, "IRN", "IRQ", "ASSAULT")));
             String header = Files.readAllLines(dir.resolve("e.tsv")).get(0);
             assertTrue(header.startsWith("GLOBALEVENTID\tSQLDATE\tActor1Code"), header);
-            assertEquals(0, Exporter.export(store, Exporter.Format.plover, dir.resolve("e.jsonl"), new Exporter.Filter(null, null, null, null, "PROTEST")));
-            assertEquals(20, Exporter.export(store, Exporter.Format.plover, dir.resolve("e.jsonl"), new Exporter.Filter(null, null, null, null, "19")));
+            assertEquals(0, Exporter.export(store, Exporter.Format.plover, dir.resolve("e.jsonl"), new EventFilter(null, null, null, null, "PROTEST")));
+            assertEquals(20, Exporter.export(store, Exporter.Format.plover, dir.resolve("e.jsonl"), new EventFilter(null, null, null, null, "19")));
             assertTrue(Files.readAllLines(dir.resolve("e.jsonl")).get(0).contains("\"event_type\":\"ASSAULT\""));
         }
     }
