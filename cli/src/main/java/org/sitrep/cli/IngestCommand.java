@@ -73,8 +73,9 @@ final class IngestCommand implements Callable<Integer> {
                 progress(err, n, total, t0);
             });
             err.println();
-            err.printf("sitrep: %s now holds %d documents and %d events (this run: %d stored, %d already there, %d could not be coded)%n",
-                    db, store.documents(), store.events(), n[0], n[1], n[2]);
+            err.printf("sitrep: %s now holds %d documents (%d near-duplicate copies) and %d events (%d real-world events after merging reports)%n"
+                    + "sitrep: this run: %d stored, %d already there, %d could not be coded%n",
+                    db, store.documents(), store.copies(), store.events(), store.clusters(), n[0], n[1], n[2]);
         }
         return n[2] > 0 ? 1 : 0;
     }

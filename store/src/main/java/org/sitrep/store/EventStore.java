@@ -256,6 +256,10 @@ public final class EventStore implements AutoCloseable {
 
     public long documents() { return count("SELECT count(*) FROM documents"); }
     public long events() { return count("SELECT count(*) FROM events"); }
+    /** Documents stored as near-duplicate copies of another. */
+    public long copies() { return count("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"); }
+    /** Real-world events: clusters of coded events from all documents. */
+    public long clusters() { return count("SELECT count(DISTINCT cluster_id) FROM events"); }
 
     private long count(String sql) {
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
