@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
                 "transaction, so a run that is interrupted loses nothing and a rerun stores nothing twice."})
 final class IngestCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "files, directories, JSON Lines, HTML, or - for stdin")
+    @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "files, directories, JSON Lines, HTML, RSS/Atom feeds, WARC archives, or - for stdin")
     List<String> inputs;
 
     @Option(names = "--db", description = "the database file (default: ${DEFAULT-VALUE})")
