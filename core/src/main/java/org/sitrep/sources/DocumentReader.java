@@ -130,7 +130,39 @@ public final class DocumentReader {
      * path too.
      */
     public Stream<Document> read(List<String> inputs) {
-        return inputs.stream().flatMap(this::readInput);
+        return lazyFlat(inputs, this::readInput);
+    }
+
+    /**
+     * Like {@code parts.stream().flatMap(f)}, but each part is read only as far as the consumer goes: an
+     * iterator over a flatMapped stream buffers a whole inner stream first, a million-line file in memory.
+     */
+    static <P> Stream<Document> lazyFlat(List<P> parts, java.util.function.Function<P, Stream<Document>> f) {
+        Iterator<P> outer = parts.iterator();
+        var open = new java.util.concurrent.atomic.AtomicReference<Stream<Document>>();
+        Iterator<Document> docs = new Iterator<>() {
+            Iterator<Document> inner = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!inner.hasNext()) {
+                    Stream<Document> done = open.getAndSet(null);
+                    if (done != null) done.close();
+                    if (!outer.hasNext()) return false;
+                    open.set(f.apply(outer.next()));
+                    inner = open.get().iterator();
+                }
+                return true;
+            }
+
+            @Override
+            public Document next() {
+                if (!hasNext()) throw new java.util.NoSuchElementException();
+                return inner.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(docs, Spliterator.ORDERED), false)
+                .onClose(() -> { if (open.get() != null) open.get().close(); });
     }
 
     /**
@@ -204,7 +236,7 @@ public final class DocumentReader {
             return Stream.of(Document.failed(dir.toString(), dir.toString(), "cannot read: " + reason(e)));
         }
         entries.sort(Comparator.comparing(Entry::path));
-        return entries.stream().flatMap(e -> e.failure() != null ? Stream.of(e.failure()) : read(e.path()));
+        return lazyFlat(entries, e -> e.failure() != null ? Stream.of(e.failure()) : read(e.path()));
     }
 
     private static boolean isHidden(Path p) {
