@@ -412,6 +412,8 @@ public final class EventStage implements Stage {
             ref = Dates.of(s, x, a.published);
             if (!(x.relation().equals("conj") || x.relation().equals("xcomp") || x.relation().equals("obj") || x.relation().equals("nmod"))) break;
         }
+        boolean past = t.pos().equals("VBD") || t.pos().equals("VBN") && s.children(t).stream().noneMatch(c -> c.lemma().matches("will|shall|would"));
+        if (ref != null && past) ref = ref.inThePast(a.published);
         if (ref != null && ref.value() != null && !ref.from().equals("publication") && ref.value().matches("\\d{4}.*")) {
             if (Integer.parseInt(ref.value().substring(0, 4)) < a.published.getYear() - 1) e.historical = true;
         }

@@ -62,6 +62,12 @@ class EventCodingTest {
     }
 
     @Test
+    void aMonthWithoutAYearInAPastEventIsTheLastOneBeforePublication() {
+        EventRecord e = only(code("Pakistani authorities closed the border crossing with Afghanistan in February.", "2024-08-16"), "COERCE");
+        assertEquals("2024-02", e.date().value());
+    }
+
+    @Test
     void aBareSurnameNamesThePersonNamedInFullBefore() {
         DocumentRecord r = code("Houthi military spokesman Yahya Saree said the group fired two missiles at a tanker. "
                 + "Saree threatened further attacks on ships linked to Israel.");
