@@ -45,7 +45,7 @@ public final class ActorStage implements org.sitrep.pipeline.Stage {
 
     /**
      * "Saree threatened..." after "Houthi military spokesman Yahya Saree said...": a bare surname that the
-     * knowledge base does not know names the person named in full earlier in the document.
+     * knowledge base cannot resolve names the person named in full earlier in the document.
      */
     private static void surnames(Analysis a) {
         Map<String, Mention> people = new HashMap<>();  // last name -> the full mention
@@ -54,8 +54,14 @@ public final class ActorStage implements org.sitrep.pipeline.Stage {
             for (Token t : s.tokens()) {
                 Mention full = people.get(t.text());
                 int i = t.index();
-                if (full == null || !t.isProperNoun() || ms.stream().anyMatch(m -> m.contains(i))
-                        || i > 0 && s.token(i - 1).isProperNoun() || i + 1 < s.size() && s.token(i + 1).isProperNoun()) continue;
+                if (full == null || !t.isProperNoun() || i > 0 && s.token(i - 1).isProperNoun() || i + 1 < s.size() && s.token(i + 1).isProperNoun()) continue;
+                Mention unknown = ms.stream().filter(m -> m.from() == i && m.to() == i && m.kind() == Mention.Kind.NAMED && m.code() == null && m.entry() == null)
+                        .findFirst().orElse(null);
+                if (unknown != null) {
+                    ms.set(ms.indexOf(unknown), unknown.withIdentity(full));
+                    continue;
+                }
+                if (ms.stream().anyMatch(m -> m.contains(i))) continue;
                 Mention bare = new Mention(s.index(), i, i, i, t.text(), Mention.Kind.NAMED, null, null, null, null, List.of(), List.of(), false, null, null);
                 int at = 0;
                 while (at < ms.size() && ms.get(at).from() < i) at++;
