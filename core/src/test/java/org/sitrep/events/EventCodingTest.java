@@ -68,6 +68,12 @@ class EventCodingTest {
     }
 
     @Test
+    void aNamedProvinceIsWhereTheEventHappened() {
+        DocumentRecord r = code("Thai troops shelled Cambodian positions in Sa Kaeo province on Tuesday, officials in Bangkok said.");
+        assertEquals("Sa Kaeo", only(r, "ASSAULT").location().name());
+    }
+
+    @Test
     void aBareSurnameNamesThePersonNamedInFullBefore() {
         DocumentRecord r = code("Houthi military spokesman Yahya Saree said the group fired two missiles at a tanker. "
                 + "Saree threatened further attacks on ships linked to Israel.");
