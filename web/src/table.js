@@ -1,0 +1,106 @@
+// The event table: one row per coded event, newest first, paged on the server. Cluster counts
+// (how many documents and outlets report the same real-world event) come from /api/clusters when
+// the server has it. Clicking a row opens the evidence view.
+import { api } from './api.js';
+import { esc, flags, has, num, quadColor, quadName, sideLabel, cameoRootName } from './format.js';
+
+const PAGE_SIZE = 25;
+
+export function createTable(container, pager, sub, { onOpen }) {
+  let filters = {};
+  let page = 0;
+  let rows = [];
+  let clusters = new Map();
+  let selectedKey = null;
+
+  pager.innerHTML = `<button type="button" data-testid="page-prev" title="previous page">‹</button><span data-testid="page-info"></span><button type="button" data-testid="page-next" title="next page">›</button>`;
+  const [prev, info, next] = pager.children;
+  prev.addEventListener('click', () => { if (page > 0) { page -= 1; load(); } });
+  next.addEventListener('click', () => { page += 1; load(); });
+
+  container.addEventListener('click', (e) => {
+    const tr = e.target.closest('tr[data-row]');
+    if (!tr) return;
+    if (e.target.closest('a')) return;
+    open(Number(tr.dataset.row));
+  });
+  container.addEventListener('keydown', (e) => {
+    const tr = e.target.closest('tr[data-row]');
+    if (tr && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); open(Number(tr.dataset.row)); }
+  });
+
+  function open(i) {
+    const row = rows[i];
+    if (!row) return;
+    selectedKey = `${row.doc_id}/${row.event_id}`;
+    for (const tr of container.querySelectorAll('tr.selected')) tr.classList.remove('selected');
+    container.querySelector(`tr[data-row="${i}"]`)?.classList.add('selected');
+    onOpen(row, clusterOf(row));
+  }
+
+  const clusterOf = (row) => (has(row.cluster_id) ? clusters.get(String(row.cluster_id)) || null : null);
+
+  async function load() {
+    const [res, cl] = await Promise.all([
+      api.events(filters, page, PAGE_SIZE),
+      api.clusters(filters).catch(() => null), // older servers have no /api/clusters
+    ]);
+    clusters = new Map();
+    for (const c of (cl && Array.isArray(cl.items) ? cl.items : [])) clusters.set(String(c.cluster_id), c);
+    const total = res && Number.isFinite(res.total) ? res.total : 0;
+    rows = res && Array.isArray(res.items) ? res.items : [];
+    if (rows.length === 0 && page > 0 && total > 0) { page = Math.max(0, Math.ceil(total / PAGE_SIZE) - 1); return load(); }
+    sub.textContent = `${total} event${total === 1 ? '' : 's'}`;
+    sub.dataset.total = String(total);
+    container.dataset.total = String(total);
+    const first = total ? page * PAGE_SIZE + 1 : 0;
+    info.textContent = `${first}–${page * PAGE_SIZE + rows.length} of ${total}`;
+    prev.disabled = page === 0;
+    next.disabled = (page + 1) * PAGE_SIZE >= total;
+    render();
+  }
+
+  function render() {
+    if (!rows.length) {
+      container.innerHTML = '<div class="empty" data-testid="table-empty">No events match the filters.</div>';
+      return;
+    }
+    const showClusters = clusters.size > 0 || rows.some((r) => has(r.cluster_id));
+    container.innerHTML = `<table>
+      <thead><tr>
+        <th class="c-date">Date</th><th>Source</th><th>Event</th><th>Target</th><th>Location</th>
+        <th>Flags</th><th>Outlet</th>${showClusters ? '<th title="documents / distinct outlets reporting this event">Reports</th>' : ''}<th class="num" title="confidence">Conf.</th>
+      </tr></thead>
+      <tbody>${rows.map((r, i) => row(r, i, showClusters)).join('')}</tbody></table>`;
+  }
+
+  function row(r, i, showClusters) {
+    const key = `${r.doc_id}/${r.event_id}`;
+    const c = clusterOf(r);
+    const reports = c
+      ? `<span title="${esc(c.documents)} documents, ${esc(c.sources)} outlets${has(c.independent) ? `, ${esc(c.independent)} independent` : ''}">${esc(c.documents)} doc${c.documents === 1 ? '' : 's'} / ${esc(c.sources)} src</span>`
+      : (has(r.mentions) && r.mentions > 1 ? `<span class="muted">${esc(r.mentions)} mentions</span>` : '<span class="muted">1</span>');
+    const attribution = has(r.attribution) ? `<span class="flag flag-attr" title="attributed to">per ${esc(r.attribution)}</span>` : '';
+    return `<tr data-row="${i}" data-testid="event-row" data-doc="${esc(r.doc_id)}" data-event="${esc(r.event_id)}" tabindex="0" class="${key === selectedKey ? 'selected' : ''}">
+      <td class="c-date mono">${esc(r.date || '')}${r.date_precision && r.date_precision !== 'day' ? `<span class="muted" title="precision"> ${esc(r.date_precision)}</span>` : ''}</td>
+      <td>${sideLabel(r.source_code, r.source_text)}</td>
+      <td><span class="quad" style="background:${quadColor(r.quad_class)}" title="${esc(quadName(r.quad_class))}, Goldstein ${num(r.goldstein)}"></span><span class="code" title="${esc(cameoRootName(r.cameo))}">${esc(r.cameo || '')}</span> <span class="plover">${esc(r.plover || '')}</span>${has(r.mode) ? `<span class="muted"> ${esc(r.mode)}</span>` : ''}<div class="trigger-cell" title="trigger">“${esc(r.trigger || '')}”</div></td>
+      <td>${sideLabel(r.target_code, r.target_text)}</td>
+      <td>${has(r.location) ? `${esc(r.location)}${has(r.location_country) ? ` <span class="code muted">${esc(r.location_country)}</span>` : ''}` : '<span class="muted">–</span>'}</td>
+      <td class="flags" data-testid="row-flags">${flags(r)}${attribution}</td>
+      <td class="outlet">${esc(r.outlet || '')}</td>
+      ${showClusters ? `<td class="reports" data-testid="row-reports">${reports}</td>` : ''}
+      <td class="num mono">${num(r.confidence, 2)}</td>
+    </tr>`;
+  }
+
+  return {
+    async update(f) {
+      filters = f;
+      page = 0;
+      await load();
+    },
+    /** The row of an event on the current page, if it is there. */
+    rowOf: (docId, eventId) => rows.find((r) => r.doc_id === docId && r.event_id === eventId) || null,
+  };
+}
