@@ -1,4 +1,4 @@
-// The header's filter bar: date range, actor, country, event type, free text. Text fields apply
+// The header's filter bar: date range, actor (code, or a name the data knows), country, event type, free text. Text fields apply
 // after a short pause or on Enter; dates and lists apply at once. Suggestions come from the data.
 import { state, setFilters, onFilters } from './state.js';
 import { PLOVER_TYPES, esc } from './format.js';
@@ -37,6 +37,7 @@ export function mountFilters(form) {
     let v = input.value.trim();
     if (input.name === 'country') v = v.toUpperCase();
     if (input.name === 'type' && /^[a-z]+$/.test(v)) v = v.toUpperCase();
+    if (input.name === 'actor') v = resolveActor(v);
     setFilters({ [input.name]: v });
   };
   for (const input of inputs) {
@@ -65,18 +66,42 @@ export function mountFilters(form) {
   sync(state.filters);
 }
 
+// actor code → how often each name was coded as it (from the suggestions' sample of events)
+const actorNames = new Map();
+
+/**
+ * The API filters actors by code prefix; a name ("Polish farmers", "police") becomes the code it was most
+ * often coded as. Codes (upper case) and unknown names pass unchanged.
+ */
+export function resolveActor(v) {
+  if (!v || /^[A-Z0-9]+$/.test(v)) return v;
+  const want = v.toLowerCase();
+  let best = null;
+  let bestCount = 0;
+  for (const [code, names] of actorNames) {
+    let n = 0;
+    for (const [name, count] of names) if (name.toLowerCase().includes(want)) n += count;
+    if (n > bestCount) { best = code; bestCount = n; }
+  }
+  return best || (/^[a-z]{3}[a-z0-9]*$/i.test(v) && v.length <= 12 && !/\s/.test(v) && [...actorNames.keys()].some((c) => c.startsWith(v.toUpperCase())) ? v.toUpperCase() : v);
+}
+
 /** Fills the actor and country suggestions from what the store holds. */
 export function suggest(form, rows) {
-  const actors = new Map();
   const countries = new Set();
+  actorNames.clear();
   for (const r of rows) {
     for (const [code, text, country] of [[r.source_code, r.source_text, r.source_country], [r.target_code, r.target_text, r.target_country]]) {
-      if (code && !actors.has(code)) actors.set(code, text || '');
+      if (code) {
+        if (!actorNames.has(code)) actorNames.set(code, new Map());
+        if (text) actorNames.get(code).set(text, (actorNames.get(code).get(text) || 0) + 1);
+      }
       if (country) countries.add(country);
     }
     if (r.location_country) countries.add(r.location_country);
   }
-  form.querySelector('#actor-options').innerHTML = [...actors].sort()
-    .map(([code, text]) => `<option value="${esc(code)}">${esc(text)}</option>`).join('');
+  const label = (names) => [...names].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([n]) => n).join('; ');
+  form.querySelector('#actor-options').innerHTML = [...actorNames].sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([code, names]) => `<option value="${esc(code)}">${esc(label(names))}</option>`).join('');
   form.querySelector('#country-options').innerHTML = [...countries].sort().map((c) => `<option value="${esc(c)}">`).join('');
 }

@@ -3,8 +3,8 @@
 // page has settled and what it shows.
 import './style.css';
 import { api } from './api.js';
-import { state, onFilters } from './state.js';
-import { mountFilters, suggest } from './filters.js';
+import { state, onFilters, setFilters } from './state.js';
+import { mountFilters, suggest, resolveActor } from './filters.js';
 import { createTimeline } from './timeline.js';
 import { createNetwork } from './network.js';
 import { createMap } from './map.js';
@@ -28,6 +28,7 @@ Object.assign(window.sitrep, { cy: network.cy, evidence: null, open: (docId, eve
 let generation = 0;
 async function refresh() {
   const mine = ++generation;
+  window.sitrep.started = mine;
   document.body.dataset.ready = 'false';
   const views = { timeline, network, map, table };
   const results = await Promise.allSettled(Object.values(views).map((v) => v.update(state.filters)));
@@ -58,7 +59,12 @@ if (state.open) {
   const cut = state.open.lastIndexOf('/');
   evidence.open({ doc_id: cut < 0 ? state.open : state.open.slice(0, cut), event_id: cut < 0 ? null : state.open.slice(cut + 1) || null });
 }
-api.events({}, 0, 500).then((res) => suggest(form, (res && res.items) || [])).catch(() => {});
+api.events({}, 0, 500).then((res) => {
+  suggest(form, (res && res.items) || []);
+  // an actor name that came with the URL becomes its code once the names are known
+  const actor = state.filters.actor;
+  if (actor && resolveActor(actor) !== actor) setFilters({ actor: resolveActor(actor) });
+}).catch(() => {});
 
 let resizeTimer = null;
 window.addEventListener('resize', () => {

@@ -38,8 +38,7 @@ export function createMap(container, resetButton) {
     zoomer = zoom().scaleExtent([1, 40]).on('zoom', (event) => {
       k = event.transform.k;
       g.attr('transform', event.transform);
-      g.selectAll('.borders, .country, .graticule').attr('stroke-width', 0.6 / k);
-      g.selectAll('circle.point').attr('r', (d) => d.r / k).attr('stroke-width', 1 / k);
+      g.selectAll('circle.point').attr('r', (d) => d.r / k);
     });
     svg.call(zoomer);
   }
@@ -53,8 +52,8 @@ export function createMap(container, resetButton) {
     }).filter((d) => Number.isFinite(d.x));
     g.select('g.points').selectAll('circle').data(data.sort((a, b) => b.events - a.events)).join('circle')
       .attr('class', 'point').attr('data-testid', 'map-point')
-      .attr('data-name', (d) => d.name).attr('data-events', (d) => d.events)
-      .attr('cx', (d) => d.x).attr('cy', (d) => d.y).attr('r', (d) => d.r / k).attr('stroke-width', 1 / k)
+      .attr('data-name', (d) => d.name).attr('data-country', (d) => d.country || '').attr('data-events', (d) => d.events)
+      .attr('cx', (d) => d.x).attr('cy', (d) => d.y).attr('r', (d) => d.r / k)
       .on('mousemove', (event, d) => showTip(`<b>${esc(d.name || 'unnamed place')}</b>${d.country ? ` <span class="code">${esc(d.country)}</span>` : ''}<br>${d.events} event${d.events === 1 ? '' : 's'}<br><span class="muted">click to filter to ${esc(d.country || 'this country')}</span>`, event))
       .on('mouseleave', hideTip)
       .on('click', (event, d) => { hideTip(); if (d.country) setFilters({ country: d.country }); });
@@ -69,7 +68,7 @@ export function createMap(container, resetButton) {
     const xs = data.map((d) => d.x);
     const ys = data.map((d) => d.y);
     const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    const scale = Math.max(1, Math.min(6, 0.8 / Math.max((x1 - x0) / width, (y1 - y0) / height, 1 / 6)));
+    const scale = Math.max(1, Math.min(5, 0.8 / Math.max((x1 - x0) / width, (y1 - y0) / height, 1 / 6)));
     const t = zoomIdentity.translate(width / 2, height / 2).scale(scale).translate(-(x0 + x1) / 2, -(y0 + y1) / 2);
     svg.call(zoomer.transform, t);
   }

@@ -29,11 +29,21 @@ export function createNetwork(container, legend) {
       { selector: 'edge:selected, edge.hover', style: { opacity: 1, 'z-index': 10 } },
     ],
   });
+  const note = document.createElement('div');
+  note.className = 'overlay-note';
+  note.textContent = 'no events with both a source and a target';
+  container.appendChild(note);
   const sync = () => {
     container.dataset.nodes = String(cy.nodes().length);
     container.dataset.edges = String(cy.edges().length);
+    note.hidden = cy.nodes().length > 0;
   };
   sync();
+  // fit the graph, but do not blow a handful of nodes up to poster size
+  const fit = () => {
+    cy.fit(undefined, 24);
+    if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); }
+  };
 
   cy.on('tap', 'node', (e) => setFilters({ actor: e.target.id() }));
   cy.on('mouseover', 'node', (e) => {
@@ -69,9 +79,9 @@ export function createNetwork(container, legend) {
       if (actor) cy.nodes().filter((n) => n.id().startsWith(actor)).addClass('selected');
       cy.resize();
       cy.layout({ name: nodes.size > 2 ? 'cose' : 'circle', animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 70, padding: 24, randomize: true }).run();
-      cy.fit(undefined, 24);
+      fit();
       sync();
     },
-    redraw() { cy.resize(); cy.fit(undefined, 24); },
+    redraw() { cy.resize(); fit(); },
   };
 }

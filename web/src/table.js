@@ -81,7 +81,10 @@ export function createTable(container, pager, sub, { onOpen }) {
       ? `<span title="${esc(c.documents)} documents, ${esc(c.sources)} outlets${has(c.independent) ? `, ${esc(c.independent)} independent` : ''}">${esc(c.documents)} doc${c.documents === 1 ? '' : 's'} / ${esc(c.sources)} src</span>`
       : (has(r.mentions) && r.mentions > 1 ? `<span class="muted">${esc(r.mentions)} mentions</span>` : '<span class="muted">1</span>');
     const attribution = has(r.attribution) ? `<span class="flag flag-attr" title="attributed to">per ${esc(r.attribution)}</span>` : '';
-    return `<tr data-row="${i}" data-testid="event-row" data-doc="${esc(r.doc_id)}" data-event="${esc(r.event_id)}" tabindex="0" class="${key === selectedKey ? 'selected' : ''}">
+    return `<tr data-row="${i}" data-testid="event-row" data-doc="${esc(r.doc_id)}" data-event="${esc(r.event_id)}"
+      data-plover="${esc(r.plover || '')}" data-cameo="${esc(r.cameo || '')}" data-trigger="${esc(r.trigger || '')}"
+      data-actors="${esc([r.source_code, r.target_code].filter(has).join(' '))}"
+      data-countries="${esc([r.source_country, r.target_country, r.location_country].filter(has).join(' '))}" tabindex="0" class="${key === selectedKey ? 'selected' : ''}">
       <td class="c-date mono">${esc(r.date || '')}${r.date_precision && r.date_precision !== 'day' ? `<span class="muted" title="precision"> ${esc(r.date_precision)}</span>` : ''}</td>
       <td>${sideLabel(r.source_code, r.source_text)}</td>
       <td><span class="quad" style="background:${quadColor(r.quad_class)}" title="${esc(quadName(r.quad_class))}, Goldstein ${num(r.goldstein)}"></span><span class="code" title="${esc(cameoRootName(r.cameo))}">${esc(r.cameo || '')}</span> <span class="plover">${esc(r.plover || '')}</span>${has(r.mode) ? `<span class="muted"> ${esc(r.mode)}</span>` : ''}<div class="trigger-cell" title="trigger">“${esc(r.trigger || '')}”</div></td>

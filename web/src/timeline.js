@@ -57,7 +57,7 @@ export function createTimeline(container, legend, sub) {
     }
     const data = [...buckets.values()].sort((a, b) => a.start - b.start);
     const total = rows.reduce((n, r) => n + (r.events || 0), 0);
-    sub.textContent = `${total} events ${unit.label}` + (coarse ? ` · ${coarse} dated only to a month or year, not drawn` : '');
+    sub.textContent = `${total} event${total === 1 ? '' : 's'}, bars ${unit.label}` + (coarse ? ` · ${coarse} dated only to a month or year, not drawn` : '');
 
     container.innerHTML = '';
     const width = Math.max(300, container.clientWidth);
