@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "code", mixinStandardHelpOptions = true,
         description = {"Code news documents into events.",
-                "Inputs: text files, JSON Lines ({\"id\",\"text\",\"published\",\"title\",\"url\",\"outlet\"}), HTML pages, directories, or - for stdin.",
+                "Inputs: text files, JSON Lines ({\"id\",\"text\",\"published\",\"title\",\"url\",\"outlet\"}), HTML pages, RSS/Atom feeds, WARC archives, directories, or - for stdin.",
                 "Exit code: 0 when every document was coded, 1 when some could not be (see stderr and each record's warnings), 2 on usage errors."})
 final class CodeCommand implements Callable<Integer> {
 

@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
                 "transaction, so a run that is interrupted loses nothing and a rerun stores nothing twice."})
 final class IngestCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "files, directories, JSON Lines, HTML, or - for stdin")
+    @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "files, directories, JSON Lines, HTML, RSS/Atom feeds, WARC archives, or - for stdin")
     List<String> inputs;
 
     @Option(names = "--db", description = "the database file (default: ${DEFAULT-VALUE})")
@@ -73,8 +73,9 @@ final class IngestCommand implements Callable<Integer> {
                 progress(err, n, total, t0);
             });
             err.println();
-            err.printf("sitrep: %s now holds %d documents and %d events (this run: %d stored, %d already there, %d could not be coded)%n",
-                    db, store.documents(), store.events(), n[0], n[1], n[2]);
+            err.printf("sitrep: %s now holds %d documents (%d near-duplicate copies) and %d events (%d real-world events after merging reports)%n"
+                    + "sitrep: this run: %d stored, %d already there, %d could not be coded%n",
+                    db, store.documents(), store.copies(), store.events(), store.clusters(), n[0], n[1], n[2]);
         }
         return n[2] > 0 ? 1 : 0;
     }

@@ -9,6 +9,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Turns raw bytes into text: binary detection, charset choice with warnings, line-end normalisation. */
 final class Decoding {
@@ -70,6 +72,41 @@ final class Decoding {
             warnings.add("invalid UTF-8 at byte " + (offset + scan.firstInvalid) + ": bytes replaced with U+FFFD");
         }
         return new Decoded(normalise(text), warnings);
+    }
+
+    // <meta charset="x"> and <meta http-equiv="Content-Type" content="text/html; charset=x"> alike
+    private static final Pattern META_CHARSET =
+            Pattern.compile("<meta\\s[^>]*?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]+)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Decodes a web page or text in the charset stated by its Content-Type or, for HTML, a meta tag near the start;
+     * without one, or when it says UTF-8, as {@link #decode(byte[], long)} does. A byte order mark wins, as in
+     * browsers.
+     */
+    static Decoded decode(byte[] bytes, String declared, boolean html) {
+        String name = declared != null && !declared.isBlank() ? declared.strip() : html ? metaCharset(bytes) : null;
+        if (name == null || utf16Bom(bytes) != null || hasUtf8Bom(bytes)) return decode(bytes, 0);
+        Charset charset;
+        try {
+            charset = Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            Decoded d = decode(bytes, 0);
+            List<String> warnings = new ArrayList<>(d.warnings());
+            warnings.add(0, "unknown charset '" + name + "': decoded as UTF-8");
+            return new Decoded(d.text(), warnings);
+        }
+        if (charset.equals(StandardCharsets.UTF_8)) return decode(bytes, 0);
+        // pages labelled Latin-1 or ASCII are windows-1252 in practice, and browsers read them so
+        if (charset.equals(StandardCharsets.ISO_8859_1) || charset.equals(StandardCharsets.US_ASCII)) {
+            charset = WINDOWS_1252;
+        }
+        return new Decoded(normalise(new String(bytes, charset)), List.of());
+    }
+
+    private static String metaCharset(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, HEAD), StandardCharsets.ISO_8859_1);
+        Matcher m = META_CHARSET.matcher(head);
+        return m.find() ? m.group(1) : null;
     }
 
     /** Decodes loosely, only to look at how the content starts. */

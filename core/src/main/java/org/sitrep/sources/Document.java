@@ -6,14 +6,16 @@ import java.util.List;
 /**
  * A news document as read from its source. {@code text} is never null ("" when unreadable).
  *
- * @param id        given in the input, else derived from the file name ("name:line" for JSON Lines)
+ * @param id        given in the input (a feed item's guid or link, a WARC record's id), else derived from the
+ *                  file name ("name:line" for JSON Lines)
  * @param text      the body as decoded; only a leading BOM is stripped and line ends become \n,
  *                  so character offsets into it stay meaningful downstream
  * @param published publication date as ISO yyyy-MM-dd; null when the document has an error
  * @param title     headline, or null
  * @param url       canonical URL, or null
  * @param outlet    publishing outlet, or null
- * @param origin    where it was read from: a path, "path:line" for JSON Lines, or a stream name
+ * @param origin    where it was read from: a path, "path:line" for JSON Lines, "path[n]" for an item of a JSON
+ *                  array or a feed, "path@offset" for a record of a WARC archive, or a stream name
  * @param language  detected ISO 639-1 code ("und" if unknown); null if not checked because of an earlier error
  * @param warnings  non-fatal notes, in the order they arose
  * @param error     why the document cannot be coded, in plain words; null when it can

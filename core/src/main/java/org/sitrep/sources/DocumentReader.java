@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.SequenceInputStream;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -30,10 +31,13 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +48,7 @@ import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Reads news documents from files, directories and streams. Bad input never stops a batch: each problem comes back
@@ -77,7 +82,7 @@ public final class DocumentReader {
         }
     }
 
-    private enum Format { TEXT, HTML, JSON_LINES, JSON, JSON_OR_TEXT, UNKNOWN }
+    private enum Format { TEXT, HTML, JSON_LINES, JSON, JSON_OR_TEXT, FEED, WARC, UNKNOWN }
 
     /**
      * Where documents come from.
@@ -89,6 +94,8 @@ public final class DocumentReader {
     private record Source(String name, String origin, Format format, String baseUri,
                           String fallbackDate, String fallbackWarning) {
         String baseId() {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".warc.gz")) return name.substring(0, name.length() - 8);
             int dot = name.lastIndexOf('.');
             return dot > 0 ? name.substring(0, dot) : name;
         }
@@ -97,7 +104,8 @@ public final class DocumentReader {
     private static final String STDIN = "-";
     // UTF-8 needs at most 3 bytes per Java char, so a text with more than 4 bytes per allowed char is surely too long
     private static final int BYTES_PER_CHAR_BOUND = 4;
-    // HTML carries markup, scripts and styles around the text; pages many times the text limit are normal
+    // HTML carries markup, scripts and styles around the text; pages many times the text limit are normal.
+    // A feed, read whole too, is held to the same bound: its items carry markup, and few feeds hold many stories.
     private static final int HTML_BYTES_PER_CHAR = 16;
     // a JSON array is read whole, unlike JSON Lines; beyond this, JSON Lines is the right format
     private static final int JSON_BYTES_PER_CHAR = 64;
@@ -122,10 +130,45 @@ public final class DocumentReader {
      * path too.
      */
     public Stream<Document> read(List<String> inputs) {
-        return inputs.stream().flatMap(this::readInput);
+        return lazyFlat(inputs, this::readInput);
     }
 
-    /** One file (a JSON Lines or JSON array file yields many documents); a directory is read as in {@link #read(List)}. */
+    /**
+     * Like {@code parts.stream().flatMap(f)}, but each part is read only as far as the consumer goes: an
+     * iterator over a flatMapped stream buffers a whole inner stream first, a million-line file in memory.
+     */
+    static <P> Stream<Document> lazyFlat(List<P> parts, java.util.function.Function<P, Stream<Document>> f) {
+        Iterator<P> outer = parts.iterator();
+        var open = new java.util.concurrent.atomic.AtomicReference<Stream<Document>>();
+        Iterator<Document> docs = new Iterator<>() {
+            Iterator<Document> inner = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!inner.hasNext()) {
+                    Stream<Document> done = open.getAndSet(null);
+                    if (done != null) done.close();
+                    if (!outer.hasNext()) return false;
+                    open.set(f.apply(outer.next()));
+                    inner = open.get().iterator();
+                }
+                return true;
+            }
+
+            @Override
+            public Document next() {
+                if (!hasNext()) throw new java.util.NoSuchElementException();
+                return inner.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(docs, Spliterator.ORDERED), false)
+                .onClose(() -> { if (open.get() != null) open.get().close(); });
+    }
+
+    /**
+     * One file (a JSON Lines or JSON array file, a feed or a WARC archive yields many documents); a directory is
+     * read as in {@link #read(List)}.
+     */
     public Stream<Document> read(Path file) {
         String shown = file.toString();
         InputStream in = null;
@@ -193,7 +236,7 @@ public final class DocumentReader {
             return Stream.of(Document.failed(dir.toString(), dir.toString(), "cannot read: " + reason(e)));
         }
         entries.sort(Comparator.comparing(Entry::path));
-        return entries.stream().flatMap(e -> e.failure() != null ? Stream.of(e.failure()) : read(e.path()));
+        return lazyFlat(entries, e -> e.failure() != null ? Stream.of(e.failure()) : read(e.path()));
     }
 
     private static boolean isHidden(Path p) {
@@ -209,6 +252,11 @@ public final class DocumentReader {
             byte[] head = in.readNBytes(Decoding.HEAD);
             in.reset();
             if (head.length == 0) return Stream.of(failed(src, "empty document"));
+            // an archive is read record by record, and a .warc.gz is binary
+            if (src.format() == Format.WARC || (src.format() == Format.UNKNOWN && isWarc(head))) {
+                streaming = true;
+                return warc(src, in, owned);
+            }
             Charset utf16 = Decoding.utf16Bom(head);
             if (utf16 == null && Decoding.looksBinary(head)) return Stream.of(failed(src, "binary file (not text)"));
             Format format = src.format() != Format.UNKNOWN ? src.format() : sniff(Decoding.peek(head));
@@ -229,7 +277,7 @@ public final class DocumentReader {
     private Stream<Document> readWhole(Source src, InputStream in, long size, Format format, Charset utf16)
             throws IOException {
         int perChar = switch (format) {
-            case HTML -> HTML_BYTES_PER_CHAR;
+            case HTML, FEED -> HTML_BYTES_PER_CHAR;
             case JSON, JSON_LINES -> JSON_BYTES_PER_CHAR;
             default -> BYTES_PER_CHAR_BOUND;
         };
@@ -241,6 +289,7 @@ public final class DocumentReader {
             InputStream all = new SequenceInputStream(new ByteArrayInputStream(bytes), in);
             return Stream.of(oversized(src, format, all, utf16, -1));
         }
+        if (format == Format.FEED) return feed(src, bytes); // the XML parser decodes as the feed declares
         Decoding.Decoded decoded = Decoding.decode(bytes, 0);
         return switch (format) {
             case HTML -> Stream.of(html(src, decoded));
@@ -249,21 +298,26 @@ public final class DocumentReader {
         };
     }
 
-    /** Explains why a source is too big; {@code size} is its byte count if known, else it is measured. */
     private Document oversized(Source src, Format format, InputStream in, Charset utf16, long size) throws IOException {
+        return failed(src, oversized(format, in, utf16, size));
+    }
+
+    /** Explains why a source is too big; {@code size} is its byte count if known, else it is measured. */
+    private String oversized(Format format, InputStream in, Charset utf16, long size) throws IOException {
         CountingStream counted = new CountingStream(in);
-        if (format == Format.HTML || format == Format.JSON || format == Format.JSON_LINES) {
+        if (format == Format.HTML || format == Format.FEED || format == Format.JSON || format == Format.JSON_LINES) {
             double mb = (size >= 0 ? size : counted.transferTo(OutputStream.nullOutputStream())) / 1e6;
-            if (format == Format.HTML) {
-                return failed(src, String.format(Locale.ROOT, "HTML page is %.1f MB, too large to extract (limit %.1f MB"
-                        + " = %d x max chars); raise --max-chars", mb, options.maxChars() * HTML_BYTES_PER_CHAR / 1e6,
-                        HTML_BYTES_PER_CHAR));
+            if (format == Format.HTML || format == Format.FEED) {
+                return String.format(Locale.ROOT, "%s is %.1f MB, too large to %s (limit %.1f MB = %d x max chars);"
+                        + " raise --max-chars", format == Format.HTML ? "HTML page" : "feed", mb,
+                        format == Format.HTML ? "extract" : "read at once",
+                        options.maxChars() * HTML_BYTES_PER_CHAR / 1e6, HTML_BYTES_PER_CHAR);
             }
-            return failed(src, String.format(Locale.ROOT, "JSON file is %.1f MB, too large to read at once;"
-                    + " write it as JSON Lines (one document per line) or raise --max-chars", mb));
+            return String.format(Locale.ROOT, "JSON file is %.1f MB, too large to read at once;"
+                    + " write it as JSON Lines (one document per line) or raise --max-chars", mb);
         }
         long chars = Decoding.countChars(counted, utf16 != null ? utf16 : StandardCharsets.UTF_8);
-        return failed(src, tooLong(counted.count, chars));
+        return tooLong(counted.count, chars);
     }
 
     private String tooLong(long bytes, long chars) {
@@ -460,6 +514,180 @@ public final class DocumentReader {
         return false;
     }
 
+    // ---- feeds ---------------------------------------------------------------------------------------------------
+
+    /** One document per item; a feed that cannot be read at all is one error for the file. */
+    private Stream<Document> feed(Source src, byte[] bytes) {
+        Feeds.Feed feed;
+        try {
+            feed = Feeds.parse(bytes);
+        } catch (Feeds.NotAFeed e) {
+            return Stream.of(failed(src, e.getMessage()));
+        }
+        if (feed.items().isEmpty()) return Stream.of(failed(src, "feed has no items"));
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < feed.items().size(); i++) docs.add(feedItem(src, feed, feed.items().get(i), i + 1));
+        return docs.stream();
+    }
+
+    private Document feedItem(Source src, Feeds.Feed feed, Feeds.Item item, int number) {
+        String text = item.content() == null ? ""
+                : item.html() ? HtmlExtractor.fragmentText(item.content()) : Decoding.normalise(item.content().strip());
+        String id = item.id();
+        if (id == null) {
+            // without a guid or link, a hash of the story keeps its id stable as the feed rolls on
+            boolean empty = item.title() == null && text.isBlank();
+            id = src.name() + ":" + (empty ? String.valueOf(number) : shortHash(item.title() + "\n" + text));
+        }
+        String published = Stream.of(item.published(), feed.published()).filter(d -> Dates.toIso(d).isPresent())
+                .findFirst().orElse(item.published() != null ? item.published() : feed.published());
+        String error = !text.isBlank() ? null : "item " + number
+                + (item.title() == null ? "" : " (\"" + item.title() + "\")") + ": no text (no content or description)";
+        return finish(new Document(id, text, published, item.title(), item.url(), feed.outlet(),
+                src.origin() + "[" + number + "]", null, List.of(), error), src, -1);
+    }
+
+    private static String shortHash(String s) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    // ---- WARC archives -------------------------------------------------------------------------------------------
+
+    /**
+     * The pages of an archive, read lazily record by record. The last document carries a note of the responses
+     * skipped; an archive that breaks ends with one error saying where, after the documents read before it.
+     */
+    private Stream<Document> warc(Source src, InputStream in, Closeable owned) {
+        Spliterator<Document> docs = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
+                Spliterator.ORDERED | Spliterator.NONNULL) {
+            private WarcPages pages;
+            private Document held; // one document is held back so that the last can carry the archive's summary
+            private boolean done;
+            private boolean ended;
+
+            @Override
+            public boolean tryAdvance(Consumer<? super Document> action) {
+                while (!done) {
+                    Document next = next();
+                    if (next == null) break;
+                    Document out = held;
+                    held = next;
+                    if (out != null) {
+                        action.accept(out);
+                        return true;
+                    }
+                }
+                if (ended) return false;
+                ended = true;
+                Document last = held != null ? held
+                        : failed(src, "no HTML or plain-text page with HTTP status 200 in the archive");
+                if (pages != null && pages.skipped() > 0) last = last.withWarning(skippedNote(pages));
+                action.accept(last);
+                return true;
+            }
+
+            /** The next document, or null at the end; an archive that breaks yields an error and then ends. */
+            private Document next() {
+                try {
+                    if (pages == null) pages = new WarcPages(in);
+                    WarcPages.Page page = pages.next();
+                    if (page != null) return capture(src, pages, page);
+                    done = true;
+                    closeQuietly(owned);
+                    return null;
+                } catch (IOException | RuntimeException e) { // jwarc reports some malformed headers unchecked
+                    done = true;
+                    closeQuietly(owned);
+                    return failed(src, "archive cut short or corrupt at byte " + (pages == null ? 0 : pages.position())
+                            + ": " + reason(e));
+                }
+            }
+        };
+        return StreamSupport.stream(docs, false).onClose(() -> closeQuietly(owned));
+    }
+
+    /** A page from an archive, dated by the page if it says, else by when it was captured. */
+    private Document capture(Source src, WarcPages pages, WarcPages.Page p) throws IOException {
+        String origin = src.origin() + "@" + p.offset();
+        String host = host(p.url());
+        Format format = p.html() ? Format.HTML : Format.TEXT;
+        int cap = (int) Math.min(MAX_ARRAY, times(options.maxChars(),
+                p.html() ? HTML_BYTES_PER_CHAR : BYTES_PER_CHAR_BOUND) + BYTES_PER_CHAR_BOUND);
+        byte[] bytes;
+        String problem;
+        try {
+            InputStream body = p.payload().open();
+            bytes = body.readNBytes(cap + 1);
+            problem = bytes.length <= cap ? null
+                    : oversized(format, new SequenceInputStream(new ByteArrayInputStream(bytes), body), null, -1);
+        } catch (IOException e) {
+            pages.skipRecord(); // throws if the archive itself breaks here; else the page's encoding is at fault
+            bytes = null;
+            problem = "cannot decode the page: " + reason(e);
+        }
+        if (problem != null) {
+            return new Document(p.id(), "", null, null, p.url(), host, origin, null, List.of(), problem);
+        }
+        Decoding.Decoded decoded = Decoding.decode(bytes, p.charset(), p.html());
+        String captured = Dates.toIso(p.date()).orElse(null);
+        Document d;
+        if (p.html()) {
+            HtmlExtractor.Page page = HtmlExtractor.extract(decoded.text(), p.url() == null ? "" : p.url());
+            boolean stated = Dates.toIso(page.published()).isPresent();
+            d = new Document(p.id(), page.text(), stated || captured == null ? page.published() : captured,
+                    page.title(), p.url(), host, origin, null, decoded.warnings(), null);
+            if (page.published() != null && !stated && captured != null) {
+                d = d.withWarning("unparseable publication date '" + page.published() + "': using the capture date");
+            }
+            if (HtmlExtractor.letters(page.text()) < HtmlExtractor.MIN_ARTICLE_LETTERS) {
+                d = d.withError("HTML page has no article text");
+            }
+        } else {
+            d = new Document(p.id(), decoded.text(), captured, null, p.url(), host, origin, null, decoded.warnings(),
+                    null);
+        }
+        if (p.truncated() != null) d = d.withWarning("the archive holds this page cut short (" + p.truncated() + ")");
+        return finish(d, src, -1);
+    }
+
+    private static String skippedNote(WarcPages pages) {
+        List<String> parts = new ArrayList<>();
+        if (pages.notText > 0) parts.add(pages.notText + " not HTML or plain text");
+        if (pages.notOk > 0) parts.add(pages.notOk + " with HTTP status other than 200");
+        if (pages.unreadable > 0) parts.add(pages.unreadable + " unreadable");
+        return "archive: skipped " + pages.skipped() + " response" + (pages.skipped() == 1 ? "" : "s") + " ("
+                + String.join(", ", parts) + ")";
+    }
+
+    /** WARC/ at the start, plain or as the first gzip member (a .warc.gz compresses each record on its own). */
+    private static boolean isWarc(byte[] head) {
+        byte[] start = head;
+        if (head.length > 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
+            try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(head))) {
+                start = gz.readNBytes(5);
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return start.length >= 5 && new String(start, 0, 5, StandardCharsets.ISO_8859_1).equals("WARC/");
+    }
+
+    /** The lower-case host of a URL, or null. */
+    static String host(String url) {
+        if (url == null) return null;
+        try {
+            String host = URI.create(url.strip()).getHost();
+            return host == null ? null : host.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     // ---- checks shared by all formats ----------------------------------------------------------------------------
 
     /** Checks a document read from {@code src} and settles its publication date; the first problem found wins. */
@@ -494,6 +722,7 @@ public final class DocumentReader {
     }
 
     private static Format formatOf(String name) {
+        if (name.toLowerCase(Locale.ROOT).endsWith(".warc.gz")) return Format.WARC;
         int dot = name.lastIndexOf('.');
         String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         return switch (ext) {
@@ -501,11 +730,14 @@ public final class DocumentReader {
             case "json" -> Format.JSON;
             case "html", "htm", "xhtml" -> Format.HTML;
             case "txt", "text" -> Format.TEXT;
+            case "rss", "atom" -> Format.FEED;
+            case "warc" -> Format.WARC;
             default -> Format.UNKNOWN;
         };
     }
 
     private static Format sniff(String content) {
+        if (Feeds.isFeed(content)) return Format.FEED; // before HTML: an old RSS feed may start with its DOCTYPE
         String s = content.stripLeading();
         if (s.startsWith("{")) return Format.JSON_LINES;
         if (s.startsWith("[")) return Format.JSON_OR_TEXT;

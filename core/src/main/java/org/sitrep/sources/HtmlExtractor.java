@@ -67,6 +67,16 @@ final class HtmlExtractor {
     }
 
     /**
+     * Text of an HTML fragment such as a feed item's description: the same cleaning and line breaks as a page,
+     * without the article search, which is for finding a story among page furniture.
+     */
+    static String fragmentText(String html) {
+        org.jsoup.nodes.Document dom = Jsoup.parseBodyFragment(html);
+        dom.select(BOILERPLATE).remove();
+        return toText(dom.body());
+    }
+
+    /**
      * The first date a page states, most explicit source first. A parseable candidate beats an unparseable one;
      * if none parses, the first is returned so that the reader can say what it could not read.
      */

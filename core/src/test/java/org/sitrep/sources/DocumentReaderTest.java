@@ -33,6 +33,23 @@ class DocumentReaderTest {
         return reader.read(file).toList();
     }
 
+    /** A corpus is read as it is consumed, not into memory first: the rest of a file cut short after one document is never seen. */
+    @Test
+    void aLargeCorpusIsReadAsItIsConsumed() throws IOException {
+        Path corpus = dir.resolve("big.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) lines.append("{\"id\": \"d").append(i).append("\", \"text\": \"The minister visited the port, officials said.\"}\n");
+        Files.writeString(corpus, lines);
+        try (var docs = reader.read(List.of(dir.toString()))) {
+            var it = docs.iterator();
+            assertEquals("d0", it.next().id());
+            Files.write(corpus, new byte[0]);  // cut the file short under the reader
+            int rest = 0;
+            while (it.hasNext()) { it.next(); rest++; }
+            assertTrue(rest < 1_000, "documents read ahead into memory: " + rest);
+        }
+    }
+
     private Document readOne(Path file) {
         List<Document> docs = read(file);
         assertEquals(1, docs.size(), () -> "documents: " + docs);

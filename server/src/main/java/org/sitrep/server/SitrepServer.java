@@ -68,10 +68,11 @@ public final class SitrepServer implements AutoCloseable {
             config.routes.get("/api/openapi.json", this::openapi);
             config.routes.post("/api/documents", this::submit);
             config.routes.get("/api/documents/{id}", this::document);
-            config.routes.get("/api/events", ctx -> ctx.json(queries.events(filter(ctx), intParam(ctx, "page", 0), Math.min(MAX_PAGE, intParam(ctx, "size", 50)))));
-            config.routes.get("/api/actors", ctx -> ctx.json(queries.actors(filter(ctx), Math.min(1000, intParam(ctx, "limit", 200)))));
-            config.routes.get("/api/places", ctx -> ctx.json(queries.places(filter(ctx))));
-            config.routes.get("/api/timeseries", ctx -> ctx.json(queries.timeseries(filter(ctx))));
+            config.routes.get("/api/events", ctx -> answer(ctx, f -> queries.events(f, intParam(ctx, "page", 0), size(ctx))));
+            config.routes.get("/api/clusters", ctx -> answer(ctx, f -> queries.clusters(f, intParam(ctx, "page", 0), size(ctx))));
+            config.routes.get("/api/actors", ctx -> answer(ctx, f -> queries.actors(f, Math.min(1000, intParam(ctx, "limit", 200)))));
+            config.routes.get("/api/places", ctx -> answer(ctx, queries::places));
+            config.routes.get("/api/timeseries", ctx -> answer(ctx, queries::timeseries));
             config.routes.exception(BadRequest.class, (e, ctx) -> ctx.status(e.status).json(Map.of("error", e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> ctx.status(500).json(Map.of("error", "internal error: " + e.getClass().getSimpleName())));
             config.routes.error(413, "*", ctx -> ctx.json(Map.of("error", "request body too large (limit " + MAX_BODY + " bytes)")));
@@ -104,9 +105,24 @@ public final class SitrepServer implements AutoCloseable {
     }
 
     private void document(Context ctx) throws Exception {
-        String record = queries.record(ctx.pathParam("id"));
-        if (record == null) throw new BadRequest(404, "no document with id " + ctx.pathParam("id"));
-        ctx.contentType("application/json").result(record);
+        var doc = queries.document(ctx.pathParam("id"));
+        if (doc == null) throw new BadRequest(404, "no document with id " + ctx.pathParam("id"));
+        ctx.contentType("application/json").result(JSON.writeValueAsString(doc));
+    }
+
+    /** Answers a filtered query as JSON, serialised once and kept until the next write (the same URL asks the same question). */
+    private void answer(Context ctx, FilteredQuery query) throws Exception {
+        EventFilter f = filter(ctx);
+        String json = queries.cached(ctx.path() + "?" + ctx.queryString(), () -> JSON.writeValueAsString(query.run(f)));
+        ctx.contentType("application/json").result(json);
+    }
+
+    interface FilteredQuery {
+        Object run(EventFilter f) throws Exception;
+    }
+
+    private static int size(Context ctx) {
+        return Math.min(MAX_PAGE, intParam(ctx, "size", 50));
     }
 
     /** POST a document or an array of them: {"id","text","published","title","url","outlet"}; needs the token. */
@@ -138,6 +154,7 @@ public final class SitrepServer implements AutoCloseable {
             DocumentRecord rec = coder.apply(d);
             synchronized (queries) {
                 store.put(d, rec);
+                queries.changed();
             }
             r.put("stored", true);
             r.put("events", rec.events().size());
@@ -174,7 +191,8 @@ public final class SitrepServer implements AutoCloseable {
         for (String d : new String[] {from, to}) {
             if (d != null && !d.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) throw new BadRequest(400, "dates are YYYY, YYYY-MM or YYYY-MM-DD, got '" + d + "'");
         }
-        return new EventFilter(from, to, ctx.queryParam("actor"), ctx.queryParam("country"), ctx.queryParam("type"), ctx.queryParam("q"));
+        return new EventFilter(from, to, ctx.queryParam("actor"), ctx.queryParam("country"), ctx.queryParam("type"), ctx.queryParam("q"),
+                ctx.queryParam("cluster"));
     }
 
     private static int intParam(Context ctx, String name, int fallback) {

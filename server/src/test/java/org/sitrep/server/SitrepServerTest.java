@@ -101,6 +101,28 @@ class SitrepServerTest {
     }
 
     @Test
+    void reportsOfOneEventAreClusteredAndAnswersFollowNewWrites() throws Exception {
+        String text = "Iranian forces shelled villages near Basra on Friday, killing two farmers, the provincial governor told reporters.";
+        assertEquals(0, JSON.readTree(get("/api/events?from=2024-07-05&to=2024-07-05").body()).get("total").asLong());
+        post("{\"id\": \"c1\", \"published\": \"2024-07-05\", \"outlet\": \"Example Wire\", \"text\": \"" + text + "\"}", "s3cret");
+        JsonNode after = JSON.readTree(get("/api/events?from=2024-07-05&to=2024-07-05").body());
+        assertEquals(1, after.get("total").asLong(), "a cached answer is dropped when a document arrives");
+        post("{\"id\": \"c2\", \"published\": \"2024-07-05\", \"outlet\": \"Harbor Post\", \"text\": \"" + text.replace("told reporters", "said") + "\"}", "s3cret");
+        post("{\"id\": \"c3\", \"published\": \"2024-07-05\", \"outlet\": \"Meridian\", \"text\": \"Shells from Iran hit Basra, officials said.\"}", "s3cret");
+        JsonNode clusters = JSON.readTree(get("/api/clusters?from=2024-07-05&to=2024-07-05").body());
+        assertEquals(1, clusters.get("total").asLong(), clusters.toString());
+        JsonNode c = clusters.get("items").get(0);
+        assertEquals(List.of(3, 3, 2), List.of(c.get("documents").asInt(), c.get("sources").asInt(), c.get("independent").asInt()), c.toString());
+        JsonNode events = JSON.readTree(get("/api/events?cluster=" + c.get("cluster_id").asText()).body());
+        assertEquals(3, events.get("total").asLong());
+        assertEquals(3, events.get("items").get(0).get("cluster_documents").asInt());
+        JsonNode copy = JSON.readTree(get("/api/documents/c2").body());
+        assertEquals("c1", copy.get("duplicate_of").asText(), "the lightly edited copy links to the first");
+        assertTrue(copy.get("text").asText().contains("killing two farmers"));
+        assertEquals("c2", JSON.readTree(get("/api/documents/c1").body()).get("duplicates").get(0).asText());
+    }
+
+    @Test
     void badInputGetsAClearFourHundredAndStoresNothing() throws Exception {
         long before = store.documents();
         assertEquals(401, post("{\"text\": \"x\"}", null).statusCode());

@@ -31,6 +31,8 @@ import java.util.List;
  * }</pre>
  */
 public final class EventStore implements AutoCloseable {
+    /** The estimated shingle overlap above which two texts are copies of one article. */
+    public static final double NEAR_DUPLICATE = 0.5;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Connection db;
 
@@ -50,6 +52,21 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
+    /**
+     * One row per real-world event with GDELT-like counts: its mentions in all documents, the documents and
+     * distinct sources (outlets) reporting it, and how many of those documents are not wire copies of another.
+     */
+    private static final String CLUSTERS = """
+            CREATE OR REPLACE VIEW clusters AS
+            SELECT e.cluster_id, min(e.date) AS date, mode(e.cameo) AS cameo, mode(e.plover) AS plover, mode(e.quad_class) AS quad_class,
+              avg(e.goldstein) AS goldstein, mode(e.source_code) AS source_code, mode(e.source_country) AS source_country,
+              mode(e.target_code) AS target_code, mode(e.target_country) AS target_country, mode(e.location) AS location,
+              mode(e.location_country) AS location_country, avg(e.lat) AS lat, avg(e.lon) AS lon, count(*) AS events,
+              sum(coalesce(e.mentions, 1)) AS mentions, count(DISTINCT e.doc_id) AS documents,
+              count(DISTINCT coalesce(e.outlet, e.url, e.doc_id)) AS sources, count(DISTINCT coalesce(d.duplicate_of, e.doc_id)) AS independent
+            FROM events e JOIN documents d ON d.id = e.doc_id
+            GROUP BY e.cluster_id""";
+
     private void schema() throws SQLException {
         try (Statement st = db.createStatement()) {
             st.execute("""
@@ -66,8 +83,20 @@ public final class EventStore implements AutoCloseable {
                       historical BOOLEAN, hedged BOOLEAN, modality VARCHAR, attribution VARCHAR,
                       trigger VARCHAR, evidence VARCHAR, rule VARCHAR, url VARCHAR, outlet VARCHAR,
                       PRIMARY KEY (doc_id, event_id))""");
+            // added after the first release: databases made before get them too
+            for (String column : List.of("documents ADD COLUMN IF NOT EXISTS text VARCHAR", "documents ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR",
+                    "documents ADD COLUMN IF NOT EXISTS similarity DOUBLE", "documents ADD COLUMN IF NOT EXISTS fingerprint BLOB",
+                    "events ADD COLUMN IF NOT EXISTS polarity VARCHAR", "events ADD COLUMN IF NOT EXISTS mentions INTEGER",
+                    "events ADD COLUMN IF NOT EXISTS confidence DOUBLE", "events ADD COLUMN IF NOT EXISTS cluster_id VARCHAR")) {
+                st.execute("ALTER TABLE " + column);
+            }
+            st.execute("UPDATE events SET cluster_id = doc_id || '/' || event_id WHERE cluster_id IS NULL");  // rows stored before clustering
+            st.execute("CREATE TABLE IF NOT EXISTS document_bands (band_key BIGINT, doc_id VARCHAR)");
+            st.execute(CLUSTERS);
             st.execute("CREATE INDEX IF NOT EXISTS documents_url ON documents (url)");
             st.execute("CREATE INDEX IF NOT EXISTS documents_hash ON documents (content_hash)");
+            st.execute("CREATE INDEX IF NOT EXISTS document_bands_key ON document_bands (band_key)");
+            st.execute("CREATE INDEX IF NOT EXISTS events_cluster ON events (cluster_id)");
         }
     }
 
@@ -96,12 +125,25 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
-    /** Stores a coded document and its events atomically. */
+    /**
+     * Stores a coded document and its events atomically. A near-duplicate of a stored document (a wire copy:
+     * five-word shingles at least {@value #NEAR_DUPLICATE} alike) is stored too, linked to the first copy by
+     * {@code duplicate_of}, so event clusters can tell independent reports from copies.
+     */
     public void put(Document d, DocumentRecord r) {
+        Fingerprint fp = Fingerprint.of(d.text());
         try {
             db.setAutoCommit(false);
-            try (PreparedStatement doc = db.prepareStatement("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())");
-                 PreparedStatement ev = db.prepareStatement("INSERT INTO events VALUES (" + "?, ".repeat(29) + "?)")) {
+            try (PreparedStatement doc = db.prepareStatement("""
+                    INSERT INTO documents (id, url, content_hash, title, outlet, published, language, error, events, record, coded_at,
+                      text, duplicate_of, similarity, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?, ?)""");
+                 PreparedStatement band = db.prepareStatement("INSERT INTO document_bands VALUES (?, ?)");
+                 PreparedStatement ev = db.prepareStatement("""
+                    INSERT INTO events (doc_id, event_id, sentence, date, date_precision, cameo, cameo_root, plover, mode, quad_class, goldstein,
+                      source_code, source_country, source_text, target_code, target_country, target_text, location, location_country, lat, lon,
+                      historical, hedged, modality, attribution, trigger, evidence, rule, url, outlet, polarity, mentions, confidence, cluster_id)
+                    VALUES (""" + "?, ".repeat(33) + "?)")) {
+                Original original = original(fp);
                 doc.setString(1, r.id());
                 doc.setString(2, d.url());
                 doc.setString(3, contentHash(d.text()));
@@ -112,7 +154,17 @@ public final class EventStore implements AutoCloseable {
                 doc.setString(8, r.error());
                 doc.setInt(9, r.events().size());
                 doc.setString(10, JSON.writeValueAsString(r));
+                doc.setString(11, d.text());
+                doc.setString(12, original == null ? null : original.id());
+                doc.setObject(13, original == null ? null : original.similarity());
+                doc.setBytes(14, fp.bytes());
                 doc.executeUpdate();
+                for (long key : fp.bands()) {
+                    band.setLong(1, key);
+                    band.setString(2, r.id());
+                    band.addBatch();
+                }
+                band.executeBatch();
                 for (EventRecord e : r.events()) {
                     Side s = first(e.source()), t = first(e.target());
                     int i = 1;
@@ -145,7 +197,11 @@ public final class EventStore implements AutoCloseable {
                     ev.setString(i++, e.evidence());
                     ev.setString(i++, e.rule());
                     ev.setString(i++, d.url());
-                    ev.setString(i, d.outlet());
+                    ev.setString(i++, d.outlet());
+                    ev.setString(i++, e.polarity());
+                    ev.setInt(i++, 1 + e.mentions().size());
+                    ev.setDouble(i++, e.confidence());
+                    ev.setString(i, clusterId(r.id(), e, s, t));
                     ev.addBatch();
                 }
                 ev.executeBatch();
@@ -161,6 +217,38 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
+    /** The stored document this text is a near-duplicate of (the first copy, not a copy of a copy), or null. */
+    private Original original(Fingerprint fp) throws SQLException {
+        long[] keys = fp.bands();
+        String sql = "SELECT DISTINCT d.id, d.duplicate_of, d.fingerprint FROM document_bands b JOIN documents d ON d.id = b.doc_id"
+                + " WHERE b.band_key IN (" + "?, ".repeat(keys.length - 1) + "?)";
+        Original best = null;
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+            for (int i = 0; i < keys.length; i++) ps.setLong(i + 1, keys[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double sim = fp.similarity(Fingerprint.of(rs.getBytes(3)));
+                    String id = rs.getString(2) != null ? rs.getString(2) : rs.getString(1);
+                    if (sim >= NEAR_DUPLICATE && (best == null || sim > best.similarity())) best = new Original(id, sim);
+                }
+            }
+        }
+        return best;
+    }
+
+    private record Original(String id, double similarity) {}
+
+    /**
+     * Events from any documents that agree on day, both actors, CAMEO root and the country where it happened
+     * are taken for one real-world event, as GDELT does; undated events stay on their own.
+     */
+    static String clusterId(String docId, EventRecord e, Side s, Side t) {
+        String key = e.date() == null || e.date().value() == null ? docId + "/" + e.id()
+                : String.join("|", e.date().value(), s == null ? "-" : s.code(), t == null ? "-" : t.code(), e.cameo().substring(0, 2),
+                e.location() == null || e.location().country() == null ? "-" : e.location().country());
+        return contentHash(key).substring(0, 16);
+    }
+
     private static Side first(List<Side> sides) {
         for (Side s : sides) if (s.country() != null) return s;
         return sides.isEmpty() ? null : sides.get(0);
@@ -168,6 +256,10 @@ public final class EventStore implements AutoCloseable {
 
     public long documents() { return count("SELECT count(*) FROM documents"); }
     public long events() { return count("SELECT count(*) FROM events"); }
+    /** Documents stored as near-duplicate copies of another. */
+    public long copies() { return count("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"); }
+    /** Real-world events: clusters of coded events from all documents. */
+    public long clusters() { return count("SELECT count(DISTINCT cluster_id) FROM events"); }
 
     private long count(String sql) {
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {

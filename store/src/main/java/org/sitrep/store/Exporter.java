@@ -30,7 +30,8 @@ public final class Exporter {
             source_code AS Actor1Code, source_text AS Actor1Name, source_country AS Actor1CountryCode,
             target_code AS Actor2Code, target_text AS Actor2Name, target_country AS Actor2CountryCode,
             CASE WHEN historical THEN 0 ELSE 1 END AS IsRootEvent, cameo AS EventCode, cameo_root AS EventRootCode,
-            quad_class AS QuadClass, goldstein AS GoldsteinScale, location AS ActionGeo_FullName,
+            quad_class AS QuadClass, goldstein AS GoldsteinScale, c.mentions AS NumMentions, c.sources AS NumSources,
+            c.documents AS NumArticles, location AS ActionGeo_FullName,
             location_country AS ActionGeo_CountryCode, lat AS ActionGeo_Lat, lon AS ActionGeo_Long, url AS SOURCEURL""";
 
     public static long export(EventStore store, Format format, Path out, EventFilter f) throws IOException {
@@ -41,9 +42,14 @@ public final class Exporter {
             try (Statement st = db.createStatement()) {
                 st.execute("DROP TABLE IF EXISTS export_rows");
             }
-            String select = format == Format.gdelt ? GDELT_COLUMNS : "*";
-            try (PreparedStatement ps = db.prepareStatement("CREATE TEMP TABLE export_rows AS SELECT " + select
-                    + " FROM events" + where + " ORDER BY date, doc_id, event_id")) {
+            // GDELT has one row per real-world event, counting the reports; the other formats one row per coded event
+            String rows = format == Format.gdelt
+                    ? "SELECT " + GDELT_COLUMNS + " FROM (SELECT * FROM events" + where
+                      + " QUALIFY row_number() OVER (PARTITION BY cluster_id ORDER BY doc_id, event_id) = 1)"
+                      + " JOIN (SELECT cluster_id, mentions, sources, documents FROM clusters) c USING (cluster_id)"
+                      + " ORDER BY date, doc_id, event_id"
+                    : "SELECT * FROM events" + where + " ORDER BY date, doc_id, event_id";
+            try (PreparedStatement ps = db.prepareStatement("CREATE TEMP TABLE export_rows AS " + rows)) {
                 for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
                 ps.execute();
             }

@@ -20,6 +20,18 @@ class EventStoreTest {
                 "https://example.org/" + i, "Example Wire", "test", "en", List.of(), null);
     }
 
+    static final String WIRE = """
+            BASRA, Iraq, March 4 (Example Wire) - Iranian forces shelled three Iraqi border villages east of Basra on Monday, \
+            killing two farmers and wounding seven, the provincial governor said. The governor told reporters that the shells \
+            landed before dawn and that residents had fled towards the city. Iraq's foreign ministry summoned the Iranian \
+            ambassador to protest what it called a grave violation of sovereignty, and demanded an investigation. Tehran did \
+            not comment. Border clashes in the area have grown more frequent since the autumn, local officials say, as \
+            smugglers and militias compete for the crossings.""";
+
+    static Document story(String id, String outlet, String text, String published) {
+        return new Document(id, text, published, null, "https://example.org/" + id, outlet, "test", "en", List.of(), null);
+    }
+
     /** A record like the coder's, with one ASSAULT event from Iran to Iraq: no language model needed. */
     static DocumentRecord record(Document d) {
         var side1 = new DocumentRecord.Side("Iranian forces", "a1", "IRNMIL", "IRN", List.of("MIL"), false);
@@ -94,6 +106,58 @@ class EventStoreTest {
     }
 
     @Test
+    void wireCopiesAreLinkedToTheFirstCopyAndIndependentReportsAreNot(@TempDir Path dir) throws Exception {
+        String copy = WIRE.replace("(Example Wire)", "(Harbor Post)").replace(" Tehran did not comment.", "")
+                .replace("told reporters", "said in a statement");
+        String independent = "Two farmers died when shells fired from Iran hit villages near Basra early on Monday, officials in "
+                + "southern Iraq said, adding that seven people were hurt and that Baghdad had called in Iran's envoy over the shelling.";
+        try (EventStore store = EventStore.open(dir.resolve("d.duckdb"))) {
+            for (Document d : List.of(story("a", "Example Wire", WIRE, "2024-03-04"), story("b", "Harbor Post", copy, "2024-03-04"),
+                    story("c", "Meridian", independent, "2024-03-04"), story("d", "Example Wire", copy + " Later, a second shell fell.", "2024-03-04"))) {
+                store.put(d, record(d));
+            }
+            Map<String, String> duplicateOf = new java.util.HashMap<>();
+            try (var st = store.connection().createStatement(); var rs = st.executeQuery("SELECT id, duplicate_of, similarity FROM documents")) {
+                while (rs.next()) duplicateOf.put(rs.getString(1), rs.getString(2));
+            }
+            assertEquals("a", duplicateOf.get("b"), "an edited wire copy");
+            assertEquals("a", duplicateOf.get("d"), "a copy of a copy links to the first");
+            assertNull(duplicateOf.get("c"), "an independent report of the same event");
+            assertNull(duplicateOf.get("a"));
+        }
+    }
+
+    @Test
+    void oneRealWorldEventReportedByManyDocumentsIsOneClusterWithGdeltLikeCounts(@TempDir Path dir) throws Exception {
+        try (EventStore store = EventStore.open(dir.resolve("c.duckdb"))) {
+            store.put(story("a", "Example Wire", WIRE, "2024-03-04"), record(story("a", "Example Wire", WIRE, "2024-03-04")));
+            Document copy = story("b", "Harbor Post", WIRE.replace("Example Wire", "Harbor Post"), "2024-03-04");
+            store.put(copy, record(copy));
+            Document other = story("c", "Meridian", "Shells from Iran hit villages near Basra, Iraqi officials said.", "2024-03-04");
+            store.put(other, record(other));
+            Document later = story("d", "Meridian", "A week later, shells from Iran hit Basra again.", "2024-03-11");
+            store.put(later, record(later));
+            try (var st = store.connection().createStatement();
+                 var rs = st.executeQuery("SELECT date, events, mentions, documents, sources, independent FROM clusters ORDER BY date")) {
+                assertTrue(rs.next());
+                assertEquals("2024-03-04", rs.getString(1));
+                assertEquals(List.of(3L, 3L, 3L, 3L, 2L), List.of(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)),
+                        "three documents from three outlets, two of them independent (b copies a)");
+                assertTrue(rs.next());
+                assertEquals("2024-03-11", rs.getString(1));
+                assertEquals(1, rs.getLong(4));
+                assertFalse(rs.next());
+            }
+            assertEquals(2, Exporter.export(store, Exporter.Format.gdelt, dir.resolve("g.tsv"), EventFilter.all()), "one GDELT row per real-world event");
+            List<String> lines = Files.readAllLines(dir.resolve("g.tsv"));
+            List<String> header = List.of(lines.get(0).split("\t"));
+            String[] first = lines.get(1).split("\t", -1);
+            assertEquals("3", first[header.indexOf("NumArticles")]);
+            assertEquals("3", first[header.indexOf("NumSources")]);
+        }
+    }
+
+    @Test
     void eventsExportToParquetCsvGdeltAndPloverWithFilters(@TempDir Path dir) throws Exception {
         try (EventStore store = EventStore.open(dir.resolve("x.duckdb"))) {
             for (int i = 0; i < 20; i++) store.put(doc(i), record(doc(i)));
@@ -102,7 +166,8 @@ class EventStoreTest {
             long n = Exporter.export(store, Exporter.Format.csv, dir.resolve("e.csv"), new EventFilter("2024-03-01", "2024-04-30", null, null, null));
             assertTrue(n > 0 && n < 20, "date filter: " + n);
             assertEquals(n + 1, Files.readAllLines(dir.resolve("e.csv")).size());
-            assertEquals(20, Exporter.export(store, Exporter.Format.gdelt, dir.resolve("e.tsv"), new EventFilter(null, null, "IRN", "IRQ", "ASSAULT")));
+            assertEquals(9, Exporter.export(store, Exporter.Format.gdelt, dir.resolve("e.tsv"), new EventFilter(null, null, "IRN", "IRQ", "ASSAULT")),
+                    "the same attack on the same day is one GDELT event: twenty reports on nine days");
             String header = Files.readAllLines(dir.resolve("e.tsv")).get(0);
             assertTrue(header.startsWith("GLOBALEVENTID\tSQLDATE\tActor1Code"), header);
             assertEquals(0, Exporter.export(store, Exporter.Format.plover, dir.resolve("e.jsonl"), new EventFilter(null, null, null, null, "PROTEST")));
