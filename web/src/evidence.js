@@ -18,10 +18,9 @@ const DATE_RE = new RegExp([
   '\\b(?:1[89]|20)\\d{2}s?\\b',
 ].join('|'), 'g');
 
-export function createEvidence(panel, { rowOf }) {
+export function createEvidence(panel, { rowOf, clusterOf }) {
   let doc = null;
   let current = null; // {docId, eventId}
-  let clusterHint = null;
   let seq = 0;
 
   panel.addEventListener('click', (e) => {
@@ -44,9 +43,8 @@ export function createEvidence(panel, { rowOf }) {
   }
 
   /** Opens an event (row of /api/events, or {doc_id, event_id}); loads its document. */
-  async function open(row, cluster = null) {
+  async function open(row) {
     const my = ++seq;
-    clusterHint = cluster;
     panel.hidden = false;
     document.body.classList.add('evidence-open');
     panel.dataset.state = 'loading';
@@ -71,7 +69,7 @@ export function createEvidence(panel, { rowOf }) {
     current = { docId: doc.id, eventId: ev && ev.id };
     window.sitrep.evidence = current;
     setOpen(current.docId, current.eventId);
-    const r = row && row.event_id === (ev && ev.id) ? row : rowOf(doc.id, ev && ev.id);
+    const r = row && row.event_id === (ev && ev.id) && row.event_id != null && 'cluster_id' in row ? row : await findRow(doc.id, ev);
     panel.innerHTML = render(doc, ev, r);
     panel.dataset.state = 'ready';
     panel.dataset.doc = doc.id;
@@ -81,7 +79,20 @@ export function createEvidence(panel, { rowOf }) {
     if (box && mark) box.scrollTop = Math.max(0, mark.offsetTop - box.clientHeight / 3);
     if (!scroll) panel.scrollTop = 0;
     const clusterId = r && has(r.cluster_id) ? r.cluster_id : ev && (ev.cluster_id ?? null);
-    if (has(clusterId)) await fillCluster(clusterId, row && ev && row.event_id === ev.id ? clusterHint : null);
+    if (has(clusterId)) await fillCluster(clusterId, r ? clusterOf(r) : null);
+  }
+
+  /** The event's row in the store (with its cluster): on the table's page, else found by its sentence. */
+  async function findRow(docId, ev) {
+    if (!ev) return null;
+    const known = rowOf(docId, ev.id);
+    if (known || !has(ev.evidence)) return known;
+    try {
+      const res = await api.events({ q: ev.evidence.slice(0, 100) }, 0, 100);
+      return ((res && res.items) || []).find((x) => x.doc_id === docId && x.event_id === ev.id) || null;
+    } catch {
+      return null;
+    }
   }
 
   async function fillCluster(clusterId, hint) {
@@ -94,14 +105,14 @@ export function createEvidence(panel, { rowOf }) {
         const res = await api.clusters({ cluster: clusterId }, 0, 50);
         c = (res && res.items || []).find((x) => String(x.cluster_id) === String(clusterId)) || null;
       }
-      const others = await api.events({ cluster: clusterId }, 0, 50).catch(() => null);
+      const others = !c || c.documents > 1 ? await api.events({ cluster: clusterId }, 0, 50).catch(() => null) : null;
       if (my !== seq) return;
       const docs = new Map();
       for (const e of (others && others.items) || []) if (e.doc_id !== doc.id && !docs.has(e.doc_id)) docs.set(e.doc_id, e);
       const n = c ? c.documents : docs.size + 1;
       box.innerHTML = `<b>Reported by ${esc(n)} document${n === 1 ? '' : 's'}${c && has(c.independent) ? ` (${esc(c.independent)} independent)` : ''}</b>${c && has(c.sources) ? ` · ${esc(c.sources)} outlet${c.sources === 1 ? '' : 's'}` : ''}${c && has(c.mentions) ? ` · ${esc(c.mentions)} mentions` : ''}
-        <a href="#" data-action="filter-cluster" data-cluster="${esc(clusterId)}" data-testid="cluster-filter">show all in table</a>
-        ${docs.size ? `<ul class="reports">${[...docs.values()].map((e) => `<li><a href="#" data-open-doc="${esc(e.doc_id)}" data-open-event="${esc(e.event_id)}">${esc(e.doc_id)}</a> <span class="muted">${esc(e.outlet || '')} ${esc(e.date || '')}</span></li>`).join('')}</ul>` : ''}`;
+        ${n > 1 ? `<a href="#" data-action="filter-cluster" data-cluster="${esc(clusterId)}" data-testid="cluster-filter">show all in the table</a>` : ''}
+        ${docs.size ? `<div class="muted small">also reported by:</div><ul class="reports">${[...docs.values()].map((e) => `<li><a href="#" data-open-doc="${esc(e.doc_id)}" data-open-event="${esc(e.event_id)}">${esc(e.doc_id)}</a> <span class="muted">${esc(e.outlet || '')} ${esc(e.date || '')}</span></li>`).join('')}</ul>` : ''}`;
       box.hidden = false;
     } catch {
       box.hidden = true;
@@ -125,7 +136,8 @@ function render(d, ev, row) {
   <div class="ev-meta" data-testid="evidence-meta">
     <div class="ev-title">${esc(d.title || d.id)}</div>
     <div class="muted">${[d.outlet, d.published].filter(has).map(esc).join(' · ')}${has(d.url) ? ` · <a href="${esc(d.url)}" target="_blank" rel="noopener noreferrer">source</a>` : ''}</div>
-    ${has(d.duplicate_of) ? `<div class="dup" data-testid="evidence-duplicate">Near-duplicate of <a href="#" data-open-doc="${esc(d.duplicate_of)}">${esc(d.duplicate_of)}</a> (wire copy)</div>` : ''}
+    ${has(d.duplicate_of) ? `<div class="dup" data-testid="evidence-duplicate">Near-duplicate${has(d.similarity) ? ` (overlap ${num(d.similarity, 2)})` : ''} of <a href="#" data-open-doc="${esc(d.duplicate_of)}">${esc(d.duplicate_of)}</a>: a copy of the same wire story, not an independent report</div>` : ''}
+    ${Array.isArray(d.duplicates) && d.duplicates.length ? `<div class="dup" data-testid="evidence-copies">Copied by ${d.duplicates.length} document${d.duplicates.length === 1 ? '' : 's'}: ${d.duplicates.map((id) => `<a href="#" data-open-doc="${esc(id)}">${esc(id)}</a>`).join(', ')}</div>` : ''}
     <div class="cluster-line" data-testid="evidence-cluster" hidden></div>
   </div>
   ${ev ? fields(ev, d, row) : '<div class="empty">This document has no coded events.</div>'}

@@ -1,4 +1,4 @@
-// The header's filter bar: date range, actor (code, or a name the data knows), country, event type, free text. Text fields apply
+// The header's filter bar: date range, actor (code or name), country, event type, free text. Text fields apply
 // after a short pause or on Enter; dates and lists apply at once. Suggestions come from the data.
 import { state, setFilters, onFilters } from './state.js';
 import { PLOVER_TYPES, esc } from './format.js';
@@ -70,20 +70,13 @@ export function mountFilters(form) {
 const actorNames = new Map();
 
 /**
- * The API filters actors by code prefix; a name ("Polish farmers", "police") becomes the code it was most
- * often coded as. Codes (upper case) and unknown names pass unchanged.
+ * The API takes an actor as a code prefix (capitals) or as words of its name. A known code typed in lower
+ * case ("irngov") is meant as the code.
  */
 export function resolveActor(v) {
-  if (!v || /^[A-Z0-9]+$/.test(v)) return v;
-  const want = v.toLowerCase();
-  let best = null;
-  let bestCount = 0;
-  for (const [code, names] of actorNames) {
-    let n = 0;
-    for (const [name, count] of names) if (name.toLowerCase().includes(want)) n += count;
-    if (n > bestCount) { best = code; bestCount = n; }
-  }
-  return best || (/^[a-z]{3}[a-z0-9]*$/i.test(v) && v.length <= 12 && !/\s/.test(v) && [...actorNames.keys()].some((c) => c.startsWith(v.toUpperCase())) ? v.toUpperCase() : v);
+  if (!v || /^[A-Z0-9]+$/.test(v) || /\s/.test(v)) return v;
+  const upper = v.toUpperCase();
+  return [...actorNames.keys()].some((c) => c.startsWith(upper)) ? upper : v;
 }
 
 /** Fills the actor and country suggestions from what the store holds. */

@@ -4,7 +4,7 @@
 import './style.css';
 import { api } from './api.js';
 import { state, onFilters, setFilters } from './state.js';
-import { mountFilters, suggest, resolveActor } from './filters.js';
+import { mountFilters, suggest } from './filters.js';
 import { createTimeline } from './timeline.js';
 import { createNetwork } from './network.js';
 import { createMap } from './map.js';
@@ -21,8 +21,11 @@ mountFilters(form);
 const timeline = createTimeline($('timeline'), $('timeline-legend'), $('timeline-sub'));
 const network = createNetwork($('network'), $('network-legend'));
 const map = createMap($('map'), $('map-reset'));
-const table = createTable($('table'), $('pager'), $('table-sub'), { onOpen: (row, cluster) => evidence.open(row, cluster) });
-const evidence = createEvidence($('evidence'), { rowOf: table.rowOf });
+const table = createTable($('table'), $('pager'), $('table-sub'), {
+  onOpen: (row) => evidence.open(row),
+  onCluster: (id) => setFilters({ cluster: id }),
+});
+const evidence = createEvidence($('evidence'), { rowOf: table.rowOf, clusterOf: table.clusterOf });
 Object.assign(window.sitrep, { cy: network.cy, evidence: null, open: (docId, eventId) => evidence.open({ doc_id: docId, event_id: eventId }) });
 
 let generation = 0;
@@ -59,12 +62,7 @@ if (state.open) {
   const cut = state.open.lastIndexOf('/');
   evidence.open({ doc_id: cut < 0 ? state.open : state.open.slice(0, cut), event_id: cut < 0 ? null : state.open.slice(cut + 1) || null });
 }
-api.events({}, 0, 500).then((res) => {
-  suggest(form, (res && res.items) || []);
-  // an actor name that came with the URL becomes its code once the names are known
-  const actor = state.filters.actor;
-  if (actor && resolveActor(actor) !== actor) setFilters({ actor: resolveActor(actor) });
-}).catch(() => {});
+api.events({}, 0, 500).then((res) => suggest(form, (res && res.items) || [])).catch(() => {});
 
 let resizeTimer = null;
 window.addEventListener('resize', () => {

@@ -6,7 +6,7 @@ import { esc, flags, has, num, quadColor, quadName, sideLabel, cameoRootName } f
 
 const PAGE_SIZE = 25;
 
-export function createTable(container, pager, sub, { onOpen }) {
+export function createTable(container, pager, sub, { onOpen, onCluster }) {
   let filters = {};
   let page = 0;
   let rows = [];
@@ -19,6 +19,8 @@ export function createTable(container, pager, sub, { onOpen }) {
   next.addEventListener('click', () => { page += 1; load(); });
 
   container.addEventListener('click', (e) => {
+    const link = e.target.closest('a[data-cluster]');
+    if (link) { e.preventDefault(); onCluster(link.dataset.cluster); return; }
     const tr = e.target.closest('tr[data-row]');
     if (!tr) return;
     if (e.target.closest('a')) return;
@@ -35,20 +37,29 @@ export function createTable(container, pager, sub, { onOpen }) {
     selectedKey = `${row.doc_id}/${row.event_id}`;
     for (const tr of container.querySelectorAll('tr.selected')) tr.classList.remove('selected');
     container.querySelector(`tr[data-row="${i}"]`)?.classList.add('selected');
-    onOpen(row, clusterOf(row));
+    onOpen(row);
   }
 
-  const clusterOf = (row) => (has(row.cluster_id) ? clusters.get(String(row.cluster_id)) || null : null);
+  /** The real-world event (cluster) a row belongs to, with its counts: from the row itself, else from /api/clusters. */
+  function clusterOf(row) {
+    if (!row || !has(row.cluster_id)) return null;
+    if (has(row.cluster_documents)) {
+      return { cluster_id: row.cluster_id, documents: row.cluster_documents, sources: row.cluster_sources,
+        independent: row.cluster_independent, mentions: row.cluster_mentions };
+    }
+    return clusters.get(String(row.cluster_id)) || null;
+  }
 
   async function load() {
-    const [res, cl] = await Promise.all([
-      api.events(filters, page, PAGE_SIZE),
-      api.clusters(filters).catch(() => null), // older servers have no /api/clusters
-    ]);
-    clusters = new Map();
-    for (const c of (cl && Array.isArray(cl.items) ? cl.items : [])) clusters.set(String(c.cluster_id), c);
+    const res = await api.events(filters, page, PAGE_SIZE);
     const total = res && Number.isFinite(res.total) ? res.total : 0;
     rows = res && Array.isArray(res.items) ? res.items : [];
+    clusters = new Map();
+    if (rows.some((r) => has(r.cluster_id) && !has(r.cluster_documents))) {
+      // rows without their cluster's counts: ask for the clusters (older servers have none)
+      const cl = await api.clusters(filters).catch(() => null);
+      for (const c of (cl && Array.isArray(cl.items) ? cl.items : [])) clusters.set(String(c.cluster_id), c);
+    }
     if (rows.length === 0 && page > 0 && total > 0) { page = Math.max(0, Math.ceil(total / PAGE_SIZE) - 1); return load(); }
     sub.textContent = `${total} event${total === 1 ? '' : 's'}`;
     sub.dataset.total = String(total);
@@ -65,7 +76,7 @@ export function createTable(container, pager, sub, { onOpen }) {
       container.innerHTML = '<div class="empty" data-testid="table-empty">No events match the filters.</div>';
       return;
     }
-    const showClusters = clusters.size > 0 || rows.some((r) => has(r.cluster_id));
+    const showClusters = rows.some((r) => has(r.cluster_id));
     container.innerHTML = `<table>
       <thead><tr>
         <th class="c-date">Date</th><th>Source</th><th>Event</th><th>Target</th><th>Location</th>
@@ -78,8 +89,10 @@ export function createTable(container, pager, sub, { onOpen }) {
     const key = `${r.doc_id}/${r.event_id}`;
     const c = clusterOf(r);
     const reports = c
-      ? `<span title="${esc(c.documents)} documents, ${esc(c.sources)} outlets${has(c.independent) ? `, ${esc(c.independent)} independent` : ''}">${esc(c.documents)} doc${c.documents === 1 ? '' : 's'} / ${esc(c.sources)} src</span>`
-      : (has(r.mentions) && r.mentions > 1 ? `<span class="muted">${esc(r.mentions)} mentions</span>` : '<span class="muted">1</span>');
+      ? `<span class="${c.documents > 1 ? 'multi' : 'muted'}" title="the same real-world event is reported by ${esc(c.documents)} document(s) from ${esc(c.sources)} outlet(s)${has(c.independent) ? `; ${esc(c.independent)} not copies of another` : ''}${has(c.mentions) ? `; ${esc(c.mentions)} mentions` : ''}">${esc(c.documents)} doc${c.documents === 1 ? '' : 's'} / ${esc(c.sources)} src</span>`
+        + (has(c.independent) && c.independent < c.documents ? `<div class="muted small">${esc(c.independent)} independent</div>` : '')
+        + (c.documents > 1 ? `<a href="#" class="small" data-cluster="${esc(c.cluster_id)}" data-testid="row-cluster" title="show every report of this event">all reports</a>` : '')
+      : (has(r.mentions) && r.mentions > 1 ? `<span class="muted">${esc(r.mentions)} mentions</span>` : '<span class="muted">–</span>');
     const attribution = has(r.attribution) ? `<span class="flag flag-attr" title="attributed to">per ${esc(r.attribution)}</span>` : '';
     return `<tr data-row="${i}" data-testid="event-row" data-doc="${esc(r.doc_id)}" data-event="${esc(r.event_id)}"
       data-plover="${esc(r.plover || '')}" data-cameo="${esc(r.cameo || '')}" data-trigger="${esc(r.trigger || '')}"
@@ -103,6 +116,7 @@ export function createTable(container, pager, sub, { onOpen }) {
       page = 0;
       await load();
     },
+    clusterOf,
     /** The row of an event on the current page, if it is there. */
     rowOf: (docId, eventId) => rows.find((r) => r.doc_id === docId && r.event_id === eventId) || null,
   };

@@ -222,6 +222,13 @@ class WorkbenchBrowserTest {
         assertTrue(el("[data-testid=field-attribution]").isDisplayed(), "its attribution");
         assertEquals(record.path("events").size(), count("[data-testid=evidence-events] [data-testid=evidence-event]"), "the document's other events are listed");
         assertChain(record);
+        JsonNode apiRow = JSON.readTree(get("api/events?size=500").body()).path("items").findParents("doc_id").stream()
+                .filter(r -> r.path("doc_id").asText().equals(doc) && r.path("event_id").asText().equals(event)).findFirst().orElseThrow();
+        if (!apiRow.path("cluster_id").isMissingNode() && !apiRow.path("cluster_id").isNull()) {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> el("[data-testid=evidence-cluster]").isDisplayed());
+            assertTrue(el("[data-testid=evidence-cluster]").getText().startsWith("Reported by " + apiRow.path("cluster_documents").asInt() + " document"),
+                    el("[data-testid=evidence-cluster]").getText());
+        }
         shot("05-evidence");
 
         // another event of the document opens in place
@@ -263,6 +270,22 @@ class WorkbenchBrowserTest {
         JsonNode record = JSON.readTree(get("api/documents/browser-submitted").body());
         assertChain(record);
         shot("07-submitted-evidence");
+        click("[data-testid=evidence-close]");
+
+        // a wire copy of it from another outlet: one real-world event, reported by two documents, one independent
+        String copy = body.replace("\"browser-submitted\"", "\"browser-submitted-copy\"").replace("Test Wire", "Other Daily")
+                .replace("\"text\": \"", "\"text\": \"BAGHDAD (Other Daily) - ");
+        assertEquals(201, post(copy, TOKEN).statusCode());
+        driver.navigate().refresh();
+        settled(0);
+        WebElement copied = el("[data-testid=event-row][data-doc=browser-submitted-copy]");
+        assertTrue(copied.findElement(By.cssSelector("[data-testid=row-reports]")).getText().startsWith("2 docs / 2 src"), copied.getText());
+        click(copied);
+        evidenceReady();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> el("[data-testid=evidence-cluster]").isDisplayed());
+        assertTrue(el("[data-testid=evidence-cluster]").getText().startsWith("Reported by 2 documents (1 independent)"), el("[data-testid=evidence-cluster]").getText());
+        assertTrue(el("[data-testid=evidence-duplicate]").getText().contains("browser-submitted"), "the copy names the document it copies");
+        shot("08-wire-copy");
     }
 
     // ------------------------------------------------------------------ helpers
