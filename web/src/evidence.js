@@ -135,7 +135,7 @@ function render(d, ev, row) {
   </div>
   <div class="ev-meta" data-testid="evidence-meta">
     <div class="ev-title">${esc(d.title || d.id)}</div>
-    <div class="muted">${[d.outlet, d.published].filter(has).map(esc).join(' · ')}${has(d.url) ? ` · <a href="${esc(d.url)}" target="_blank" rel="noopener noreferrer">source</a>` : ''}</div>
+    <div class="muted">${[d.outlet, d.published].filter(has).map(esc).join(' · ')}${has(d.url) && /^https?:\/\//i.test(d.url) ? ` · <a href="${esc(d.url)}" target="_blank" rel="noopener noreferrer">source</a>` : ''}</div>
     ${has(d.duplicate_of) ? `<div class="dup" data-testid="evidence-duplicate">Near-duplicate${has(d.similarity) ? ` (overlap ${num(d.similarity, 2)})` : ''} of <a href="#" data-open-doc="${esc(d.duplicate_of)}">${esc(d.duplicate_of)}</a>: a copy of the same wire story, not an independent report</div>` : ''}
     ${Array.isArray(d.duplicates) && d.duplicates.length ? `<div class="dup" data-testid="evidence-copies">Copied by ${d.duplicates.length} document${d.duplicates.length === 1 ? '' : 's'}: ${d.duplicates.map((id) => `<a href="#" data-open-doc="${esc(id)}">${esc(id)}</a>`).join(', ')}</div>` : ''}
     <div class="cluster-line" data-testid="evidence-cluster" hidden></div>
