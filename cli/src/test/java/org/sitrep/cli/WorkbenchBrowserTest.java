@@ -75,6 +75,7 @@ class WorkbenchBrowserTest {
             String message = missing + " is missing: the workbench browser test needs Debian's chromium and chromium-driver"
                     + " (apt-get install -y chromium chromium-driver)";
             if (System.getenv("CI") != null) fail(message);
+            System.err.println("WorkbenchBrowserTest skipped: " + message);
             assumeTrue(false, message + "; skipped (set CI to make this a failure)");
         }
         assertNotNull(SitrepServer.class.getResource("/sitrep/web/index.html"), "the web page is not on the classpath: the server module's build runs npm in web/");
