@@ -39,7 +39,33 @@ public final class ActorStage implements org.sitrep.pipeline.Stage {
         a.mentions = new ArrayList<>();
         for (Sentence s : a.sentences) a.mentions.add(new ArrayList<>(resolver.mentions(s, a.published, seen)));
         learn(a);
+        surnames(a);
         resolvePronouns(a);
+    }
+
+    /**
+     * "Saree threatened..." after "Houthi military spokesman Yahya Saree said...": a bare surname that the
+     * knowledge base does not know names the person named in full earlier in the document.
+     */
+    private static void surnames(Analysis a) {
+        Map<String, Mention> people = new HashMap<>();  // last name -> the full mention
+        for (Sentence s : a.sentences) {
+            List<Mention> ms = a.mentions.get(s.index());
+            for (Token t : s.tokens()) {
+                Mention full = people.get(t.text());
+                int i = t.index();
+                if (full == null || !t.isProperNoun() || ms.stream().anyMatch(m -> m.contains(i))
+                        || i > 0 && s.token(i - 1).isProperNoun() || i + 1 < s.size() && s.token(i + 1).isProperNoun()) continue;
+                Mention bare = new Mention(s.index(), i, i, i, t.text(), Mention.Kind.NAMED, null, null, null, null, List.of(), List.of(), false, null, null);
+                int at = 0;
+                while (at < ms.size() && ms.get(at).from() < i) at++;
+                ms.add(at, bare.withIdentity(full));
+            }
+            for (Mention m : ms) {
+                Token last = s.token(m.to());
+                if (m.kind() == Mention.Kind.NAMED && m.code() != null && m.to() > m.from() && last.ner().equals("PERSON")) people.put(last.text(), m);
+            }
+        }
     }
 
     /** Appositions and relative clauses that say who an unknown person is. */

@@ -412,6 +412,8 @@ public final class EventStage implements Stage {
             ref = Dates.of(s, x, a.published);
             if (!(x.relation().equals("conj") || x.relation().equals("xcomp") || x.relation().equals("obj") || x.relation().equals("nmod"))) break;
         }
+        boolean past = t.pos().equals("VBD") || t.pos().equals("VBN") && s.children(t).stream().noneMatch(c -> c.lemma().matches("will|shall|would"));
+        if (ref != null && past) ref = ref.inThePast(a.published);
         if (ref != null && ref.value() != null && !ref.from().equals("publication") && ref.value().matches("\\d{4}.*")) {
             if (Integer.parseInt(ref.value().substring(0, 4)) < a.published.getYear() - 1) e.historical = true;
         }
@@ -452,14 +454,16 @@ public final class EventStage implements Stage {
         return -1;
     }
 
-    /** The document's focus: its most named city, else its most named place. */
+    /** The document's focus: its most named city, else its most named place; a dateline (where the
+     * story was filed, often not where it happened) counts for less than a city named in the text. */
     private static PlaceMention focus(Analysis a) {
         Map<String, Integer> counts = new HashMap<>();
         PlaceMention best = null;
         int bestScore = 0;
         for (PlaceMention p : a.places) {
             if (!p.locative()) continue;
-            int c = counts.merge(p.place().name(), 1, Integer::sum) * (p.place().kind().equals("country") || p.place().kind().equals("region") ? 1 : 10);
+            int weight = p.sentence() < 0 ? 5 : p.place().kind().equals("country") || p.place().kind().equals("region") ? 1 : 10;
+            int c = counts.merge(p.place().name(), 1, Integer::sum) * weight;
             if (c > bestScore) { best = p; bestScore = c; }
         }
         return best;

@@ -21,6 +21,8 @@ public final class Analysis {
     public final Document document;
     public final LocalDate published;
     public List<Sentence> sentences = List.of();
+    /** The wire dateline the text starts with, or null. */
+    public org.sitrep.text.Dateline dateline;
     public List<PlaceMention> places = new ArrayList<>();
     public List<List<Mention>> mentions = new ArrayList<>();
     public List<Quote> quotes = new ArrayList<>();

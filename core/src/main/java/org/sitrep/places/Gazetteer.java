@@ -65,6 +65,17 @@ public final class Gazetteer {
         return out;
     }
 
+    /** The place a dateline names ("BASRA, Iraq"): the country written after it decides, else the document's countries. */
+    public Place place(String name, String country, Set<String> documentCountries) {
+        List<Place> found = lookup(name);
+        if (found.isEmpty()) return null;
+        String named = null;
+        if (country != null) {
+            for (Place p : byName.getOrDefault(Names.key(country), List.of())) if (p.kind().equals("country")) named = p.country();
+        }
+        return choose(found, documentCountries, named);
+    }
+
     /** Candidate toponyms of a sentence: capitalised token runs that name a place, longest first. */
     public List<PlaceMention> find(Sentence s, Set<String> documentCountries) {
         List<PlaceMention> out = new ArrayList<>();

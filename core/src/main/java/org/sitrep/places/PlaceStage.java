@@ -55,6 +55,14 @@ public final class PlaceStage implements Stage {
                         || gazetteer.lookup(p.text()).stream().map(Place::country).distinct().count() == 1)) countries.add(c);
             }
         }
+        if (a.dateline != null) {
+            // where the story was filed: in no sentence, a weak hint of the document's place (see EventStage.focus)
+            Place filed = gazetteer.place(a.dateline.city(), a.dateline.country(), countries);
+            if (filed != null) {
+                int start = a.dateline.start();
+                a.places.add(new PlaceMention(-1, -1, -1, start, start + a.dateline.city().length(), a.dateline.city(), filed, true));
+            }
+        }
         for (Sentence s : a.sentences) {
             List<PlaceMention> found = gazetteer.find(s, countries);
             for (PlaceMention p : found) {

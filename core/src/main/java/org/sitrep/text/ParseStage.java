@@ -13,6 +13,7 @@ public final class ParseStage implements Stage {
 
     @Override
     public void process(Analysis a) {
-        a.sentences = model.analyze(a.text(), a.published);
+        a.dateline = Dateline.find(a.text());
+        a.sentences = model.analyze(a.dateline == null ? a.text() : a.dateline.blank(a.text()), a.published);
     }
 }

@@ -51,6 +51,32 @@ class EventCodingTest {
     }
 
     @Test
+    void aWireDatelineIsNeitherActorNorSourceButHintsAtThePlace() {
+        DocumentRecord r = code("BAMAKO, June 14 (Example Wire) - Malian soldiers arrested twelve opposition activists on Monday, witnesses said.");
+        EventRecord e = only(r, "COERCE");
+        assertEquals(Set.of("MLI"), countries(e.source()));
+        assertFalse(e.evidence().contains("BAMAKO"), e.evidence());
+        assertTrue(e.attribution() == null || !e.attribution().text().contains("BAMAKO"), String.valueOf(e.attribution()));
+        assertEquals("Bamako", e.location().name(), "no place in the sentence: where the story was filed");
+        assertTrue(r.actors().stream().noneMatch(x -> x.text().contains("BAMAKO")), r.actors().toString());
+    }
+
+    @Test
+    void aMonthWithoutAYearInAPastEventIsTheLastOneBeforePublication() {
+        EventRecord e = only(code("Pakistani authorities closed the border crossing with Afghanistan in February.", "2024-08-16"), "COERCE");
+        assertEquals("2024-02", e.date().value());
+    }
+
+    @Test
+    void aBareSurnameNamesThePersonNamedInFullBefore() {
+        DocumentRecord r = code("Houthi military spokesman Yahya Saree said the group fired two missiles at a tanker. "
+                + "Saree threatened further attacks on ships linked to Israel.");
+        EventRecord e = only(r, "THREATEN");
+        assertEquals("Saree", e.source().get(0).text());
+        assertEquals(Set.of("YEM"), countries(e.source()));
+    }
+
+    @Test
     void aPassiveTakesItsByPhraseAsSource() {
         EventRecord e = only(code("A Turkish journalist was detained by Iranian police at the border."), "COERCE");
         assertEquals(Set.of("IRN"), countries(e.source()));
