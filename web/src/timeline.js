@@ -1,6 +1,6 @@
 // Timeline: events per day (per week or month when the range is long) stacked by quad class.
-// Clicking a bar filters to its day (or week, month). Dates known only to the month or year are
-// counted apart, not smeared over a day.
+// Clicking a bar filters to its day (or week, month). Dates known less precisely than a bar (a week,
+// month or year) and a few far outliers (an event of 1983 among last month's) are counted, not drawn.
 import { select, scaleUtc, scaleLinear, stack, max, axisBottom, axisLeft, utcDay, utcMonday, utcMonth, utcFormat } from 'd3';
 import { api } from './api.js';
 import { QUADS, esc } from './format.js';
@@ -13,6 +13,43 @@ const UNITS = {
   month: { interval: utcMonth, label: 'per month', key: utcFormat('%Y-%m'), title: utcFormat('%B %Y') },
 };
 const iso = utcFormat('%Y-%m-%d');
+const RANK = { day: 0, week: 1, month: 2, year: 3 };
+
+/** A stored date ("2024-03-12", "2025-W22", "2024-03", "2024") as its first day and precision. */
+function dated(s) {
+  let m;
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s || ''))) return { start: new Date(Date.UTC(+m[1], m[2] - 1, +m[3])), rank: RANK.day };
+  if ((m = /^(\d{4})-W(\d{2})$/.exec(s || ''))) {
+    const jan4 = new Date(Date.UTC(+m[1], 0, 4)); // ISO week 1 holds 4 January
+    return { start: utcDay.offset(utcMonday.floor(jan4), (m[2] - 1) * 7), rank: RANK.week };
+  }
+  if ((m = /^(\d{4})-(\d{2})$/.exec(s || ''))) return { start: new Date(Date.UTC(+m[1], m[2] - 1, 1)), rank: RANK.month };
+  if ((m = /^(\d{4})$/.exec(s || ''))) return { start: new Date(Date.UTC(+m[1], 0, 1)), rank: RANK.year };
+  return { start: null, rank: 9 };
+}
+
+/**
+ * Splits dated rows into those to draw and a few far outliers: events cut off from the rest by more than
+ * a year that make up at most 5% of all (an old event the articles mention, a mistyped year).
+ */
+function trim(rows, total) {
+  const sorted = [...rows].sort((a, b) => a.start - b.start);
+  let lo = 0;
+  let hi = sorted.length;
+  let before = 0;
+  for (let i = 1; i < sorted.length; i++) {
+    before += sorted[i - 1].events || 0;
+    if (before > total * 0.05) break;
+    if (sorted[i].start - sorted[i - 1].start > 365 * 864e5) lo = i;
+  }
+  let after = 0;
+  for (let i = sorted.length - 1; i > lo; i--) {
+    after += sorted[i].events || 0;
+    if (after > total * 0.05) break;
+    if (sorted[i].start - sorted[i - 1].start > 365 * 864e5) hi = i;
+  }
+  return [sorted.slice(lo, hi), sorted.slice(0, lo).concat(sorted.slice(hi))];
+}
 
 export function createTimeline(container, legend, sub) {
   legend.innerHTML = QUADS.map((q) => `<span class="key"><i style="background:${q.color}"></i>${q.id} ${q.name}</span>`).join('');
@@ -26,28 +63,29 @@ export function createTimeline(container, legend, sub) {
   };
 
   function draw() {
-    const rows = Array.isArray(last) ? last : [];
-    const precise = rows.filter((r) => /^\d{4}-\d{2}-\d{2}/.test(r.day || ''));
-    const months = rows.filter((r) => /^\d{4}-\d{2}$/.test(r.day || ''));
-    const parse = (s) => new Date(`${s.slice(0, 10)}T00:00:00Z`);
-    let dates = precise.map((r) => parse(r.day));
-    let lo = dates.length ? new Date(Math.min(...dates)) : null;
-    let hi = dates.length ? new Date(Math.max(...dates)) : null;
+    const rows = (Array.isArray(last) ? last : []).map((r) => ({ ...r, ...dated(r.day) }));
+    const total = rows.reduce((n, r) => n + (r.events || 0), 0);
+    // the range to draw: where the events are; a few far older (or later) ones are counted, not drawn
+    const timed = rows.filter((r) => r.start && r.rank <= RANK.month);
+    const [keep, outside] = trim(timed, total);
+    const finest = keep.filter((r) => r.rank <= RANK.week);
+    const basis = finest.length ? finest : keep;
+    let lo = basis.length ? new Date(Math.min(...basis.map((r) => r.start))) : null;
+    let hi = basis.length ? new Date(Math.max(...basis.map((r) => r.start))) : null;
     const span = lo ? (hi - lo) / 864e5 : 0;
     const unitName = span <= 120 ? 'day' : span <= 730 ? 'week' : 'month';
     const unit = UNITS[unitName];
-    const used = unitName === 'month' ? precise.concat(months.map((r) => ({ ...r, day: `${r.day}-01` }))) : precise;
-    const coarse = rows.filter((r) => !used.includes(r) && !(unitName === 'month' && months.includes(r)))
-      .reduce((n, r) => n + (r.events || 0), 0);
-    if (unitName === 'month' && months.length) {
-      dates = used.map((r) => parse(r.day));
-      lo = new Date(Math.min(...dates));
-      hi = new Date(Math.max(...dates));
+    const used = keep.filter((r) => r.rank <= RANK[unitName]);
+    if (used.length) {
+      lo = new Date(Math.min(...used.map((r) => r.start)));
+      hi = new Date(Math.max(...used.map((r) => r.start)));
     }
+    const coarse = rows.filter((r) => !used.includes(r) && !outside.includes(r)).reduce((n, r) => n + (r.events || 0), 0);
+    const far = outside.reduce((n, r) => n + (r.events || 0), 0);
 
     const buckets = new Map();
     for (const r of used) {
-      const start = unit.interval.floor(parse(r.day));
+      const start = unit.interval.floor(r.start);
       const k = +start;
       if (!buckets.has(k)) buckets.set(k, { start, 1: 0, 2: 0, 3: 0, 4: 0, total: 0 });
       const b = buckets.get(k);
@@ -56,8 +94,13 @@ export function createTimeline(container, legend, sub) {
       b.total += r.events || 0;
     }
     const data = [...buckets.values()].sort((a, b) => a.start - b.start);
-    const total = rows.reduce((n, r) => n + (r.events || 0), 0);
-    sub.textContent = `${total} event${total === 1 ? '' : 's'}, bars ${unit.label}` + (coarse ? ` · ${coarse} dated only to a month or year, not drawn` : '');
+    const years = outside.map((r) => r.start.getUTCFullYear());
+    const notDrawn = [
+      coarse ? `${coarse} dated only to a ${{ day: 'week, month or year', week: 'month or year', month: 'year' }[unitName]}` : '',
+      far ? `${far} in ${Math.min(...years)}${Math.max(...years) !== Math.min(...years) ? `–${Math.max(...years)}` : ''}` : '',
+    ].filter(Boolean);
+    sub.textContent = `${total} event${total === 1 ? '' : 's'}, bars ${unit.label}` + (notDrawn.length ? ` · not drawn: ${notDrawn.join(', ')}` : '');
+    sub.title = far ? 'events far outside the range the others fall in are counted but not drawn; filter by date to see them' : '';
 
     container.innerHTML = '';
     const width = Math.max(300, container.clientWidth);
