@@ -110,7 +110,7 @@ export function createEvidence(panel, { rowOf, clusterOf }) {
       const docs = new Map();
       for (const e of (others && others.items) || []) if (e.doc_id !== doc.id && !docs.has(e.doc_id)) docs.set(e.doc_id, e);
       const n = c ? c.documents : docs.size + 1;
-      box.innerHTML = `<b>Reported by ${esc(n)} document${n === 1 ? '' : 's'}${c && has(c.independent) ? ` (${esc(c.independent)} independent)` : ''}</b>${c && has(c.sources) ? ` · ${esc(c.sources)} outlet${c.sources === 1 ? '' : 's'}` : ''}${c && has(c.mentions) ? ` · ${esc(c.mentions)} mentions` : ''}
+      box.innerHTML = `<b>Reported by ${esc(n)} document${n === 1 ? '' : 's'}${c && has(c.independent) ? ` (${esc(c.independent)} independent)` : ''}</b>${c && has(c.sources) ? ` · ${esc(c.sources)} outlet${c.sources === 1 ? '' : 's'}` : ''}${c && has(c.mentions) ? ` · ${esc(c.mentions)} mention${c.mentions === 1 ? '' : 's'}` : ''}
         ${n > 1 ? `<a href="#" data-action="filter-cluster" data-cluster="${esc(clusterId)}" data-testid="cluster-filter">show all in the table</a>` : ''}
         ${docs.size ? `<div class="muted small">also reported by:</div><ul class="reports">${[...docs.values()].map((e) => `<li><a href="#" data-open-doc="${esc(e.doc_id)}" data-open-event="${esc(e.event_id)}">${esc(e.doc_id)}</a> <span class="muted">${esc(e.outlet || '')} ${esc(e.date || '')}</span></li>`).join('')}</ul>` : ''}`;
       box.hidden = false;

@@ -248,6 +248,7 @@ class WorkbenchBrowserTest {
     @Test
     @Order(4)
     void aSubmittedDocumentAppearsAfterReload() throws Exception {
+        setFilter("q", "stormed the U.S. embassy");  // kept in the URL, so the reload below keeps it
         long before = total();
         String body = """
                 {"id": "browser-submitted", "published": "2025-02-01", "outlet": "Test Wire", "title": "Militia supporters storm embassy",
@@ -260,9 +261,10 @@ class WorkbenchBrowserTest {
 
         driver.navigate().refresh();
         settled(0);
-        assertTrue(total() > before, "the table counts the new events");
+        assertEquals("stormed the U.S. embassy", el("[data-testid=filter-q]").getDomProperty("value"), "the filter survives the reload");
+        assertTrue(total() > before, "the table counts the new event");
         List<WebElement> rows = driver.findElements(By.cssSelector("[data-testid=event-row][data-doc=browser-submitted]"));
-        assertFalse(rows.isEmpty(), "the submitted document's events are in the table (newest first)");
+        assertFalse(rows.isEmpty(), "the submitted document's event is in the table");
         shot("06-submitted");
 
         click(rows.get(0));
