@@ -24,6 +24,7 @@ public final class ActorStage implements org.sitrep.pipeline.Stage {
     private static final Set<String> HEAD_VERBS = Set.of("head", "lead", "command", "found", "run", "chair", "direct");
     private static final Set<String> PERSON_PRONOUNS = Set.of("he", "him", "his", "she", "her");
     private static final Set<String> GROUP_PRONOUNS = Set.of("they", "them", "their");
+    private static final Set<String> GROUP_NOUNS = Set.of("group", "movement", "militia", "organisation", "organization", "faction", "party", "alliance", "coalition");
     private static final Set<String> PERSON_AGENTS = Set.of("president", "minister", "commander", "leader", "spokesman",
             "spokeswoman", "official", "general", "king", "prince", "premier", "chief", "ambassador", "envoy", "representative");
 
@@ -45,7 +46,7 @@ public final class ActorStage implements org.sitrep.pipeline.Stage {
 
     /**
      * "Saree threatened..." after "Houthi military spokesman Yahya Saree said...": a bare surname that the
-     * knowledge base does not know names the person named in full earlier in the document.
+     * knowledge base cannot resolve names the person named in full earlier in the document.
      */
     private static void surnames(Analysis a) {
         Map<String, Mention> people = new HashMap<>();  // last name -> the full mention
@@ -54,12 +55,16 @@ public final class ActorStage implements org.sitrep.pipeline.Stage {
             for (Token t : s.tokens()) {
                 Mention full = people.get(t.text());
                 int i = t.index();
-                if (full == null || !t.isProperNoun() || ms.stream().anyMatch(m -> m.contains(i))
-                        || i > 0 && s.token(i - 1).isProperNoun() || i + 1 < s.size() && s.token(i + 1).isProperNoun()) continue;
+                if (full == null || !t.isProperNoun() || i > 0 && s.token(i - 1).isProperNoun() || i + 1 < s.size() && s.token(i + 1).isProperNoun()) continue;
+                Mention unknown = ms.stream().filter(m -> m.from() == i && m.to() == i && m.kind() == Mention.Kind.NAMED && m.code() == null && m.entry() == null)
+                        .findFirst().orElse(null);
+                if (unknown != null) {
+                    ms.set(ms.indexOf(unknown), unknown.withIdentity(full));
+                    continue;
+                }
+                if (ms.stream().anyMatch(m -> m.contains(i))) continue;
                 Mention bare = new Mention(s.index(), i, i, i, t.text(), Mention.Kind.NAMED, null, null, null, null, List.of(), List.of(), false, null, null);
-                int at = 0;
-                while (at < ms.size() && ms.get(at).from() < i) at++;
-                ms.add(at, bare.withIdentity(full));
+                insert(ms, bare.withIdentity(full));
             }
             for (Mention m : ms) {
                 Token last = s.token(m.to());
@@ -150,15 +155,27 @@ public final class ActorStage implements org.sitrep.pipeline.Stage {
                 boolean person = PERSON_PRONOUNS.contains(w);
                 boolean group = GROUP_PRONOUNS.contains(w);
                 boolean thing = (w.equals("it") || w.equals("its")) && referential(s, t);
+                if (isBareDescription(s, t) && ms.stream().noneMatch(m -> m.contains(t.index()))) {
+                    Mention ante = namedGroup(a, s, t);
+                    if (ante != null) insert(ms, new Mention(s.index(), t.index() - 1, t.index(), t.index(), s.text(t.index() - 1, t.index()), Mention.Kind.AGENT,
+                            ante.entry(), ante.name(), ante.code(), ante.country(), ante.sectors(), ante.sponsors(), ante.countryInferred(), null, ante));
+                    continue;
+                }
                 if (!person && !group && !thing || !t.isPronoun()) continue;
                 Mention ante = thing ? stateOrGroup(a, s, t) : antecedent(a, s, t, person);
                 if (ante == null) continue;
                 Mention p = new Mention(s.index(), t.index(), t.index(), t.index(), t.text(), Mention.Kind.PRONOUN, ante.entry(),
                         ante.name(), ante.code(), ante.country(), ante.sectors(), ante.sponsors(), ante.countryInferred(), null, ante);
-                ms.add(p);
+                insert(ms, p);
             }
-            ms.sort(java.util.Comparator.comparingInt(Mention::from));
         }
+    }
+
+    /** Adds a mention in text order, so later lookups that stop at a position see it. */
+    private static void insert(List<Mention> ms, Mention m) {
+        int at = 0;
+        while (at < ms.size() && ms.get(at).from() < m.from()) at++;
+        ms.add(at, m);
     }
 
     private Mention antecedent(Analysis a, Sentence s, Token pronoun, boolean person) {
@@ -177,6 +194,26 @@ public final class ActorStage implements org.sitrep.pipeline.Stage {
             }
             Mention pick = subject != null ? subject : latest;
             if (pick != null) return pick.antecedent() != null && pick.kind() == Mention.Kind.PRONOUN ? pick.antecedent() : pick;
+        }
+        return null;
+    }
+
+    /** "the group", "the movement": a bare definite description, no words of its own to resolve. */
+    private static boolean isBareDescription(Sentence s, Token t) {
+        return GROUP_NOUNS.contains(t.lower()) && t.index() > 0 && s.token(t.index() - 1).lower().equals("the")
+                && s.children(t).stream().allMatch(c -> c.deprel().equals("det") || c.deprel().equals("punct") || c.deprel().equals("case"));
+    }
+
+    /** The named group or organisation "the group" refers back to: the latest named in this or the three sentences before. */
+    private Mention namedGroup(Analysis a, Sentence s, Token t) {
+        for (int back = 0; back <= 3 && s.index() - back >= 0; back++) {
+            Mention pick = null;
+            for (Mention m : a.mentions.get(s.index() - back)) {
+                if (back == 0 && m.from() >= t.index()) break;
+                KbEntry e = m.entry() != null ? m.entry() : m.antecedent() != null ? m.antecedent().entry() : null;
+                if (m.kind() == Mention.Kind.NAMED && e != null && (e.kind() == KbEntry.Kind.GROUP || e.kind() == KbEntry.Kind.ORGANIZATION)) pick = m;
+            }
+            if (pick != null) return pick;
         }
         return null;
     }

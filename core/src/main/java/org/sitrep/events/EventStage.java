@@ -436,6 +436,8 @@ public final class EventStage implements Stage {
             if (p.sentence() != s.index() || !p.locative()) continue;
             Token head = s.token(p.to());
             for (int k = p.from(); k <= p.to(); k++) if (s.head(s.token(k)) == null || s.token(k).head() < p.from() || s.token(k).head() > p.to()) head = s.token(k);
+            // "in Sa Kaeo province": the name modifies the noun that takes the preposition
+            if (head.deprel().equals("compound") && s.head(head) != null && s.head(head).pos().startsWith("NN") && s.caseOf(head) == null) head = s.head(head);
             String cs = s.caseOf(head);
             if (cs == null || !org.sitrep.places.PlaceStage.LOCATIVE.contains(cs)) continue;
             int depth = depthBelow(s, t, head);

@@ -102,7 +102,9 @@ public final class Gazetteer {
                     best = found;
                 }
             }
-            if (bestEnd >= 0) {
+            if (bestEnd >= 0 && partOfPersonName(s, i, bestEnd)) {
+                i = bestEnd + 1;  // "Lloyd Austin", "Ishaq Dar": a person, not a city
+            } else if (bestEnd >= 0) {
                 Place p = choose(best, documentCountries, namedNext(s, bestEnd));
                 out.add(new PlaceMention(s.index(), i, bestEnd, toks.get(i).start(), toks.get(bestEnd).end(), s.text(i, bestEnd), p, true));
                 i = bestEnd + 1;
@@ -111,6 +113,12 @@ public final class Gazetteer {
             }
         }
         return out;
+    }
+
+    /** Tokens the tagger reads as a person's name, next to more of that name. */
+    private static boolean partOfPersonName(Sentence s, int from, int to) {
+        for (int k = from; k <= to; k++) if (!s.token(k).ner().equals("PERSON")) return false;
+        return from > 0 && s.token(from - 1).ner().equals("PERSON") || to + 1 < s.size() && s.token(to + 1).ner().equals("PERSON");
     }
 
     /** "Tripoli, Lebanon": the country the text puts right after a place name. */

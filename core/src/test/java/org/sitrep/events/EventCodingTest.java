@@ -68,6 +68,19 @@ class EventCodingTest {
     }
 
     @Test
+    void aNamedProvinceIsWhereTheEventHappened() {
+        DocumentRecord r = code("Thai troops shelled Cambodian positions in Sa Kaeo province on Tuesday, officials in Bangkok said.");
+        assertEquals("Sa Kaeo", only(r, "ASSAULT").location().name());
+    }
+
+    @Test
+    void theGroupIsTheGroupNamedBefore() {
+        DocumentRecord r = code("Al-Shabaab fighters attacked an army base near Afgooye on Tuesday. The group said it killed 12 soldiers.");
+        EventRecord killed = r.events().stream().filter(e -> e.trigger().text().startsWith("killed")).findFirst().orElseThrow();
+        assertEquals("SOMRAD", killed.source().get(0).code(), killed.toString());
+    }
+
+    @Test
     void aBareSurnameNamesThePersonNamedInFullBefore() {
         DocumentRecord r = code("Houthi military spokesman Yahya Saree said the group fired two missiles at a tanker. "
                 + "Saree threatened further attacks on ships linked to Israel.");
