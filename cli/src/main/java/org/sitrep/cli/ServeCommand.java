@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serves the JSON API (OpenAPI at /api/openapi.json) on 127.0.0.1.",
+        description = {"Serves the analyst workbench (/) and the JSON API (/api, OpenAPI at /api/openapi.json) on 127.0.0.1.",
                 "Writes (POST /api/documents) need the token: --token, or the SITREP_TOKEN environment variable, else one is made and printed."})
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db", description = "the database file (default: ${DEFAULT-VALUE})")
@@ -52,7 +52,7 @@ final class ServeCommand implements Callable<Integer> {
                 System.err.printf("sitrep: demo corpus loaded (%d documents, %d events in %s)%n", store.documents(), store.events(), db);
             }
             try (SitrepServer server = new SitrepServer(store, coder.pipeline()::code, token).start(port)) {
-                System.err.printf("sitrep: serving http://127.0.0.1:%d/api (OpenAPI: /api/openapi.json)%n", server.port());
+                System.err.printf("sitrep: workbench at http://127.0.0.1:%d/, API at /api (OpenAPI: /api/openapi.json)%n", server.port());
                 if (madeToken) System.err.println("sitrep: write token (Authorization: Bearer ...): " + token);
                 new CountDownLatch(1).await();  // until the process is stopped
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
 import org.sitrep.records.DocumentRecord;
 import org.sitrep.sources.Document;
 import org.sitrep.store.EventFilter;
@@ -32,6 +33,7 @@ public final class SitrepServer implements AutoCloseable {
     static final long MAX_BODY = 2_000_000;
     private static final int MAX_PAGE = 500;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String WEB = "/sitrep/web";
 
     private final EventStore store;
     private final Queries queries;
@@ -56,6 +58,9 @@ public final class SitrepServer implements AutoCloseable {
         this.token = token;
         this.app = Javalin.create(config -> {
             config.http.maxRequestSize = MAX_BODY;
+            // the analyst workbench (web/, built by npm into the jar) at "/"; the API stays under /api
+            if (SitrepServer.class.getResource(WEB + "/index.html") != null) config.staticFiles.add(WEB, Location.CLASSPATH);
+            else config.routes.get("/", ctx -> ctx.status(404).result("the web page is not in this build (built with -Dweb.skip=true?); the API is at /api"));
             config.routes.before("/api/documents", ctx -> {
                 if (ctx.contentLength() > MAX_BODY) throw new BadRequest(413, "request body too large (limit " + MAX_BODY + " bytes)");
             });
