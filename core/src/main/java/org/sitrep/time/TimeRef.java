@@ -6,6 +6,24 @@ public record TimeRef(String value, String precision, String from, String text) 
         return new TimeRef(d.toString(), "day", "publication", null);
     }
 
+    /** The first day of an ISO value's period ("2019-12-31", "2019-12", "2019", "2019-W52"), for sorting; null if it is none of these. */
+    public static java.time.LocalDate periodStart(String value) {
+        if (value == null) return null;
+        try {
+            if (value.matches("\\d{4}-\\d{2}-\\d{2}")) return java.time.LocalDate.parse(value);
+            if (value.matches("\\d{4}-\\d{2}")) return java.time.YearMonth.parse(value).atDay(1);
+            if (value.matches("\\d{4}")) return java.time.LocalDate.of(Integer.parseInt(value), 1, 1);
+            if (value.matches("\\d{4}-W\\d{2}")) {
+                return java.time.LocalDate.of(Integer.parseInt(value.substring(0, 4)), 1, 4)
+                        .with(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(value.substring(6)))
+                        .with(java.time.DayOfWeek.MONDAY);
+            }
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+        return null;
+    }
+
     /**
      * A date written without a year or week for something that already happened is the last such date before
      * publication: in an August 2024 story, "closed the crossing in February" is 2024-02, not 2025-02, and

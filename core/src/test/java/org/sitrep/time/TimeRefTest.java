@@ -31,6 +31,15 @@ class TimeRefTest {
     }
 
     @Test
+    void periodsStartOnTheirFirstDay() {
+        assertEquals(LocalDate.of(2025, 5, 26), TimeRef.periodStart("2025-W22"));
+        assertEquals(LocalDate.of(2025, 7, 1), TimeRef.periodStart("2025-07"));
+        assertEquals(LocalDate.of(2019, 1, 1), TimeRef.periodStart("2019"));
+        assertEquals(LocalDate.of(2019, 12, 31), TimeRef.periodStart("2019-12-31"));
+        assertEquals(null, TimeRef.periodStart("the 1990s"));
+    }
+
+    @Test
     void aYearTheTextStatesIsKept() {
         assertEquals("2025-02", past("2025-02", "month", "February 2025"));
     }

@@ -65,8 +65,8 @@ final class Queries {
         List<Map<String, Object>> items = rows("""
                 SELECT e.*, c.mentions AS cluster_mentions, c.documents AS cluster_documents, c.sources AS cluster_sources,
                   c.independent AS cluster_independent
-                FROM (SELECT * FROM events""" + where + " ORDER BY date DESC, doc_id, event_id LIMIT ? OFFSET ?) e"
-                + " LEFT JOIN clusters c USING (cluster_id) ORDER BY e.date DESC, e.doc_id, e.event_id", paged);
+                FROM (SELECT * FROM events""" + where + " ORDER BY day DESC NULLS LAST, date DESC, doc_id, event_id LIMIT ? OFFSET ?) e"
+                + " LEFT JOIN clusters c USING (cluster_id) ORDER BY e.day DESC NULLS LAST, e.date DESC, e.doc_id, e.event_id", paged);
         return new Page(total, page, size, items);
     }
 
@@ -130,6 +130,7 @@ final class Queries {
                     for (int i = 1; i <= md.getColumnCount(); i++) {
                         Object v = rs.getObject(i);
                         if (v instanceof java.math.BigInteger b) v = b.longValue();
+                        if (v instanceof java.time.LocalDate || v instanceof java.sql.Date) v = v.toString();  // ISO, as the other dates
                         row.put(md.getColumnLabel(i), v);
                     }
                     out.add(row);

@@ -5,6 +5,7 @@ import org.sitrep.records.DocumentRecord;
 import org.sitrep.records.DocumentRecord.EventRecord;
 import org.sitrep.records.DocumentRecord.Side;
 import org.sitrep.sources.Document;
+import org.sitrep.time.TimeRef;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -87,10 +89,12 @@ public final class EventStore implements AutoCloseable {
             for (String column : List.of("documents ADD COLUMN IF NOT EXISTS text VARCHAR", "documents ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR",
                     "documents ADD COLUMN IF NOT EXISTS similarity DOUBLE", "documents ADD COLUMN IF NOT EXISTS fingerprint BLOB",
                     "events ADD COLUMN IF NOT EXISTS polarity VARCHAR", "events ADD COLUMN IF NOT EXISTS mentions INTEGER",
-                    "events ADD COLUMN IF NOT EXISTS confidence DOUBLE", "events ADD COLUMN IF NOT EXISTS cluster_id VARCHAR")) {
+                    "events ADD COLUMN IF NOT EXISTS confidence DOUBLE", "events ADD COLUMN IF NOT EXISTS cluster_id VARCHAR",
+                    "events ADD COLUMN IF NOT EXISTS day DATE")) {
                 st.execute("ALTER TABLE " + column);
             }
             st.execute("UPDATE events SET cluster_id = doc_id || '/' || event_id WHERE cluster_id IS NULL");  // rows stored before clustering
+            st.execute("UPDATE events SET day = TRY_CAST(date AS DATE) WHERE day IS NULL AND date IS NOT NULL");
             st.execute("CREATE TABLE IF NOT EXISTS document_bands (band_key BIGINT, doc_id VARCHAR)");
             st.execute(CLUSTERS);
             st.execute("CREATE INDEX IF NOT EXISTS documents_url ON documents (url)");
@@ -141,8 +145,8 @@ public final class EventStore implements AutoCloseable {
                  PreparedStatement ev = db.prepareStatement("""
                     INSERT INTO events (doc_id, event_id, sentence, date, date_precision, cameo, cameo_root, plover, mode, quad_class, goldstein,
                       source_code, source_country, source_text, target_code, target_country, target_text, location, location_country, lat, lon,
-                      historical, hedged, modality, attribution, trigger, evidence, rule, url, outlet, polarity, mentions, confidence, cluster_id)
-                    VALUES (""" + "?, ".repeat(33) + "?)")) {
+                      historical, hedged, modality, attribution, trigger, evidence, rule, url, outlet, polarity, mentions, confidence, cluster_id, day)
+                    VALUES (""" + "?, ".repeat(34) + "?)")) {
                 Original original = original(fp);
                 doc.setString(1, r.id());
                 doc.setString(2, d.url());
@@ -201,7 +205,9 @@ public final class EventStore implements AutoCloseable {
                     ev.setString(i++, e.polarity());
                     ev.setInt(i++, 1 + e.mentions().size());
                     ev.setDouble(i++, e.confidence());
-                    ev.setString(i, clusterId(r.id(), e, s, t));
+                    ev.setString(i++, clusterId(r.id(), e, s, t));
+                    LocalDate day = TimeRef.periodStart(e.date() == null ? null : e.date().value());  // weeks and months sort among days
+                    ev.setObject(i, day == null ? null : java.sql.Date.valueOf(day));
                     ev.addBatch();
                 }
                 ev.executeBatch();

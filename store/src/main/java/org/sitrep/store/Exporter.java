@@ -26,7 +26,7 @@ public final class Exporter {
     public enum Format { parquet, csv, gdelt, plover }
 
     private static final String GDELT_COLUMNS = """
-            row_number() OVER () AS GLOBALEVENTID, replace(substr(date, 1, 10), '-', '') AS SQLDATE,
+            row_number() OVER () AS GLOBALEVENTID, strftime(day, '%Y%m%d') AS SQLDATE,
             source_code AS Actor1Code, source_text AS Actor1Name, source_country AS Actor1CountryCode,
             target_code AS Actor2Code, target_text AS Actor2Name, target_country AS Actor2CountryCode,
             CASE WHEN historical THEN 0 ELSE 1 END AS IsRootEvent, cameo AS EventCode, cameo_root AS EventRootCode,
@@ -47,8 +47,8 @@ public final class Exporter {
                     ? "SELECT " + GDELT_COLUMNS + " FROM (SELECT * FROM events" + where
                       + " QUALIFY row_number() OVER (PARTITION BY cluster_id ORDER BY doc_id, event_id) = 1)"
                       + " JOIN (SELECT cluster_id, mentions, sources, documents FROM clusters) c USING (cluster_id)"
-                      + " ORDER BY date, doc_id, event_id"
-                    : "SELECT * FROM events" + where + " ORDER BY date, doc_id, event_id";
+                      + " ORDER BY day, date, doc_id, event_id"
+                    : "SELECT * FROM events" + where + " ORDER BY day, date, doc_id, event_id";
             try (PreparedStatement ps = db.prepareStatement("CREATE TEMP TABLE export_rows AS " + rows)) {
                 for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
                 ps.execute();

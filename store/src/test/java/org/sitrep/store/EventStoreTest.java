@@ -154,6 +154,7 @@ class EventStoreTest {
             String[] first = lines.get(1).split("\t", -1);
             assertEquals("3", first[header.indexOf("NumArticles")]);
             assertEquals("3", first[header.indexOf("NumSources")]);
+            assertEquals("20240304", first[header.indexOf("SQLDATE")]);
         }
     }
 
