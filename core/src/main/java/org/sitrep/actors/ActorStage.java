@@ -40,8 +40,34 @@ public final class ActorStage implements org.sitrep.pipeline.Stage {
         a.mentions = new ArrayList<>();
         for (Sentence s : a.sentences) a.mentions.add(new ArrayList<>(resolver.mentions(s, a.published, seen)));
         learn(a);
+        sharedNouns(a);
         surnames(a);
         resolvePronouns(a);
+    }
+
+    /** "Pakistani and Afghan border forces": the second country takes the noun's sectors too (AFGCOP beside PAKCOP). */
+    private static void sharedNouns(Analysis a) {
+        for (Sentence s : a.sentences) {
+            List<Mention> ms = a.mentions.get(s.index());
+            for (Mention m : List.copyOf(ms)) {
+                if (m.country() == null || m.sectors().isEmpty()) continue;
+                for (Token c : coordinatedModifiers(s, s.token(m.head()))) {
+                    Mention other = a.mentionAt(s.index(), c.index());
+                    if (other != null && other.country() != null && !other.country().equals(m.country()) && other.sectors().isEmpty()) {
+                        ms.set(ms.indexOf(other), other.withCode(other.country() + String.join("", m.sectors()), other.country(), m.sectors()));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The conjuncts of a noun's modifiers: "Afghan" in "Pakistani and Afghan border forces". */
+    public static List<Token> coordinatedModifiers(Sentence s, Token noun) {
+        List<Token> out = new ArrayList<>();
+        for (Token mod : s.children(noun)) {
+            if (mod.deprel().equals("amod") || mod.deprel().equals("compound")) out.addAll(s.children(mod, "conj"));
+        }
+        return out;
     }
 
     /**

@@ -257,6 +257,12 @@ public final class EventStage implements Stage {
         }
         Mention m = find(a, s, t);
         if (m != null) out.add(m);
+        if (m != null && m.head() == t.index()) {
+            for (Token c : org.sitrep.actors.ActorStage.coordinatedModifiers(s, t)) {
+                Mention partner = a.mentionAt(s.index(), c.index());
+                if (partner != null && partner.country() != null && !out.contains(partner)) out.add(partner);
+            }
+        }
         for (Token c : s.children(t, "conj")) {
             Mention mc = find(a, s, c);
             if (mc != null && !out.contains(mc)) out.add(mc);

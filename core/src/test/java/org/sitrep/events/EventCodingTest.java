@@ -81,6 +81,13 @@ class EventCodingTest {
     }
 
     @Test
+    void twoCountryAdjectivesOnOneNounAreTwoActors() {
+        EventRecord e = only(code("Pakistani and Afghan border forces exchanged fire near the crossing."), "ASSAULT");
+        assertEquals(Set.of("PAK", "AFG"), countries(e.source()));
+        assertTrue(e.source().stream().allMatch(x -> x.code().endsWith("COP")), e.source().toString());
+    }
+
+    @Test
     void aBareSurnameNamesThePersonNamedInFullBefore() {
         DocumentRecord r = code("Houthi military spokesman Yahya Saree said the group fired two missiles at a tanker. "
                 + "Saree threatened further attacks on ships linked to Israel.");
