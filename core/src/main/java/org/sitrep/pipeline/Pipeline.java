@@ -34,7 +34,7 @@ public final class Pipeline {
         this.knowledge = knowledge;
         this.stages = List.of(
                 new ParseStage(model),
-                new PlaceStage(knowledge.gazetteer()),
+                new PlaceStage(knowledge.gazetteer(), knowledge.actors()),
                 new ActorStage(new ActorResolver(knowledge.actors())),
                 new QuoteStage(knowledge.cues()),
                 new EventStage(knowledge.lexicon(), knowledge.codebook(), knowledge.cues()),

@@ -22,6 +22,7 @@ public final class PlaceStage implements Stage {
     private static final Set<String> LOCATION_CASES = java.util.stream.Stream.concat(LOCATIVE.stream(),
             Set.of("to", "of", "between", "over", "through", "off").stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private final Gazetteer gazetteer;
+    private final org.sitrep.actors.ActorKb actors;
 
     /**
      * "in Baghdad", "near Mopti", "at Tehran University", a dateline: a place. "Iran said", "the U.S. embassy",
@@ -41,7 +42,25 @@ public final class PlaceStage implements Stage {
     }
 
     public PlaceStage(Gazetteer gazetteer) {
+        this(gazetteer, null);
+    }
+
+    /** With the actor knowledge base, demonyms ("Russian", "South Korean") are listed as toponyms of their country, used as modifiers. */
+    public PlaceStage(Gazetteer gazetteer, org.sitrep.actors.ActorKb actors) {
         this.gazetteer = gazetteer;
+        this.actors = actors;
+    }
+
+    /** "Russian troops": the country a demonym names, as a toponym the text uses as a modifier, never as an event's place. */
+    private void demonyms(Analysis a, Sentence s, List<PlaceMention> found) {
+        for (org.sitrep.actors.ActorKb.NameMatch m : actors.findNames(s)) {
+            if (m.form() != org.sitrep.actors.ActorKb.Form.ADJECTIVE || m.entry().kind() != org.sitrep.actors.KbEntry.Kind.COUNTRY) continue;
+            if (found.stream().anyMatch(p -> p.from() <= m.to() && m.from() <= p.to())) continue;
+            Place country = gazetteer.lookup(m.entry().name()).stream()
+                    .filter(p -> p.kind().equals("country") && m.entry().code().equals(p.country())).findFirst().orElse(null);
+            if (country == null) continue;
+            a.places.add(new PlaceMention(s.index(), m.from(), m.to(), s.token(m.from()).start(), s.token(m.to()).end(), s.text(m.from(), m.to()), country, false));
+        }
     }
 
     @Override
@@ -74,6 +93,7 @@ public final class PlaceStage implements Stage {
                 if (!head.isProperNoun() && !head.isNoun()) continue;
                 a.places.add(usedAsPlace(s, head, p.place()) ? p : p.asActor());
             }
+            if (actors != null) demonyms(a, s, found);
         }
     }
 }

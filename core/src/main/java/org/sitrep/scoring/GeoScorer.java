@@ -66,6 +66,9 @@ public final class GeoScorer {
                     System.err.printf("far %.0f km: %s -> %s %s (%.2f,%.2f) gold (%.2f,%.2f)%n", km, p.text(), p.place().name(), p.place().country(), p.place().lat(), p.place().lon(), hit.lat(), hit.lon());
                 }
             }
+            if (System.getenv("SITREP_GEO_DEBUG") != null) {
+                for (Gold g : remaining) System.err.printf("missed: %s%n", text.substring(Math.min(g.start(), text.length()), Math.min(text.length(), Math.max(g.start(), g.end()))));
+            }
             synchronized (counts) {
                 counts[0] += gold.size();
                 counts[1] += a.places.size();

@@ -88,6 +88,13 @@ class EventCodingTest {
     }
 
     @Test
+    void aDemonymIsListedAsItsCountryButIsNotWhereTheEventHappened() {
+        DocumentRecord r = code("Russian troops shelled the outskirts of Kharkiv on Monday.");
+        assertTrue(r.places().stream().anyMatch(p -> p.country().equals("RUS") && p.kind().equals("country") && p.spans().get(0)[0] == 0), r.places().toString());
+        assertEquals("Kharkiv", only(r, "ASSAULT").location().name());
+    }
+
+    @Test
     void aBareSurnameNamesThePersonNamedInFullBefore() {
         DocumentRecord r = code("Houthi military spokesman Yahya Saree said the group fired two missiles at a tanker. "
                 + "Saree threatened further attacks on ships linked to Israel.");
