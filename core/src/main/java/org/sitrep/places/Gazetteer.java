@@ -23,6 +23,7 @@ public final class Gazetteer {
     private static final int MAX_TOKENS = 6;
     private final Map<String, List<Place>> byName = new HashMap<>();
     private final Set<String> notPlaces = new java.util.HashSet<>();
+    private final Map<String, Place> demonyms = new HashMap<>();
     private final GeoNamesIndex geonames;
 
     private Gazetteer(GeoNamesIndex geonames) {
@@ -46,6 +47,11 @@ public final class Gazetteer {
                 throw new IllegalArgumentException(r.where() + ": bad number");
             }
         }
+        for (Tsv.Row r : files.rows("places/demonyms.tsv")) {
+            Place p = g.byName.getOrDefault(Names.key(r.get(1)), List.of()).stream().filter(x -> x.geonamesId() == null || x.kind().equals("region")).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(r.where() + ": no place named " + r.get(1) + " in places.tsv"));
+            g.demonyms.put(Names.key(r.get(0)), p);
+        }
         return g;
     }
 
@@ -56,6 +62,9 @@ public final class Gazetteer {
 
     public int size() { return byName.size() + (geonames == null ? 0 : geonames.keys()); }
     public GeoNamesIndex geonames() { return geonames; }
+
+    /** The region a demonym names ("European" → Europe), or null. */
+    public Place demonym(String words) { return demonyms.get(Names.key(words)); }
 
     /** Every place a name may be: curated entries first, then GeoNames. */
     public List<Place> lookup(String name) {

@@ -61,6 +61,15 @@ public final class PlaceStage implements Stage {
             if (country == null) continue;
             a.places.add(new PlaceMention(s.index(), m.from(), m.to(), s.token(m.from()).start(), s.token(m.to()).end(), s.text(m.from(), m.to()), country, false));
         }
+        for (Token t : s.tokens()) {  // regions: "European", "Central American" (two words tried first)
+            int i = t.index();
+            if (!Character.isUpperCase(t.text().codePointAt(0)) || a.places.stream().anyMatch(p -> p.sentence() == s.index() && p.from() <= i && i <= p.to())) continue;
+            int to = i + 1 < s.size() && gazetteer.demonym(s.text(i, i + 1)) != null ? i + 1 : i;
+            Place region = gazetteer.demonym(s.text(i, to));
+            if (region != null && s.token(to).pos().startsWith("JJ") || region != null && s.token(to).pos().startsWith("NNP")) {
+                a.places.add(new PlaceMention(s.index(), i, to, t.start(), s.token(to).end(), s.text(i, to), region, false));
+            }
+        }
     }
 
     @Override

@@ -67,7 +67,10 @@ public final class GeoScorer {
                 }
             }
             if (System.getenv("SITREP_GEO_DEBUG") != null) {
-                for (Gold g : remaining) System.err.printf("missed: %s%n", text.substring(Math.min(g.start(), text.length()), Math.min(text.length(), Math.max(g.start(), g.end()))));
+                for (Gold g : remaining) {
+                    int from = Math.max(0, Math.min(g.start(), text.length())), to = Math.max(from, Math.min(g.end(), text.length()));
+                    System.err.printf("missed: %s%n", text.substring(from, to));
+                }
             }
             synchronized (counts) {
                 counts[0] += gold.size();

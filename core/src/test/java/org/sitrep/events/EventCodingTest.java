@@ -89,8 +89,9 @@ class EventCodingTest {
 
     @Test
     void aDemonymIsListedAsItsCountryButIsNotWhereTheEventHappened() {
-        DocumentRecord r = code("Russian troops shelled the outskirts of Kharkiv on Monday.");
+        DocumentRecord r = code("Russian troops shelled the outskirts of Kharkiv on Monday. European leaders condemned the attack.");
         assertTrue(r.places().stream().anyMatch(p -> p.country().equals("RUS") && p.kind().equals("country") && p.spans().get(0)[0] == 0), r.places().toString());
+        assertTrue(r.places().stream().anyMatch(p -> p.name().equals("Europe")), r.places().toString());
         assertEquals("Kharkiv", only(r, "ASSAULT").location().name());
     }
 
