@@ -89,8 +89,7 @@ public final class ActorStage implements org.sitrep.pipeline.Stage {
                     continue;
                 }
                 if (ms.stream().anyMatch(m -> m.contains(i))) continue;
-                Mention bare = new Mention(s.index(), i, i, i, t.text(), Mention.Kind.NAMED, null, null, null, null, List.of(), List.of(), false, null, null);
-                insert(ms, bare.withIdentity(full));
+                insert(ms, Mention.referringTo(full, s.index(), i, i, i, t.text(), Mention.Kind.NAMED));
             }
             for (Mention m : ms) {
                 Token last = s.token(m.to());
@@ -183,16 +182,13 @@ public final class ActorStage implements org.sitrep.pipeline.Stage {
                 boolean thing = (w.equals("it") || w.equals("its")) && referential(s, t);
                 if (isBareDescription(s, t) && ms.stream().noneMatch(m -> m.contains(t.index()))) {
                     Mention ante = namedGroup(a, s, t);
-                    if (ante != null) insert(ms, new Mention(s.index(), t.index() - 1, t.index(), t.index(), s.text(t.index() - 1, t.index()), Mention.Kind.AGENT,
-                            ante.entry(), ante.name(), ante.code(), ante.country(), ante.sectors(), ante.sponsors(), ante.countryInferred(), null, ante));
+                    if (ante != null) insert(ms, Mention.referringTo(ante, s.index(), t.index() - 1, t.index(), t.index(), s.text(t.index() - 1, t.index()), Mention.Kind.AGENT));
                     continue;
                 }
                 if (!person && !group && !thing || !t.isPronoun()) continue;
                 Mention ante = thing ? stateOrGroup(a, s, t) : antecedent(a, s, t, person);
                 if (ante == null) continue;
-                Mention p = new Mention(s.index(), t.index(), t.index(), t.index(), t.text(), Mention.Kind.PRONOUN, ante.entry(),
-                        ante.name(), ante.code(), ante.country(), ante.sectors(), ante.sponsors(), ante.countryInferred(), null, ante);
-                insert(ms, p);
+                insert(ms, Mention.referringTo(ante, s.index(), t.index(), t.index(), t.index(), t.text(), Mention.Kind.PRONOUN));
             }
         }
     }

@@ -28,6 +28,11 @@ public record Mention(int sentence, int from, int to, int head, String text, Kin
         return new Mention(sentence, from, to, head, text, kind, entry, name, newCode, iso3, sectors, sponsors, inferred, quantity, antecedent);
     }
 
+    /** Words that refer back to {@code antecedent} ("he", "the group", a bare surname): its identity over their own span. */
+    public static Mention referringTo(Mention antecedent, int sentence, int from, int to, int head, String text, Kind kind) {
+        return new Mention(sentence, from, to, head, text, kind, null, null, null, null, List.of(), List.of(), false, null, null).withIdentity(antecedent);
+    }
+
     public Mention withIdentity(Mention other) {
         return new Mention(sentence, from, to, head, text, kind, other.entry, other.name, other.code, other.country,
                 other.sectors, other.sponsors, other.countryInferred, quantity, other);

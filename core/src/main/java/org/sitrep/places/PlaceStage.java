@@ -58,18 +58,22 @@ public final class PlaceStage implements Stage {
             if (found.stream().anyMatch(p -> p.from() <= m.to() && m.from() <= p.to())) continue;
             Place country = gazetteer.lookup(m.entry().name()).stream()
                     .filter(p -> p.kind().equals("country") && m.entry().code().equals(p.country())).findFirst().orElse(null);
-            if (country == null) continue;
-            a.places.add(new PlaceMention(s.index(), m.from(), m.to(), s.token(m.from()).start(), s.token(m.to()).end(), s.text(m.from(), m.to()), country, false));
+            if (country != null) a.places.add(modifier(s, m.from(), m.to(), country));
         }
         for (Token t : s.tokens()) {  // regions: "European", "Central American" (two words tried first)
             int i = t.index();
             if (!Character.isUpperCase(t.text().codePointAt(0)) || a.places.stream().anyMatch(p -> p.sentence() == s.index() && p.from() <= i && i <= p.to())) continue;
-            int to = i + 1 < s.size() && gazetteer.demonym(s.text(i, i + 1)) != null ? i + 1 : i;
-            Place region = gazetteer.demonym(s.text(i, to));
-            if (region != null && s.token(to).pos().startsWith("JJ") || region != null && s.token(to).pos().startsWith("NNP")) {
-                a.places.add(new PlaceMention(s.index(), i, to, t.start(), s.token(to).end(), s.text(i, to), region, false));
-            }
+            Place two = i + 1 < s.size() ? gazetteer.demonym(s.text(i, i + 1)) : null;
+            int to = two != null ? i + 1 : i;
+            Place region = two != null ? two : gazetteer.demonym(s.text(i, i));
+            String pos = s.token(to).pos();
+            if (region != null && (pos.startsWith("JJ") || pos.startsWith("NNP"))) a.places.add(modifier(s, i, to, region));
         }
+    }
+
+    /** A toponym the text uses as a modifier ("Russian troops"), never an event's place. */
+    private static PlaceMention modifier(Sentence s, int from, int to, Place place) {
+        return new PlaceMention(s.index(), from, to, s.token(from).start(), s.token(to).end(), s.text(from, to), place, false);
     }
 
     @Override
