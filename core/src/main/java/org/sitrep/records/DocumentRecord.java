@@ -35,11 +35,14 @@ public record DocumentRecord(String id, String title, String url, String outlet,
 
     public record Attribution(String text, String actor, String cue) {}
 
-    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"id", "sentence", "evidence", "trigger", "cameo", "plover", "mode", "contexts", "quad_class",
+    /** ACLED's classification of an event: one of its six event types and 25 sub-event types (data/events/acled.tsv). */
+    public record Acled(@JsonProperty("event_type") String eventType, @JsonProperty("sub_event_type") String subEventType) {}
+
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"id", "sentence", "evidence", "trigger", "cameo", "plover", "mode", "acled", "contexts", "quad_class",
             "goldstein", "source", "target", "location", "date", "historical", "polarity", "modality", "hedged", "attribution", "counts",
             "rule", "confidence", "mentions", "note"})
     public record EventRecord(String id, int sentence, String evidence, Trigger trigger, String cameo, String plover, String mode,
-                              List<String> contexts, @JsonProperty("quad_class") int quadClass, double goldstein,
+                              Acled acled, List<String> contexts, @JsonProperty("quad_class") int quadClass, double goldstein,
                               List<Side> source, List<Side> target, Location location, When date, boolean historical,
                               String polarity, String modality, boolean hedged, Attribution attribution,
                               Map<String, Object> counts, String rule, double confidence, List<Trigger> mentions,

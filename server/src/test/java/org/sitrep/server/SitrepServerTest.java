@@ -35,7 +35,7 @@ class SitrepServerTest {
     static DocumentRecord fakeCoder(Document d) {
         var src = new DocumentRecord.Side("Iranian forces", "a1", "IRNMIL", "IRN", List.of("MIL"), false);
         var tgt = new DocumentRecord.Side("Basra", "a2", "IRQ", "IRQ", List.of(), false);
-        var e = new DocumentRecord.EventRecord("e1", 0, d.text(), new DocumentRecord.Trigger("shelled", 0, 7), "194", "ASSAULT", null, List.of(),
+        var e = new DocumentRecord.EventRecord("e1", 0, d.text(), new DocumentRecord.Trigger("shelled", 0, 7), "194", "ASSAULT", null, null, List.of(),
                 4, -10.0, List.of(src), List.of(tgt), new DocumentRecord.Location("Basra", "p1", "Basra", "IRQ", 30.5, 47.8),
                 new DocumentRecord.When(d.published(), "day", "publication"), false, "asserted", "actual", false, null, Map.of(), "test", 0.7, List.of(), null);
         return new DocumentRecord(d.id(), d.title(), d.url(), d.outlet(), d.published(), "en", List.of(), List.of(), List.of(), List.of(e),

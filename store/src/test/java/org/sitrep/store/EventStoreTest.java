@@ -36,7 +36,7 @@ class EventStoreTest {
     static DocumentRecord record(Document d) {
         var side1 = new DocumentRecord.Side("Iranian forces", "a1", "IRNMIL", "IRN", List.of("MIL"), false);
         var side2 = new DocumentRecord.Side("Iraqi villages", "a2", "IRQ", "IRQ", List.of(), false);
-        var e = new DocumentRecord.EventRecord("e1", 0, d.text(), new DocumentRecord.Trigger("attack", 20, 26), "190", "ASSAULT", null,
+        var e = new DocumentRecord.EventRecord("e1", 0, d.text(), new DocumentRecord.Trigger("attack", 20, 26), "190", "ASSAULT", null, null,
                 List.of(), 4, -10.0, List.of(side1), List.of(side2),
                 new DocumentRecord.Location("Basra", "p1", "Basra", "IRQ", 30.5, 47.8),
                 new DocumentRecord.When(d.published(), "day", "publication"), false, "asserted", "actual", false, null,
@@ -94,7 +94,7 @@ class EventStoreTest {
     /** An event whose trigger is missing fails while being written, after its document row. */
     private static List<DocumentRecord.EventRecord> broken(List<DocumentRecord.EventRecord> events) {
         var e = events.get(0);
-        var bad = new DocumentRecord.EventRecord(e.id(), e.sentence(), e.evidence(), null, e.cameo(), e.plover(), e.mode(), e.contexts(),
+        var bad = new DocumentRecord.EventRecord(e.id(), e.sentence(), e.evidence(), null, e.cameo(), e.plover(), e.mode(), e.acled(), e.contexts(),
                 e.quadClass(), e.goldstein(), e.source(), e.target(), e.location(), e.date(), e.historical(), e.polarity(), e.modality(),
                 e.hedged(), e.attribution(), e.counts(), e.rule(), e.confidence(), e.mentions(), e.note());
         return new java.util.ArrayList<>(List.of(bad)) {
