@@ -23,6 +23,15 @@ public record Mention(int sentence, int from, int to, int head, String text, Kin
         return kind == Kind.NAMED && name != null && code == null;
     }
 
+    /**
+     * An agent the text does not name but the act implies ("were arrested": the police), placed at the trigger,
+     * with no text of its own; its country is inferred later from where the act happened.
+     */
+    public static Mention implied(int sentence, int trigger, String name, List<String> sectors) {
+        return new Mention(sentence, trigger, trigger, trigger, null, Kind.AGENT, null, name, String.join("", sectors), null,
+                sectors, List.of(), true, null, null);
+    }
+
     public Mention withCountry(String iso3, boolean inferred) {
         String newCode = iso3 + String.join("", sectors);
         return new Mention(sentence, from, to, head, text, kind, entry, name, newCode, iso3, sectors, sponsors, inferred, quantity, antecedent);

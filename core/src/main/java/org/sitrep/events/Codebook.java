@@ -18,6 +18,7 @@ public final class Codebook {
     private final Map<String, Code> codes = new LinkedHashMap<>();
     private final Map<String, String> ploverTypes = new LinkedHashMap<>();
     private final Map<String, List<String>> contextCues = new java.util.HashMap<>();
+    private final Map<String, List<String>> strongContextCues = new java.util.HashMap<>();
 
     public static Codebook load(KnowledgeFiles files) {
         Codebook b = new Codebook();
@@ -32,24 +33,31 @@ public final class Codebook {
         for (Tsv.Row r : files.rows("events/plover.tsv")) b.ploverTypes.put(r.get(0), r.get(3));
         for (Tsv.Row r : files.rows("events/contexts.tsv")) {
             for (String cue : r.list(1)) b.contextCues.computeIfAbsent(cue.toLowerCase(java.util.Locale.ROOT), k -> new java.util.ArrayList<>()).add(r.get(0));
+            for (String cue : r.list(2)) b.strongContextCues.computeIfAbsent(cue.toLowerCase(java.util.Locale.ROOT), k -> new java.util.ArrayList<>()).add(r.get(0));
         }
         return b;
     }
 
     /**
-     * PLOVER contexts a sentence evokes: those whose cue words (data/events/contexts.tsv) occur in it,
-     * matched on lemmas, or on lower-case text for multi-word cues ("human rights").
+     * PLOVER contexts a sentence is about (data/events/contexts.tsv): one strong cue ("cartel"), or two different
+     * cues ("drug" and "smuggling"); one common word is not enough ("police" does not make a sentence about crime).
+     * Cues match lemmas, or the lower-case text for multi-word cues ("human rights").
      */
     public List<String> contexts(org.sitrep.text.Sentence s) {
         java.util.Set<String> out = new java.util.TreeSet<>();
-        String text = " " + s.text().toLowerCase(java.util.Locale.ROOT) + " ";
+        Map<String, java.util.Set<String>> weak = new java.util.HashMap<>();
+        String text = " " + s.text().toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}-]+", " ") + " ";
         for (org.sitrep.text.Token t : s.tokens()) {
-            List<String> found = contextCues.get(t.lemma());
-            if (found != null) out.addAll(found);
+            String w = t.lemma().toLowerCase(java.util.Locale.ROOT);
+            out.addAll(strongContextCues.getOrDefault(w, List.of()));
+            for (String c : contextCues.getOrDefault(w, List.of())) weak.computeIfAbsent(c, k -> new java.util.HashSet<>()).add(w);
         }
+        for (var cue : strongContextCues.entrySet()) if (cue.getKey().contains(" ") && text.contains(" " + cue.getKey() + " ")) out.addAll(cue.getValue());
         for (var cue : contextCues.entrySet()) {
-            if (cue.getKey().contains(" ") && text.contains(" " + cue.getKey() + " ")) out.addAll(cue.getValue());
+            if (!cue.getKey().contains(" ") || !text.contains(" " + cue.getKey() + " ")) continue;
+            for (String c : cue.getValue()) weak.computeIfAbsent(c, k -> new java.util.HashSet<>()).add(cue.getKey());
         }
+        weak.forEach((c, cues) -> { if (cues.size() >= 2) out.add(c); });
         return List.copyOf(out);
     }
 

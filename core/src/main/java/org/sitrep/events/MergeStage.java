@@ -13,16 +13,22 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finishes the events of a document: generic actors take the country of the event's place; repeated
- * mentions of one event ("the protests", "after the protestors stormed the compound") join the event
- * first told; an event with no actor at all is kept aside, since nobody can be said to have done it.
+ * Finishes the events of a document: acts whose agent goes without saying get it ("were arrested": the
+ * police), generic actors take the country of the event's place; repeated mentions of one event ("the
+ * protests", "after the protestors stormed the compound") join the event first told. What happened stays an
+ * event even when nobody is named as doing it ("seven people were left dead"): it only loses confidence.
  */
 public final class MergeStage implements Stage {
+
+    private final ImpliedAgents implied;
+
+    public MergeStage(ImpliedAgents implied) {
+        this.implied = implied;
+    }
 
     @Override
     public void process(Analysis a) {
         for (EventDraft e : a.events) {
-            if (e.mergedInto == null && e.note == null && e.source.isEmpty() && e.target.isEmpty()) e.note = "no actor identified";
             if (e.mergedInto == null && e.note == null && e.code.plover() == null) e.note = "a statement with no PLOVER event type";
         }
         for (EventDraft e : a.events) {
@@ -32,6 +38,13 @@ public final class MergeStage implements Stage {
             if (e.note == null && recalled) e.note = "background: recalled in a relative clause (\"whom they had taken hostage\")";
             if (e.note == null && t.deprel().equals("acl") && t.pos().equals("VBN")) {
                 e.note = "background: a participle describing something (\"the curfew imposed in 1989\")";
+            }
+        }
+        implyAgents(a);
+        for (EventDraft e : a.events) {
+            Sentence s = a.sentences.get(e.sentence);
+            if (e.mergedInto == null && e.note == null && e.source.isEmpty() && e.target.isEmpty() && !told(s, s.token(e.trigger), e)) {
+                e.note = "no actor identified, and only mentioned in passing";
             }
         }
         inferCountries(a);
@@ -51,11 +64,46 @@ public final class MergeStage implements Stage {
         if (e.rule != null && (e.rule.startsWith("verb:") || e.rule.startsWith("noun:")) && e.rule.split(" -> ")[0].contains(" ")) c += 0.1;
         if (e.source.stream().anyMatch(Mention::countryInferred) || e.target.stream().anyMatch(Mention::countryInferred)) c -= 0.1;
         if (e.hedged) c -= 0.15;
+        if (e.source.isEmpty() && e.target.isEmpty()) c -= 0.15;  // nobody named on either side
         if (e.rule != null && !e.rule.startsWith("verb:") && !e.rule.startsWith("noun:")) c -= 0.1;
         return Math.round(Math.max(0.1, Math.min(0.95, c)) * 100) / 100.0;
     }
 
     // ---------------------------------------------------------------- context
+
+    /**
+     * "150 people had been arrested", "a curfew was imposed": when the clause names no agent at all, the one
+     * who does such acts by convention (data/events/implied-agents.tsv) is the source, flagged inferred. A
+     * subject the coder could not resolve ("the mob arrested ...") is a named agent, so nothing is implied.
+     */
+    private void implyAgents(Analysis a) {
+        for (EventDraft e : a.events) {
+            if (!e.source.isEmpty() || e.mergedInto != null || e.code == null) continue;
+            ImpliedAgents.Agent agent = implied.of(e.code.code());
+            Sentence s = a.sentences.get(e.sentence);
+            if (agent == null || !agentUnsaid(s, s.token(e.trigger))) continue;
+            e.source.add(Mention.implied(e.sentence, e.trigger, agent.name(), agent.sectors()));
+            e.rule = e.rule + " + implied agent";
+        }
+    }
+
+    /**
+     * An event without any actor is kept when the sentence tells it ("weapons were seized", "gun attacks left seven
+     * dead", a headline "Clashes in Karak"), not when it only sets the scene ("after the clashes", "the scene of
+     * ethnic violence last March", "following the invasion"): those are re-mentions or background.
+     */
+    static boolean told(Sentence s, Token t, EventDraft e) {
+        if (e.backgrounded) return false;
+        if (t.isVerb()) return !t.relation().equals("acl") && !t.relation().equals("amod") && !t.relation().equals("advcl");
+        return t.deprel().equals("root") || t.relation().equals("nsubj") || t.deprel().equals("dep");
+    }
+
+    /** No subject, "by" phrase or possessive names who did it. */
+    static boolean agentUnsaid(Sentence s, Token t) {
+        if (s.children(t).stream().anyMatch(c -> "by".equals(s.caseOf(c)) && (c.relation().equals("obl") || c.relation().equals("nmod")))) return false;
+        if (t.isVerb()) return s.child(t, "nsubj") == null && s.child(t, "csubj") == null;
+        return s.child(t, "nmod:poss") == null;
+    }
 
     /** Generic actors with no country of their own take the event's place, marked as inferred. */
     /** Event types that are directed at someone even when the text leaves them implicit ("thousands protested in Jakarta"). */
@@ -64,7 +112,8 @@ public final class MergeStage implements Stage {
     private void inferCountries(Analysis a) {
         String focus = focusCountry(a);
         for (EventDraft e : a.events) {
-            if (e.target.isEmpty() && e.note == null && e.code != null && e.code.plover() != null) implicitTarget(a, e, focus);
+            // nobody named on either side: a place named where it happened is not whom it was done to
+            if (e.target.isEmpty() && !e.source.isEmpty() && e.note == null && e.code != null && e.code.plover() != null) implicitTarget(a, e, focus);
         }
         for (EventDraft e : a.events) {
             PlaceMention place = e.location instanceof PlaceMention p ? p : null;

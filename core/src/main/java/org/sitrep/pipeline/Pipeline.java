@@ -39,7 +39,7 @@ public final class Pipeline {
                 new QuoteStage(knowledge.cues()),
                 new EventStage(knowledge.lexicon(), knowledge.codebook(), knowledge.cues()),
                 new FramingStage(knowledge.codebook()),
-                new MergeStage(),
+                new MergeStage(knowledge.impliedAgents()),
                 new RelationStage(knowledge.cues()));
     }
 

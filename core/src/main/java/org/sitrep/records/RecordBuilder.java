@@ -97,6 +97,7 @@ public final class RecordBuilder {
             }
             return "name:" + m.name();
         }
+        if (m.text() == null) return "implied:" + m.code();  // an agent the act implies: one per code
         return "agent:" + m.code() + ":" + String.valueOf(m.text()).toLowerCase().replaceAll("^(the|a|an|some|other) ", "");
     }
 
