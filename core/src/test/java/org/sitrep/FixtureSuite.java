@@ -30,6 +30,11 @@ public final class FixtureSuite {
         return replaying;
     }
 
+    /** The real pipeline over {@code model}, e.g. {@code FixtureModel.of(ConllU.read(...))} for a hand-written parse. */
+    public static Pipeline pipeline(LanguageModel model) {
+        return new Pipeline(model, knowledge());
+    }
+
     /** Until {@link #stopRecording()}, {@link #pipeline()} parses with {@code live} and puts each parse in {@code sink}. */
     static synchronized void record(LanguageModel live, Map<String, ConllU.Parse> sink) {
         recording = new Pipeline(recorder(live, sink), knowledge());

@@ -2,6 +2,8 @@ package org.sitrep.events;
 
 import org.junit.jupiter.api.Test;
 import org.sitrep.FixtureSuite;
+import org.sitrep.text.ConllU;
+import org.sitrep.text.FixtureModel;
 import org.sitrep.records.DocumentRecord;
 import org.sitrep.records.DocumentRecord.EventRecord;
 import org.sitrep.sources.Document;
@@ -336,5 +338,28 @@ class EventCodingFixtureTest {
     void aSenseTheLexiconMarksAsNoEventBlocksTheShorterPattern() {
         DocumentRecord r = code("Chinese protesters pressed on through the snow toward Beijing.");
         assertTrue(first(r, "REQUEST").isEmpty(), r.events().toString());
+    }
+
+    /** A parse written by hand: who did what is read off the dependency tree, not off the word order. */
+    @Test
+    void rolesComeFromTheTreeOfAHandWrittenParse() {
+        String parse = """
+                # anchor = 2021-06-15
+                # text = Kenyan police arrested Ugandan traders.
+                1	Kenyan	kenyan	_	JJ	_	2	amod	_	_
+                2	police	police	_	NN	_	3	%s	_	_
+                3	arrested	arrest	_	VBD	_	0	root	_	_
+                4	Ugandan	ugandan	_	JJ	_	5	amod	_	_
+                5	traders	trader	_	NNS	_	3	%s	_	_
+                6	.	.	_	.	_	3	punct	_	_
+                """;
+        String text = "Kenyan police arrested Ugandan traders.";
+        Document d = new Document("t", text, "2021-06-15", null, null, null, "test", "en", List.of(), null);
+        EventRecord asParsed = only(FixtureSuite.pipeline(FixtureModel.of(ConllU.read(parse.formatted("nsubj", "obj"), "hand"))).code(d), "COERCE");
+        assertEquals(Set.of("KEN"), countries(asParsed.source()));
+        assertEquals(Set.of("UGA"), countries(asParsed.target()));
+        EventRecord swapped = only(FixtureSuite.pipeline(FixtureModel.of(ConllU.read(parse.formatted("obj", "nsubj"), "hand"))).code(d), "COERCE");
+        assertEquals(Set.of("UGA"), countries(swapped.source()));
+        assertEquals(Set.of("KEN"), countries(swapped.target()));
     }
 }

@@ -32,6 +32,14 @@ public final class FixtureModel implements LanguageModel {
 
     private final Path dir;
     private final Map<String, Path> files = new ConcurrentHashMap<>();
+    private final Map<String, ConllU.Parse> given = new ConcurrentHashMap<>();
+
+    /** Replays the given parses only: for a test that builds its parse by hand. */
+    public static FixtureModel of(ConllU.Parse... parses) {
+        FixtureModel m = new FixtureModel(Path.of("(none: parses given by the test)"));
+        for (ConllU.Parse p : parses) m.given.put(key(p.text(), p.anchor()), p);
+        return m;
+    }
 
     public FixtureModel(Path dir) {
         this.dir = dir;
@@ -52,6 +60,8 @@ public final class FixtureModel implements LanguageModel {
     @Override
     public List<Sentence> analyze(String text, LocalDate anchor) {
         String key = key(text, anchor);
+        ConllU.Parse handMade = given.get(key);
+        if (handMade != null) return handMade.sentences();
         Path file = files.get(key);
         if (file == null) {
             throw new IllegalStateException("No parse fixture for " + describe(text, anchor) + ": expected "
