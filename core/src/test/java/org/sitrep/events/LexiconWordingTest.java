@@ -1,0 +1,68 @@
+package org.sitrep.events;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.sitrep.CoreNlpSuite;
+import org.sitrep.records.DocumentRecord;
+import org.sitrep.records.DocumentRecord.EventRecord;
+import org.sitrep.sources.Document;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The lexicon knows acts as news in many registers writes them (wire, South Asian, African, British
+ * English), and knows the everyday senses of the same words that are no event at all.
+ */
+@Tag("corenlp")
+class LexiconWordingTest {
+
+    private static List<EventRecord> coded(String text) {
+        Document d = new Document("t", text, "2021-06-15", null, null, null, "test", "en", List.of(), null);
+        DocumentRecord r = CoreNlpSuite.pipeline().code(d);
+        return Stream.concat(r.events().stream(), r.nonEvents().stream()).toList();
+    }
+
+    private static void codes(String text, String cameo) {
+        List<EventRecord> events = coded(text);
+        assertTrue(events.stream().anyMatch(e -> e.cameo().equals(cameo)), text + " -> " + events.stream().map(EventRecord::rule).toList());
+    }
+
+    private static void neverCodes(String text, String cameoRoot) {
+        List<EventRecord> events = coded(text);
+        assertTrue(events.stream().noneMatch(e -> e.cameo().startsWith(cameoRoot)), text + " -> " + events.stream().map(EventRecord::rule).toList());
+    }
+
+    @Test
+    void southAsianPoliceAndProtestWordingsAreCoded() {
+        codes("Police booked 12 youths under the Arms Act in Meerut.", "173");
+        codes("Police resorted to a lathi-charge to scatter the crowd.", "175");
+        codes("Angry villagers gheraoed the block development officer.", "141");
+        codes("The army staged a flag march through the old city.", "150");
+    }
+
+    @Test
+    void holdIsADetentionOnlyWithAPersonAsObject() {
+        codes("Police held the suspect at a checkpoint outside Kano.", "173");
+        neverCodes("The new stadium holds 40,000 people.", "17");
+    }
+
+    @Test
+    void theWeaponInTheWordingChoosesTheKindOfAssault() {
+        codes("Assailants hacked the farmer with machetes near Kisumu.", "182");
+        neverCodes("Assailants hacked the farmer with machetes near Kisumu.", "170");
+        codes("Militants pumped bullets into a shopkeeper in the market.", "193");
+        codes("Rebels took over three villages in the hills.", "192");
+    }
+
+    @Test
+    void everydaySensesOfViolentWordsAreNoEvents() {
+        neverCodes("The opposition party stormed to victory in the state polls.", "14");
+        neverCodes("Firefighters battled the blaze for six hours.", "19");
+        neverCodes("The retired general died of cardiac arrest on Sunday.", "17");
+        neverCodes("The ministry shot down the proposal to raise fuel taxes.", "19");
+        neverCodes("a curfew was imposed in the town on march 3 after the riots.", "141");
+    }
+}
