@@ -10,12 +10,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Writes stored events as Parquet, CSV, a GDELT-style TSV or PLOVER-style JSON Lines, filtered by date, actor, country and type.")
+        description = "Writes stored events as Parquet or CSV (every actor of a side), GDELT 2.0 event records (61 columns, no header), "
+                + "PLOVER JSON Lines or an ACLED-shaped CSV, filtered by date, actor, country and type.")
 final class ExportCommand implements Callable<Integer> {
     @Option(names = "--db", description = "the database file (default: ${DEFAULT-VALUE})")
     Path db = Path.of("sitrep.duckdb");
 
-    @Option(names = "--format", description = "parquet, csv, gdelt or plover (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", description = "parquet, csv, gdelt, plover or acled (default: ${DEFAULT-VALUE})")
     Exporter.Format format = Exporter.Format.csv;
 
     @Option(names = "--out", required = true, paramLabel = "FILE")
@@ -34,8 +35,9 @@ final class ExportCommand implements Callable<Integer> {
             return 2;
         }
         try (EventStore store = EventStore.open(db)) {
-            long n = Exporter.export(store, format, out, new org.sitrep.store.EventFilter(from, to, actor, country, type));
-            System.err.printf("sitrep: wrote %d events to %s%n", n, out);
+            Exporter.Result r = Exporter.run(store, format, out, new org.sitrep.store.EventFilter(from, to, actor, country, type));
+            String unit = format == Exporter.Format.gdelt || format == Exporter.Format.acled ? "real-world events" : "events";
+            System.err.printf("sitrep: wrote %d %s to %s%s%n", r.written(), unit, out, r.leftOut() == null ? "" : "; left out " + r.leftOut());
         }
         return 0;
     }
