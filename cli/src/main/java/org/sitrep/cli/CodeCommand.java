@@ -54,11 +54,13 @@ final class CodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        String missing = Progress.missing(inputs, kb);
+        if (missing != null) { System.err.println("sitrep code: " + missing); return 2; }
         DocumentReader reader = new DocumentReader(new DocumentReader.Options(published, maxChars));
         ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         PrintStream err = System.err;
         int[] counts = new int[3]; // documents, failed, events
-        boolean showProgress = progress != null ? progress : System.console() != null;
+        boolean showProgress = progress != null ? progress : System.console() != null && !Progress.quiet();
         long t0 = System.nanoTime();
         try (Writer w = out == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                 : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
@@ -91,7 +93,7 @@ final class CodeCommand implements Callable<Integer> {
             if (table != null) table.finish();
         }
         if (showProgress) err.println();
-        err.printf("sitrep: coded %d documents (%d failed), %d events%n", counts[0], counts[1], counts[2]);
+        if (!Progress.quiet() || counts[1] > 0) err.printf("sitrep: coded %d documents (%d failed), %d events%n", counts[0], counts[1], counts[2]);
         return counts[1] > 0 ? 1 : 0;
     }
 }
