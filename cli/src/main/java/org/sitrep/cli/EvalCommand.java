@@ -37,7 +37,7 @@ final class EvalCommand implements Callable<Integer> {
             print("unmatched", r.unmatched());
             System.out.println();
         }
-        System.out.print(Scorer.table(r.confusion()));
+        System.out.print(Scorer.table(r));
         System.out.println();
         System.out.println(r.summary().line());
         return 0;

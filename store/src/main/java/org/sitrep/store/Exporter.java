@@ -110,7 +110,7 @@ public final class Exporter {
         }
         List<Object> args = new ArrayList<>();
         String where = f.where(args);
-        try (PreparedStatement ps = db.prepareStatement("CREATE OR REPLACE TEMP TABLE export_rows AS SELECT e.*, "
+        try (PreparedStatement ps = db.prepareStatement("CREATE OR REPLACE TEMP TABLE export_rows AS SELECT e.* REPLACE (round(e.lat, 4) AS lat, round(e.lon, 4) AS lon), "
                 + String.join(", ", SIDE_COLUMNS.stream().map(c -> "s." + c).toList())
                 + " FROM events e JOIN export_sides s USING (doc_id, event_id)" + where + " ORDER BY day, date, doc_id, event_id")) {
             for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));

@@ -266,12 +266,13 @@ class ExportFormatsTest {
                 for (String read : List.of("read_csv('" + dir.resolve("e.csv") + "', header = true, all_varchar = true)",
                         "read_parquet('" + dir.resolve("e.parquet") + "')")) {
                     try (ResultSet rs = st.executeQuery("SELECT source_code, CAST(source_codes AS VARCHAR), CAST(source_names AS VARCHAR),"
-                            + " CAST(target_names AS VARCHAR) FROM " + read + " WHERE doc_id = 'a' AND event_id = 'e1'")) {
+                            + " CAST(target_names AS VARCHAR), CAST(lat AS VARCHAR) FROM " + read + " WHERE doc_id = 'a' AND event_id = 'e1'")) {
                         assertTrue(rs.next(), read);
                         assertEquals("PAKCOP", rs.getString(1));
                         assertTrue(rs.getString(2).matches("\\[?PAKCOP(;|, )AFGINS]?"), read + ": " + rs.getString(2));
                         assertTrue(rs.getString(3).matches("\\[?Pakistani police(;|, )Afghan insurgents]?"), rs.getString(3));
                         assertTrue(rs.getString(4).contains("Tehrik-i-Taliban Pakistan"), rs.getString(4));
+                        assertEquals("34.008", rs.getString(5), "coordinates without float noise");
                     }
                 }
             }
