@@ -54,11 +54,15 @@ final class CodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        String missing = Progress.missing(inputs, kb);
+        if (missing != null) { System.err.println("sitrep code: " + missing); return 2; }
         DocumentReader reader = new DocumentReader(new DocumentReader.Options(published, maxChars));
         ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         PrintStream err = System.err;
         int[] counts = new int[3]; // documents, failed, events
-        boolean showProgress = progress != null ? progress : System.console() != null;
+        boolean showProgress = progress != null ? progress : System.console() != null && !Progress.quiet();
+        // a first pass over the files gives the bar its length (stdin has none)
+        long total = showProgress && !inputs.contains("-") ? reader.read(inputs).count() : -1;
         long t0 = System.nanoTime();
         try (Writer w = out == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                 : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
@@ -85,13 +89,18 @@ final class CodeCommand implements Callable<Integer> {
                 }
                 if (showProgress) {
                     double secs = (System.nanoTime() - t0) / 1e9;
-                    err.printf("\r%d documents, %d events, %d failed, %.1f docs/s ", counts[0], counts[2], counts[1], counts[0] / Math.max(secs, 1e-3));
+                    String bar = "";
+                    if (total > 0) {
+                        int width = 30, filled = (int) (width * Math.min(1.0, counts[0] / (double) total));
+                        bar = "[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + counts[0] + "/" + total + " ";
+                    }
+                    err.printf("\r%s%d documents, %d events, %d failed, %.1f docs/s ", bar, counts[0], counts[2], counts[1], counts[0] / Math.max(secs, 1e-3));
                 }
             });
             if (table != null) table.finish();
         }
         if (showProgress) err.println();
-        err.printf("sitrep: coded %d documents (%d failed), %d events%n", counts[0], counts[1], counts[2]);
+        if (!Progress.quiet() || counts[1] > 0) err.printf("sitrep: coded %d documents (%d failed), %d events%n", counts[0], counts[1], counts[2]);
         return counts[1] > 0 ? 1 : 0;
     }
 }

@@ -26,7 +26,10 @@ final class Coder implements AutoCloseable {
 
     Coder(List<Path> kbLayers, int threads) {
         this.threads = threads;
+        long t0 = System.nanoTime();
+        Progress.say("sitrep: loading models (CoreNLP and the knowledge base, about 10-40 s)...");
         this.pipeline = new Pipeline(CoreNlpModel.shared(), Knowledge.load(new KnowledgeFiles(kbLayers)));
+        Progress.say("sitrep: models loaded in %.1f s", (System.nanoTime() - t0) / 1e9);
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "sitrep-coder");
             t.setDaemon(true);

@@ -13,10 +13,10 @@ import java.util.concurrent.Callable;
         description = {"Scores document records against a gold file (the evaluation kit's format) and prints a confusion table by PLOVER type.",
                 "The last line is the summary: f1, precision, recall, source/target country accuracy, location within 50 km, date, historical, actors, relations, negatives violated."})
 final class EvalCommand implements Callable<Integer> {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "GOLD")
+    @Parameters(index = "0", arity = "1", paramLabel = "GOLD", description = "the gold file (JSON, format in the README; example: examples/eval/gold.json)")
     Path gold;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "RECORDS", description = "document records (JSON Lines) from sitrep code")
+    @Parameters(index = "1", arity = "1", paramLabel = "RECORDS", description = "document records (JSON Lines) from sitrep code")
     Path records;
 
     @picocli.CommandLine.Spec
@@ -27,7 +27,8 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (gold == null || records == null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "GOLD and RECORDS are required");
+        for (Path p : new Path[] {gold, records})
+            if (!java.nio.file.Files.isRegularFile(p)) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no such file: " + p);
         Scorer.Result r = Scorer.score(gold, records);
         if (show) {
             print("missed", r.missed());
@@ -36,7 +37,7 @@ final class EvalCommand implements Callable<Integer> {
             print("unmatched", r.unmatched());
             System.out.println();
         }
-        System.out.print(Scorer.table(r.confusion()));
+        System.out.print(Scorer.table(r));
         System.out.println();
         System.out.println(r.summary().line());
         return 0;
@@ -50,6 +51,8 @@ final class EvalCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            if (!java.nio.file.Files.isRegularFile(xml)) { System.err.println("sitrep eval geo: no such file: " + xml); return 2; }
+            Progress.say("sitrep: loading models...");
             org.sitrep.pipeline.Pipeline p = org.sitrep.pipeline.Pipeline.create();
             var r = org.sitrep.scoring.GeoScorer.score(xml, d -> p.analyze(d, java.time.LocalDate.parse(d.published())));
             System.out.println(r.line());

@@ -37,6 +37,8 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String missing = Progress.missing(inputs, kb);
+        if (missing != null) { System.err.println("sitrep ingest: " + missing); return 2; }
         DocumentReader reader = new DocumentReader(new DocumentReader.Options(published, DocumentReader.Options.DEFAULT_MAX_CHARS));
         PrintStream err = System.err;
         long total = inputs.contains("-") ? -1 : reader.read(inputs).count();  // a first pass over the files gives the bar its length

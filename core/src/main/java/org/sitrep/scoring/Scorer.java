@@ -36,8 +36,13 @@ public final class Scorer {
         }
     }
 
+    /**
+     * The scores; {@code confusion} counts every gold event by its first PLOVER type against the type coded in its
+     * sentence, {@code required} and {@code found} count the required gold events by type (the summary's recall).
+     */
     public record Result(Summary summary, Map<String, Map<String, Integer>> confusion, List<String> missed,
-                         List<String> unmatched, List<String> wrongActors, List<String> negativesViolated) {}
+                         List<String> unmatched, List<String> wrongActors, List<String> negativesViolated,
+                         Map<String, Integer> required, Map<String, Integer> found) {}
 
     private static final Map<Character, Character> QUOTES = Map.of('\u2018', '\'', '\u2019', '\'', '\u201c', '"', '\u201d', '"', '\u2013', '-', '\u2014', '-');
 
@@ -50,6 +55,7 @@ public final class Scorer {
 
     private final Map<String, Integer> n = new HashMap<>();
     private final Map<String, Map<String, Integer>> confusion = new TreeMap<>();
+    private final Map<String, Integer> requiredByType = new TreeMap<>(), foundByType = new TreeMap<>();
     private final List<String> missed = new ArrayList<>(), unmatched = new ArrayList<>(), wrong = new ArrayList<>(), negatives = new ArrayList<>();
 
     public static Result score(Path gold, Path records) throws IOException {
@@ -137,7 +143,9 @@ public final class Scorer {
         for (JsonNode ge : gold.path("events")) {
             if (!ge.path("required").asBoolean(true)) continue;
             required++;
-            if (found.containsKey(ge.path("name").asText())) requiredFound++;
+            String type = ge.path("plover").path(0).asText("?");
+            requiredByType.merge(type, 1, Integer::sum);
+            if (found.containsKey(ge.path("name").asText())) { requiredFound++; foundByType.merge(type, 1, Integer::sum); }
             else missed.add(id + ":" + ge.path("name").asText());
         }
         add("required", required);
@@ -220,26 +228,37 @@ public final class Scorer {
                 ratio(get("location_ok"), get("location_checked")), ratio(get("date_ok"), get("date_checked")),
                 ratio(get("historical_ok"), get("historical_checked")), ratio(get("actors_ok"), get("actors_checked")),
                 ratio(get("relations_ok"), get("relations_checked")), negatives.size());
-        return new Result(s, confusion, missed, unmatched, wrong, negatives);
+        return new Result(s, confusion, missed, unmatched, wrong, negatives, requiredByType, foundByType);
     }
 
-    /** The confusion table as text: gold PLOVER type down, coded type across. */
-    public static String table(Map<String, Map<String, Integer>> confusion) {
+    /**
+     * The confusion table as text: gold PLOVER type down, coded type across (every gold event, in the sentence of its
+     * anchor); then each type's recall as the summary counts it (required gold events matched with an accepted type),
+     * and a last row with the summary's recall.
+     */
+    public static String table(Result r) {
         Set<String> cols = new TreeSet<>();
-        confusion.values().forEach(m -> cols.addAll(m.keySet()));
+        r.confusion().values().forEach(m -> cols.addAll(m.keySet()));
         StringBuilder sb = new StringBuilder(String.format("%-10s", "gold\\got"));
         for (String c : cols) sb.append(String.format(" %6.6s", c));
-        sb.append("  recall\n");
-        for (var row : confusion.entrySet()) {
-            sb.append(String.format("%-10s", row.getKey()));
-            int total = 0;
-            for (int v : row.getValue().values()) total += v;
+        sb.append("  required  found  recall\n");
+        Set<String> rows = new TreeSet<>(r.confusion().keySet());
+        rows.addAll(r.required().keySet());
+        int required = 0, found = 0;
+        for (String row : rows) {
+            sb.append(String.format("%-10s", row));
+            Map<String, Integer> cells = r.confusion().getOrDefault(row, Map.of());
             for (String c : cols) {
-                int v = row.getValue().getOrDefault(c, 0);
+                int v = cells.getOrDefault(c, 0);
                 sb.append(String.format(" %6s", v == 0 ? "." : String.valueOf(v)));
             }
-            sb.append(String.format(java.util.Locale.ROOT, "  %.2f%n", ratio(row.getValue().getOrDefault(row.getKey(), 0), total)));
+            int req = r.required().getOrDefault(row, 0), got = r.found().getOrDefault(row, 0);
+            required += req;
+            found += got;
+            sb.append(String.format(java.util.Locale.ROOT, "  %8d  %5d  %s%n", req, got, req == 0 ? "     -" : String.format(java.util.Locale.ROOT, "%6.2f", ratio(got, req))));
         }
+        sb.append(String.format("%-10s", "all")).append(" ".repeat(7 * cols.size()));
+        sb.append(String.format(java.util.Locale.ROOT, "  %8d  %5d  %6.2f%n", required, found, ratio(found, required)));
         return sb.toString();
     }
 }

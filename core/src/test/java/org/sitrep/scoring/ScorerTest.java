@@ -49,5 +49,10 @@ class ScorerTest {
         assertEquals(1, s.negativesViolated());
         assertEquals(1, r.confusion().get("PROTEST").get("ASSAULT"));
         assertTrue(s.line().startsWith("f1 0.400 precision 0.333 recall 0.500"), s.line());
+        String table = Scorer.table(r);
+        String[] lines = table.split("\n");
+        assertTrue(lines[lines.length - 1].matches("all\\s+2\\s+1\\s+0\\.50"), "the table's last row is the summary's recall:\n" + table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("PROTEST") && l.endsWith("1      0    0.00")), table);
+        assertTrue(table.lines().anyMatch(l -> l.startsWith("COERCE") && l.endsWith("1      1    1.00")), table);
     }
 }
