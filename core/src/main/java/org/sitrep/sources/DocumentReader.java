@@ -1,6 +1,9 @@
 package org.sitrep.sources;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -334,7 +337,7 @@ public final class DocumentReader {
     private Document html(Source src, Decoding.Decoded decoded) {
         HtmlExtractor.Page page = HtmlExtractor.extract(decoded.text(), src.baseUri());
         Document d = new Document(src.baseId(), page.text(), page.published(), page.title(), page.url(),
-                page.outlet(), src.origin(), null, decoded.warnings(), null);
+                page.outlet(), src.origin(), null, decoded.warnings(), null).withWarnings(page.warnings());
         if (HtmlExtractor.letters(page.text()) < HtmlExtractor.MIN_ARTICLE_LETTERS) {
             d = d.withError("HTML page has no article text");
         }
@@ -348,12 +351,12 @@ public final class DocumentReader {
         String text = decoded.text();
         JsonNode root;
         try {
-            root = json.readTree(text);
+            root = readTree(text);
         } catch (JsonProcessingException e) {
+            if (e instanceof StreamConstraintsException) return Stream.of(failed(src, located(e)).withWarnings(decoded.warnings()));
             if (format == Format.JSON_OR_TEXT) return Stream.of(plain(src, decoded, bytes)); // "[Reuters] ..." is text
             if (format == Format.JSON_LINES || firstLineIsObject(text, -1)) return jsonLines(src, decoded);
-            return Stream.of(failed(src, "line " + e.getLocation().getLineNr() + ": invalid JSON: " + shortReason(e))
-                    .withWarnings(decoded.warnings()));
+            return Stream.of(failed(src, located(e)).withWarnings(decoded.warnings()));
         }
         if (root == null || root.isMissingNode()) return Stream.of(failed(src, "empty document"));
         if (root.isObject()) {
@@ -434,10 +437,11 @@ public final class DocumentReader {
         String origin = src.origin() + ":" + number;
         JsonNode node;
         try {
-            node = json.readTree(line);
+            node = readTree(line);
         } catch (JsonProcessingException e) {
-            return Document.failed(id, origin, "line " + number + ": invalid JSON: " + shortReason(e))
-                    .withWarnings(warnings);
+            JsonLocation at = e.getLocation();
+            return Document.failed(id, origin, "line " + number + (at == null ? "" : ", column " + at.getColumnNr())
+                            + ": invalid JSON: " + shortReason(e)).withWarnings(warnings);
         }
         if (!node.isObject()) {
             return Document.failed(id, origin, "line " + number + ": expected a JSON object, found " + kind(node))
@@ -464,8 +468,9 @@ public final class DocumentReader {
         } else {
             text = Decoding.normalise(t.textValue());
         }
-        return new Document(id, text, scalar(o, "published"), scalar(o, "title"), scalar(o, "url"),
+        Document d = new Document(id, text, scalar(o, "published"), scalar(o, "title"), scalar(o, "url"),
                 scalar(o, "outlet"), origin, null, warnings, error);
+        return d.wellFormed();
     }
 
     /** A string or number field as text; absent, empty or structured values count as missing. */
@@ -486,6 +491,39 @@ public final class DocumentReader {
             case STRING -> "a string";
             default -> node.getNodeType().toString().toLowerCase(Locale.ROOT);
         };
+    }
+
+    /**
+     * Parses JSON; a document nested deeper than Jackson allows (1,000 levels) or with a number longer than it
+     * allows (1,000 digits) fails with the place where the limit was hit, which Jackson does not give.
+     */
+    private JsonNode readTree(String text) throws JsonProcessingException {
+        try (JsonParser p = json.createParser(text)) {
+            try {
+                JsonNode node = json.readTree(p);
+                return node == null ? json.missingNode() : node;
+            } catch (StreamConstraintsException e) {
+                throw new LocatedConstraint(e, p.currentLocation());
+            }
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string cannot fail", e);
+        }
+    }
+
+    /** A broken limit, with where it broke. */
+    private static final class LocatedConstraint extends StreamConstraintsException {
+        LocatedConstraint(StreamConstraintsException e, JsonLocation at) {
+            super(e.getOriginalMessage(), at);
+        }
+    }
+
+    /** "line 3, column 7: invalid JSON: ..." as far as the location is known. */
+    private static String located(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 0 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+        return where + "invalid JSON: " + shortReason(e);
     }
 
     /** Jackson's message without the source excerpt and location it appends. */
@@ -640,7 +678,7 @@ public final class DocumentReader {
             HtmlExtractor.Page page = HtmlExtractor.extract(decoded.text(), p.url() == null ? "" : p.url());
             boolean stated = Dates.toIso(page.published()).isPresent();
             d = new Document(p.id(), page.text(), stated || captured == null ? page.published() : captured,
-                    page.title(), p.url(), host, origin, null, decoded.warnings(), null);
+                    page.title(), p.url(), host, origin, null, decoded.warnings(), null).withWarnings(page.warnings());
             if (page.published() != null && !stated && captured != null) {
                 d = d.withWarning("unparseable publication date '" + page.published() + "': using the capture date");
             }
