@@ -14,7 +14,8 @@ public final class Main implements Runnable {
     }
 
     static int run(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).setExpandAtFiles(false).execute(args);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).setExpandAtFiles(false)
+                .setExecutionExceptionHandler(new ExitCodes()).execute(args);
     }
 
     @Override

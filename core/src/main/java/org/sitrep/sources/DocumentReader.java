@@ -736,12 +736,19 @@ public final class DocumentReader {
         if (text.length() > options.maxChars()) {
             return d.withError(tooLong(bytes >= 0 ? bytes : utf8Length(text), text.length()));
         }
-        String language = Language.detect(text);
+        d = withLanguageChecked(d);
+        return d.ok() ? dated(d, src) : d;
+    }
+
+    /**
+     * The language check the reader applies, for documents that come by other ways (the API): the detected
+     * language set, and an error when it is not English.
+     */
+    public static Document withLanguageChecked(Document d) {
+        String language = Language.detect(d.text());
         d = d.withLanguage(language);
-        if (!language.equals(Language.ENGLISH)) {
-            return d.withError("not English (detected: " + language + "); sitrep codes English text only");
-        }
-        return dated(d, src);
+        return language.equals(Language.ENGLISH) ? d
+                : d.withError("not English (detected: " + language + "); sitrep codes English text only");
     }
 
     private Document dated(Document d, Source src) {
