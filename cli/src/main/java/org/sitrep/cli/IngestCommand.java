@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -38,14 +39,23 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "coding threads (default: all cores)")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--doc-timeout", paramLabel = "SECONDS", description = "time budget per document; one over it becomes an error record and the batch goes on (default ${DEFAULT-VALUE})")
+    double docTimeout = Coder.DEFAULT_DOC_TIMEOUT.toSeconds();
+
     @Override
     public Integer call() {
+        try (EventStore store = EventStore.open(db); Coder coder = new Coder(kb, Math.max(1, threads), Duration.ofMillis(Math.round(docTimeout * 1000)))) {
+            return ingest(store, coder, System.err);
+        }
+    }
+
+    /** The ingest proper, with the store and coder given (the crash test runs it with a stand-in language model). */
+    int ingest(EventStore store, Coder coder, PrintStream err) {
         DocumentReader reader = new DocumentReader(new DocumentReader.Options(published, DocumentReader.Options.DEFAULT_MAX_CHARS));
-        PrintStream err = System.err;
         long total = inputs.contains("-") ? -1 : reader.read(inputs).count();  // a first pass over the files gives the bar its length
         int[] n = new int[4]; // stored, skipped, failed, events
         long t0 = System.nanoTime();
-        try (EventStore store = EventStore.open(db); Coder coder = new Coder(kb, Math.max(1, threads))) {
+        {
             RunSeen seen = new RunSeen();
             Iterator<Document> fresh = new Iterator<>() {
                 final Iterator<Document> all = reader.read(inputs).iterator();
