@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * {@code -Dsitrep.kills=100} for the long run.
  */
 class IngestKillTest {
-    private static final int STORIES = 1_500;
+    private static final int STORIES = 600;
 
     /** Stories, with copies under other ids, repeated ids and empty documents mixed in, as JSON Lines. */
     private static Set<String> corpus(Path file, Set<String> failedIds) throws Exception {

@@ -652,6 +652,8 @@ public final class DocumentReader {
     /** A page from an archive, dated by the page if it says, else by when it was captured. */
     private Document capture(Source src, WarcPages pages, WarcPages.Page p) throws IOException {
         String origin = src.origin() + "@" + p.offset();
+        // a record without a WARC-Record-ID still needs an id: its place in the archive
+        String id = p.id() != null && !p.id().isBlank() ? p.id() : src.name() + "@" + p.offset();
         String host = host(p.url());
         Format format = p.html() ? Format.HTML : Format.TEXT;
         int cap = (int) Math.min(MAX_ARRAY, times(options.maxChars(),
@@ -669,7 +671,7 @@ public final class DocumentReader {
             problem = "cannot decode the page: " + reason(e);
         }
         if (problem != null) {
-            return new Document(p.id(), "", null, null, p.url(), host, origin, null, List.of(), problem);
+            return new Document(id, "", null, null, p.url(), host, origin, null, List.of(), problem);
         }
         Decoding.Decoded decoded = Decoding.decode(bytes, p.charset(), p.html());
         String captured = Dates.toIso(p.date()).orElse(null);
@@ -677,7 +679,7 @@ public final class DocumentReader {
         if (p.html()) {
             HtmlExtractor.Page page = HtmlExtractor.extract(decoded.text(), p.url() == null ? "" : p.url());
             boolean stated = Dates.toIso(page.published()).isPresent();
-            d = new Document(p.id(), page.text(), stated || captured == null ? page.published() : captured,
+            d = new Document(id, page.text(), stated || captured == null ? page.published() : captured,
                     page.title(), p.url(), host, origin, null, decoded.warnings(), null).withWarnings(page.warnings());
             if (page.published() != null && !stated && captured != null) {
                 d = d.withWarning("unparseable publication date '" + page.published() + "': using the capture date");
@@ -686,7 +688,7 @@ public final class DocumentReader {
                 d = d.withError("HTML page has no article text");
             }
         } else {
-            d = new Document(p.id(), decoded.text(), captured, null, p.url(), host, origin, null, decoded.warnings(),
+            d = new Document(id, decoded.text(), captured, null, p.url(), host, origin, null, decoded.warnings(),
                     null);
         }
         if (p.truncated() != null) d = d.withWarning("the archive holds this page cut short (" + p.truncated() + ")");
@@ -730,6 +732,7 @@ public final class DocumentReader {
 
     /** Checks a document read from {@code src} and settles its publication date; the first problem found wins. */
     private Document finish(Document d, Source src, long bytes) {
+        d = d.wellFormed(); // a numeric reference or escape can make half a surrogate pair, which no writer can encode
         if (!d.ok()) return d;
         String text = d.text();
         if (text.isBlank()) return d.withError("empty document");

@@ -51,12 +51,18 @@ final class Feeds {
     private static final List<String> FEED_DATES = List.of("pubDate", "lastBuildDate", "published", "issued", "date",
             "updated", "modified");
 
+    static final int MAX_DEPTH = 1_000;
+
     private Feeds() {}
 
     static Feed parse(byte[] bytes) throws NotAFeed {
         if (declaresEntities(bytes)) {
             throw new NotAFeed("the feed declares XML entities made of other entities, which can expand without bound"
                     + " (\"billion laughs\"); no real feed needs them");
+        }
+        // JDOM checks every new element against all its ancestors: quadratic in depth, minutes for 100,000 levels
+        if (HtmlDepth.estimatedDepth(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)) > MAX_DEPTH) {
+            throw new NotAFeed("elements nested deeper than " + MAX_DEPTH + " levels; no real feed is");
         }
         SafeInput input = new SafeInput();
         org.jdom2.Document xml;
@@ -65,7 +71,7 @@ final class Feeds {
             xml = input.parse(new XmlReader(new ByteArrayInputStream(bytes), true));
         } catch (JDOMParseException e) {
             throw new NotAFeed("line " + e.getLineNumber() + ": invalid XML: " + reason(e));
-        } catch (JDOMException | IOException e) {
+        } catch (JDOMException | IOException | RuntimeException e) { // JDOM reports some bad names unchecked
             throw new NotAFeed("invalid XML: " + reason(e));
         }
         SyndFeed feed;

@@ -128,6 +128,34 @@ class HostileInputTest {
     }
 
     @Test
+    void aFeedNestedTooDeeplyIsRefusedAtOnce() throws IOException {
+        Path rss = Files.writeString(dir.resolve("deep.rss"), "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item>"
+                + "<description>" + "<b>".repeat(20_000) + ARTICLE + "</b>".repeat(20_000) + "</description></item></channel></rss>");
+
+        Document d = read(rss).get(0);
+
+        assertTrue(d.error().contains("nested deeper than 1000 levels"), d.error());
+    }
+
+    @Test
+    void fuzzFindingsStayFixed() throws IOException {
+        // a numeric reference to half a surrogate pair in HTML; a namespace URI starting with spaces in a feed
+        Path html = Files.writeString(dir.resolve("ref.html"), "<html><body><p>" + ARTICLE + " &#xD800; end</p></body></html>");
+        Path atom = Files.writeString(dir.resolve("ns.atom"), "<?xml version=\"1.0\"?><feed xmlns=\"    http://www.w3.org/2005/Atom\">"
+                + "<title>B</title><entry><id>1</id><content>" + ARTICLE + "</content></entry></feed>");
+
+        String block = ARTICLE;
+        Path warc = Files.writeString(dir.resolve("noid.warc"), "WARC/1.0\r\nWARC-Type: resource\r\n"
+                + "Content-Type: text/plain\r\nContent-Length: " + block.length() + "\r\n\r\n" + block + "\r\n\r\n");
+
+        List<Document> docs = read(html, atom, warc);
+
+        assertEquals("noid.warc@0", docs.get(2).id(), "a record without WARC-Record-ID or URI is named by its place");
+        assertTrue(Document.wellFormed(docs.get(0).text()) == docs.get(0).text(), "no unpaired surrogate left");
+        assertTrue(docs.get(1).error().startsWith("invalid XML: "), docs.get(1).error());
+    }
+
+    @Test
     void f7ALoneSurrogateInJsonLinesIsReplacedWithAWarning() throws IOException {
         Path lines = Files.writeString(dir.resolve("s.jsonl"), "{\"id\": \"s\", \"title\": \"Lagos \\udc00\", \"text\": \""
                 + Samples.ENGLISH.replace("\n", " ") + " \\ud800 end\"}\n");
