@@ -14,16 +14,19 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "code", mixinStandardHelpOptions = true,
         description = {"Code news documents into events.",
                 "Inputs: text files, JSON Lines ({\"id\",\"text\",\"published\",\"title\",\"url\",\"outlet\"}), HTML pages, RSS/Atom feeds, WARC archives, directories, or - for stdin.",
-                "Exit code: 0 when every document was coded, 1 when some could not be (see stderr and each record's warnings), 2 on usage errors."})
+                "Exit code: 0 when every document was coded, 1 when some could not be (see stderr and each record's warnings), 2 on usage errors, 4 on an internal error."})
 final class CodeCommand implements Callable<Integer> {
 
     enum Format { jsonl, table }
@@ -46,6 +49,9 @@ final class CodeCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "coding threads (default: all cores)")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--doc-timeout", paramLabel = "SECONDS", description = "time budget per document; one over it becomes an error record and the batch goes on (default ${DEFAULT-VALUE})")
+    double docTimeout = Coder.DEFAULT_DOC_TIMEOUT.toSeconds();
+
     @Option(names = "--max-chars", description = "documents longer than this are refused (default ${DEFAULT-VALUE})")
     long maxChars = DocumentReader.Options.DEFAULT_MAX_CHARS;
 
@@ -64,9 +70,11 @@ final class CodeCommand implements Callable<Integer> {
         // a first pass over the files gives the bar its length (stdin has none)
         long total = showProgress && !inputs.contains("-") ? reader.read(inputs).count() : -1;
         long t0 = System.nanoTime();
-        try (Writer w = out == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
-                : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-             Coder coder = new Coder(kb, Math.max(1, threads))) {
+        // an unpaired surrogate that got this far becomes U+FFFD instead of killing the run halfway through a line
+        CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith("\uFFFD".getBytes(StandardCharsets.UTF_8));
+        try (Writer w = new BufferedWriter(new OutputStreamWriter(out == null ? System.out : Files.newOutputStream(out), utf8));
+             Coder coder = new Coder(kb, Math.max(1, threads), Duration.ofMillis(Math.round(docTimeout * 1000)))) {
             Table table = format == Format.table ? new Table(w, coder.pipeline().knowledge().codebook()) : null;
             coder.codeAll(reader.read(inputs).iterator(), (doc, rec) -> {
                 counts[0]++;

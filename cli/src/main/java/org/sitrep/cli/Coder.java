@@ -8,29 +8,64 @@ import org.sitrep.sources.Document;
 import org.sitrep.text.CoreNlpModel;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
-/** Codes a stream of documents on all cores and hands the records on in input order. */
+/**
+ * Codes a stream of documents on all cores and hands the records on in input order. Each document has a time
+ * budget: one over it becomes an error record and the batch goes on, and a worker stuck in library code is
+ * replaced so that it does not hold up the others.
+ */
 final class Coder implements AutoCloseable {
+    static final Duration DEFAULT_DOC_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a timed-out worker gets to notice its interruption before it is stopped by force. */
+    private static final long GRACE_MILLIS = 2_000;
+
     private final Pipeline pipeline;
-    private final ExecutorService pool;
+    private final Function<Document, DocumentRecord> code;
+    private final Function<Document, DocumentRecord> fail;
+    private final ThreadPoolExecutor pool;
     private final int threads;
+    private final long budgetNanos;
 
     Coder(List<Path> kbLayers, int threads) {
-        this.threads = threads;
+        this(kbLayers, threads, DEFAULT_DOC_TIMEOUT);
+    }
+
+    Coder(List<Path> kbLayers, int threads, Duration docTimeout) {
+        this(load(kbLayers), null, threads, docTimeout);
+    }
+
+    private static Pipeline load(List<Path> kbLayers) {
         long t0 = System.nanoTime();
         Progress.say("sitrep: loading models (CoreNLP and the knowledge base, about 10-40 s)...");
-        this.pipeline = new Pipeline(CoreNlpModel.shared(), Knowledge.load(new KnowledgeFiles(kbLayers)));
+        Pipeline p = new Pipeline(CoreNlpModel.shared(), Knowledge.load(new KnowledgeFiles(kbLayers)));
         Progress.say("sitrep: models loaded in %.1f s", (System.nanoTime() - t0) / 1e9);
-        this.pool = Executors.newFixedThreadPool(threads, r -> {
+        return p;
+    }
+
+    /** With {@code code} in place of the pipeline's (tests); a failed document always goes through the pipeline's own record. */
+    Coder(Pipeline pipeline, Function<Document, DocumentRecord> code, int threads, Duration docTimeout) {
+        if (docTimeout.isNegative() || docTimeout.isZero()) throw new IllegalArgumentException("--doc-timeout must be positive");
+        this.pipeline = pipeline;
+        this.code = code != null ? code : pipeline::code;
+        this.fail = pipeline != null ? pipeline::code : d -> org.sitrep.records.RecordBuilder.failed(d, d.published());
+        this.threads = threads;
+        this.budgetNanos = docTimeout.toNanos();
+        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "sitrep-coder");
             t.setDaemon(true);
             return t;
@@ -39,37 +74,124 @@ final class Coder implements AutoCloseable {
 
     Pipeline pipeline() { return pipeline; }
 
+    /** One document, with the same budget and safety as a batch (the API's coder). */
+    DocumentRecord code(Document d) {
+        DocumentRecord[] out = new DocumentRecord[1];
+        codeAll(List.of(d).iterator(), (doc, rec) -> out[0] = rec);
+        return out[0];
+    }
+
+    /** A document being coded: the worker and start time are known once a thread has picked it up. */
+    private final class Job implements Callable<DocumentRecord> {
+        final Document doc;
+        volatile Thread worker;
+        volatile long started;
+        volatile boolean abandoned;
+
+        Job(Document doc) {
+            this.doc = doc;
+        }
+
+        @Override
+        public DocumentRecord call() {
+            worker = Thread.currentThread();
+            started = System.nanoTime();
+            try {
+                return codeSafely(doc);
+            } finally {
+                worker = null;
+                if (abandoned) resize(-1);  // the stand-in started when this one timed out is no longer needed
+                Thread.interrupted();       // a late interruption must not hit the pool's next document
+            }
+        }
+    }
+
     /**
      * Codes every document, keeping at most a few per thread in flight, and hands each record on with its
-     * document, in input order; a crash in one document becomes its error record.
+     * document, in input order; a crash in one document becomes its error record, and so does a document
+     * over the time budget.
      */
     void codeAll(Iterator<Document> docs, BiConsumer<Document, DocumentRecord> sink) {
-        record Pending(Document document, Future<DocumentRecord> record) {}
+        record Pending(Job job, Future<DocumentRecord> record) {}
         Deque<Pending> inFlight = new ArrayDeque<>();
         while (docs.hasNext() || !inFlight.isEmpty()) {
             while (docs.hasNext() && inFlight.size() < threads * 4) {
-                Document d = docs.next();
-                inFlight.add(new Pending(d, pool.submit(() -> codeSafely(d))));
+                Job job = new Job(docs.next());
+                inFlight.add(new Pending(job, pool.submit(job)));
             }
+            Pending next = inFlight.removeFirst();
+            DocumentRecord rec;
             try {
-                Pending next = inFlight.removeFirst();
-                sink.accept(next.document(), next.record().get());
+                rec = await(next.job(), next.record());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
             }
+            sink.accept(next.job().doc, rec);
+        }
+    }
+
+    /** The job's record, or an error record once it has run longer than the budget. */
+    private DocumentRecord await(Job job, Future<DocumentRecord> future) throws InterruptedException {
+        while (true) {
+            try {
+                if (future.isDone()) return future.get();
+                long started = job.started;
+                if (started == 0) {  // still queued: its budget has not begun
+                    return future.get(50, TimeUnit.MILLISECONDS);
+                }
+                long left = budgetNanos - (System.nanoTime() - started);
+                if (left <= 0) return timedOut(job, future);
+                return future.get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                // loop: either it started meanwhile or its budget is spent
+            } catch (ExecutionException e) {
+                return fail.apply(job.doc.withError("internal error while coding: " + e.getCause()));
+            }
+        }
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private DocumentRecord timedOut(Job job, Future<DocumentRecord> future) {
+        job.abandoned = true;
+        resize(+1);  // a stand-in, so the other documents go on at full speed whatever the stuck worker does
+        future.cancel(true);
+        Thread worker = job.worker;
+        if (worker != null) {
+            // most library code ignores interruption; a runaway regex or SUTime rule is stopped by force after a grace
+            Thread reaper = new Thread(() -> {
+                try {
+                    Thread.sleep(GRACE_MILLIS);
+                    if (job.worker == worker) worker.stop();
+                } catch (InterruptedException | UnsupportedOperationException e) {
+                    // Java 20+ cannot stop threads: the stuck one finishes on its own, the stand-in keeps the pace
+                }
+            }, "sitrep-reaper");
+            reaper.setDaemon(true);
+            reaper.start();
+        }
+        String secs = String.format(Locale.ROOT, "%.0f", budgetNanos / 1e9);
+        return fail.apply(job.doc.withError("timed out: coding took longer than " + secs + " s (--doc-timeout); skipped"));
+    }
+
+    private synchronized void resize(int delta) {
+        int n = Math.max(threads, pool.getMaximumPoolSize() + delta);
+        if (delta > 0) {
+            pool.setMaximumPoolSize(n);
+            pool.setCorePoolSize(n);
+        } else {
+            pool.setCorePoolSize(n);
+            pool.setMaximumPoolSize(n);
         }
     }
 
     private DocumentRecord codeSafely(Document d) {
         try {
-            return pipeline.code(d);
+            return code.apply(d);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             if (System.getenv("SITREP_DEBUG") != null) e.printStackTrace();
             StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
-            return pipeline.code(d.withError("internal error while coding: " + e + (at == null ? "" : " at " + at)));
+            return fail.apply(d.withError("internal error while coding: " + e + (at == null ? "" : " at " + at)));
         }
     }
 

@@ -18,7 +18,8 @@ public final class Main implements Runnable {
         // --quiet is global: any command takes it and prints only its results and errors
         java.util.List<String> rest = new java.util.ArrayList<>(java.util.List.of(args));
         Progress.quiet(rest.removeIf(a -> a.equals("--quiet")));
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).setExpandAtFiles(false).execute(rest.toArray(String[]::new));
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).setExpandAtFiles(false)
+                .setExecutionExceptionHandler(new ExitCodes()).execute(rest.toArray(String[]::new));
     }
 
     @Override

@@ -51,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
                 coder.codeAll(docs.iterator(), store::put);
                 System.err.printf("sitrep: demo corpus loaded (%d documents, %d events in %s)%n", store.documents(), store.events(), db);
             }
-            try (SitrepServer server = new SitrepServer(store, coder.pipeline()::code, token).start(port)) {
+            try (SitrepServer server = new SitrepServer(store, coder::code, token).start(port)) {
                 System.err.printf("sitrep: workbench at http://127.0.0.1:%d/, API at /api (OpenAPI: /api/openapi.json)%n", server.port());
                 if (madeToken) System.err.println("sitrep: write token (Authorization: Bearer ...): " + token);
                 new CountDownLatch(1).await();  // until the process is stopped

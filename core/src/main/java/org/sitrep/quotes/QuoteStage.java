@@ -25,7 +25,9 @@ public final class QuoteStage implements Stage {
         this.cues = cues;
     }
 
-    private static final Pattern SIGNATURE = Pattern.compile("(?m)^\\s*[—–-]{1,2}\\s*([^()\\n]{3,80}?)\\s*\\(@\\w+\\)");
+    // Horizontal space only, possessive: "\s*" at a line start ran on across every following blank line and
+    // backtracked through them, quadratic in a run of blank lines.
+    private static final Pattern SIGNATURE = Pattern.compile("(?m)^[ \\t]*+[—–-]{1,2}[ \\t]*+([^()\\n]{3,80}?)[ \\t]*\\(@\\w+\\)");
     private static final Set<String> FIRST_PERSON = Set.of("we", "us", "our", "i", "me", "my");
 
     @Override

@@ -64,6 +64,52 @@ public record Document(String id, String text, String published, String title, S
                 : new Document(id, text, published, title, url, outlet, origin, language, warnings, reason);
     }
 
+    /**
+     * This document with every unpaired surrogate (a JSON escape of half a pair makes one; no encoding can write
+     * it) replaced by U+FFFD, and a warning saying so; the same instance when there is none.
+     */
+    public Document wellFormed() {
+        String[] fields = {id, text, published, title, url, outlet};
+        int replaced = 0;
+        for (int i = 0; i < fields.length; i++) {
+            String fixed = wellFormed(fields[i]);
+            if (fixed != fields[i]) {
+                replaced += countUnpaired(fields[i]);
+                fields[i] = fixed;
+            }
+        }
+        if (replaced == 0) return this;
+        return new Document(fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], origin, language, warnings, error)
+                .withWarning(replaced + " unpaired UTF-16 surrogate" + (replaced == 1 ? "" : "s")
+                        + " (not a character) replaced by U+FFFD");
+    }
+
+    /** {@code s} with unpaired surrogates replaced by U+FFFD; the same instance when it has none (or is null). */
+    public static String wellFormed(String s) {
+        if (s == null || countUnpaired(s) == 0) return s;
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                b.append(c).append(s.charAt(++i));
+            } else {
+                b.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static int countUnpaired(String s) {
+        if (s == null) return 0;
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) i++;
+            else if (Character.isSurrogate(c)) n++;
+        }
+        return n;
+    }
+
     private List<String> plus(String warning) {
         if (warning == null) return warnings;
         List<String> all = new ArrayList<>(warnings);

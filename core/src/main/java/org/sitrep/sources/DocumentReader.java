@@ -1,6 +1,9 @@
 package org.sitrep.sources;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -334,7 +337,7 @@ public final class DocumentReader {
     private Document html(Source src, Decoding.Decoded decoded) {
         HtmlExtractor.Page page = HtmlExtractor.extract(decoded.text(), src.baseUri());
         Document d = new Document(src.baseId(), page.text(), page.published(), page.title(), page.url(),
-                page.outlet(), src.origin(), null, decoded.warnings(), null);
+                page.outlet(), src.origin(), null, decoded.warnings(), null).withWarnings(page.warnings());
         if (HtmlExtractor.letters(page.text()) < HtmlExtractor.MIN_ARTICLE_LETTERS) {
             d = d.withError("HTML page has no article text");
         }
@@ -348,12 +351,12 @@ public final class DocumentReader {
         String text = decoded.text();
         JsonNode root;
         try {
-            root = json.readTree(text);
+            root = readTree(text);
         } catch (JsonProcessingException e) {
+            if (e instanceof StreamConstraintsException) return Stream.of(failed(src, located(e)).withWarnings(decoded.warnings()));
             if (format == Format.JSON_OR_TEXT) return Stream.of(plain(src, decoded, bytes)); // "[Reuters] ..." is text
             if (format == Format.JSON_LINES || firstLineIsObject(text, -1)) return jsonLines(src, decoded);
-            return Stream.of(failed(src, "line " + e.getLocation().getLineNr() + ": invalid JSON: " + shortReason(e))
-                    .withWarnings(decoded.warnings()));
+            return Stream.of(failed(src, located(e)).withWarnings(decoded.warnings()));
         }
         if (root == null || root.isMissingNode()) return Stream.of(failed(src, "empty document"));
         if (root.isObject()) {
@@ -377,6 +380,8 @@ public final class DocumentReader {
         return docs.stream();
     }
 
+    private static final String NO_LINES = "empty document (JSON Lines with only blank lines)";
+
     /** JSON Lines already decoded in memory (UTF-16 input, or content that only turned out to be JSON Lines). */
     private Stream<Document> jsonLines(Source src, Decoding.Decoded decoded) {
         List<Document> docs = new ArrayList<>();
@@ -384,6 +389,7 @@ public final class DocumentReader {
         for (int i = 0; i < lines.length; i++) {
             if (!lines[i].isBlank()) docs.add(jsonLine(src, lines[i], i + 1, decoded.warnings()));
         }
+        if (docs.isEmpty()) docs.add(failed(src, NO_LINES));
         return docs.stream();
     }
 
@@ -394,6 +400,7 @@ public final class DocumentReader {
         Spliterator<Document> docs = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
                 Spliterator.ORDERED | Spliterator.NONNULL) {
             private boolean done;
+            private boolean any;
 
             @Override
             public boolean tryAdvance(Consumer<? super Document> action) {
@@ -403,9 +410,12 @@ public final class DocumentReader {
                         if (line == null) {
                             done = true;
                             closeQuietly(owned); // don't wait for the stream to be closed to release the file
-                            return false;
+                            if (any) return false;
+                            action.accept(failed(src, NO_LINES));  // a file of blank lines is reported, not skipped
+                            return true;
                         }
                         if (lines.overflowed()) {
+                            any = true;
                             action.accept(Document.failed(src.name() + ":" + lines.number, src.origin() + ":" + lines.number,
                                     String.format(Locale.ROOT, "line %d: %.1f MB, too long for a document under the"
                                             + " limit of %d chars; split it or raise --max-chars",
@@ -414,6 +424,7 @@ public final class DocumentReader {
                         }
                         Decoding.Decoded decoded = Decoding.decode(line, lines.offset);
                         if (decoded.text().isBlank()) continue;
+                        any = true;
                         action.accept(jsonLine(src, decoded.text(), lines.number, decoded.warnings()));
                         return true;
                     } catch (IOException e) {
@@ -434,10 +445,11 @@ public final class DocumentReader {
         String origin = src.origin() + ":" + number;
         JsonNode node;
         try {
-            node = json.readTree(line);
+            node = readTree(line);
         } catch (JsonProcessingException e) {
-            return Document.failed(id, origin, "line " + number + ": invalid JSON: " + shortReason(e))
-                    .withWarnings(warnings);
+            JsonLocation at = e.getLocation();
+            return Document.failed(id, origin, "line " + number + (at == null ? "" : ", column " + at.getColumnNr())
+                            + ": invalid JSON: " + shortReason(e)).withWarnings(warnings);
         }
         if (!node.isObject()) {
             return Document.failed(id, origin, "line " + number + ": expected a JSON object, found " + kind(node))
@@ -464,8 +476,9 @@ public final class DocumentReader {
         } else {
             text = Decoding.normalise(t.textValue());
         }
-        return new Document(id, text, scalar(o, "published"), scalar(o, "title"), scalar(o, "url"),
+        Document d = new Document(id, text, scalar(o, "published"), scalar(o, "title"), scalar(o, "url"),
                 scalar(o, "outlet"), origin, null, warnings, error);
+        return d.wellFormed();
     }
 
     /** A string or number field as text; absent, empty or structured values count as missing. */
@@ -486,6 +499,39 @@ public final class DocumentReader {
             case STRING -> "a string";
             default -> node.getNodeType().toString().toLowerCase(Locale.ROOT);
         };
+    }
+
+    /**
+     * Parses JSON; a document nested deeper than Jackson allows (1,000 levels) or with a number longer than it
+     * allows (1,000 digits) fails with the place where the limit was hit, which Jackson does not give.
+     */
+    private JsonNode readTree(String text) throws JsonProcessingException {
+        try (JsonParser p = json.createParser(text)) {
+            try {
+                JsonNode node = json.readTree(p);
+                return node == null ? json.missingNode() : node;
+            } catch (StreamConstraintsException e) {
+                throw new LocatedConstraint(e, p.currentLocation());
+            }
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string cannot fail", e);
+        }
+    }
+
+    /** A broken limit, with where it broke. */
+    private static final class LocatedConstraint extends StreamConstraintsException {
+        LocatedConstraint(StreamConstraintsException e, JsonLocation at) {
+            super(e.getOriginalMessage(), at);
+        }
+    }
+
+    /** "line 3, column 7: invalid JSON: ..." as far as the location is known. */
+    private static String located(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 0 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+        return where + "invalid JSON: " + shortReason(e);
     }
 
     /** Jackson's message without the source excerpt and location it appends. */
@@ -614,6 +660,8 @@ public final class DocumentReader {
     /** A page from an archive, dated by the page if it says, else by when it was captured. */
     private Document capture(Source src, WarcPages pages, WarcPages.Page p) throws IOException {
         String origin = src.origin() + "@" + p.offset();
+        // a record without a WARC-Record-ID still needs an id: its place in the archive
+        String id = p.id() != null && !p.id().isBlank() ? p.id() : src.name() + "@" + p.offset();
         String host = host(p.url());
         Format format = p.html() ? Format.HTML : Format.TEXT;
         int cap = (int) Math.min(MAX_ARRAY, times(options.maxChars(),
@@ -631,7 +679,7 @@ public final class DocumentReader {
             problem = "cannot decode the page: " + reason(e);
         }
         if (problem != null) {
-            return new Document(p.id(), "", null, null, p.url(), host, origin, null, List.of(), problem);
+            return new Document(id, "", null, null, p.url(), host, origin, null, List.of(), problem);
         }
         Decoding.Decoded decoded = Decoding.decode(bytes, p.charset(), p.html());
         String captured = Dates.toIso(p.date()).orElse(null);
@@ -639,8 +687,8 @@ public final class DocumentReader {
         if (p.html()) {
             HtmlExtractor.Page page = HtmlExtractor.extract(decoded.text(), p.url() == null ? "" : p.url());
             boolean stated = Dates.toIso(page.published()).isPresent();
-            d = new Document(p.id(), page.text(), stated || captured == null ? page.published() : captured,
-                    page.title(), p.url(), host, origin, null, decoded.warnings(), null);
+            d = new Document(id, page.text(), stated || captured == null ? page.published() : captured,
+                    page.title(), p.url(), host, origin, null, decoded.warnings(), null).withWarnings(page.warnings());
             if (page.published() != null && !stated && captured != null) {
                 d = d.withWarning("unparseable publication date '" + page.published() + "': using the capture date");
             }
@@ -648,7 +696,7 @@ public final class DocumentReader {
                 d = d.withError("HTML page has no article text");
             }
         } else {
-            d = new Document(p.id(), decoded.text(), captured, null, p.url(), host, origin, null, decoded.warnings(),
+            d = new Document(id, decoded.text(), captured, null, p.url(), host, origin, null, decoded.warnings(),
                     null);
         }
         if (p.truncated() != null) d = d.withWarning("the archive holds this page cut short (" + p.truncated() + ")");
@@ -692,18 +740,26 @@ public final class DocumentReader {
 
     /** Checks a document read from {@code src} and settles its publication date; the first problem found wins. */
     private Document finish(Document d, Source src, long bytes) {
+        d = d.wellFormed(); // a numeric reference or escape can make half a surrogate pair, which no writer can encode
         if (!d.ok()) return d;
         String text = d.text();
         if (text.isBlank()) return d.withError("empty document");
         if (text.length() > options.maxChars()) {
             return d.withError(tooLong(bytes >= 0 ? bytes : utf8Length(text), text.length()));
         }
-        String language = Language.detect(text);
+        d = withLanguageChecked(d);
+        return d.ok() ? dated(d, src) : d;
+    }
+
+    /**
+     * The language check the reader applies, for documents that come by other ways (the API): the detected
+     * language set, and an error when it is not English.
+     */
+    public static Document withLanguageChecked(Document d) {
+        String language = Language.detect(d.text());
         d = d.withLanguage(language);
-        if (!language.equals(Language.ENGLISH)) {
-            return d.withError("not English (detected: " + language + "); sitrep codes English text only");
-        }
-        return dated(d, src);
+        return language.equals(Language.ENGLISH) ? d
+                : d.withError("not English (detected: " + language + "); sitrep codes English text only");
     }
 
     private Document dated(Document d, Source src) {

@@ -51,9 +51,19 @@ final class Feeds {
     private static final List<String> FEED_DATES = List.of("pubDate", "lastBuildDate", "published", "issued", "date",
             "updated", "modified");
 
+    static final int MAX_DEPTH = 1_000;
+
     private Feeds() {}
 
     static Feed parse(byte[] bytes) throws NotAFeed {
+        if (declaresEntities(bytes)) {
+            throw new NotAFeed("the feed declares XML entities made of other entities, which can expand without bound"
+                    + " (\"billion laughs\"); no real feed needs them");
+        }
+        // JDOM checks every new element against all its ancestors: quadratic in depth, minutes for 100,000 levels
+        if (HtmlDepth.estimatedDepth(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)) > MAX_DEPTH) {
+            throw new NotAFeed("elements nested deeper than " + MAX_DEPTH + " levels; no real feed is");
+        }
         SafeInput input = new SafeInput();
         org.jdom2.Document xml;
         try {
@@ -61,7 +71,7 @@ final class Feeds {
             xml = input.parse(new XmlReader(new ByteArrayInputStream(bytes), true));
         } catch (JDOMParseException e) {
             throw new NotAFeed("line " + e.getLineNumber() + ": invalid XML: " + reason(e));
-        } catch (JDOMException | IOException e) {
+        } catch (JDOMException | IOException | RuntimeException e) { // JDOM reports some bad names unchecked
             throw new NotAFeed("invalid XML: " + reason(e));
         }
         SyndFeed feed;
@@ -94,6 +104,43 @@ final class Feeds {
         String outlet = firstNonBlank(feed.getTitle(), DocumentReader.host(feed.getLink()));
         String published = date(channel == null ? null : firstText(channel, FEED_DATES), feed.getPublishedDate());
         return new Feed(outlet, published, items);
+    }
+
+    /**
+     * Whether the internal DTD subset declares an entity built of other entities, as expansion bombs ("billion
+     * laughs") are. Old RSS 0.91 feeds name an external DTD, which is never read; no real feed nests entities.
+     */
+    static boolean declaresEntities(byte[] bytes) {
+        // ASCII markup reads the same in ISO-8859-1 and UTF-8; a UTF-16 feed is left to the parser's limits
+        String s = new String(bytes, 0, Math.min(bytes.length, 1 << 20), java.nio.charset.StandardCharsets.ISO_8859_1);
+        int doctype = indexOfIgnoreCase(s, "<!DOCTYPE", 0);
+        if (doctype < 0) return false;
+        int bracket = s.indexOf('[', doctype), close = s.indexOf('>', doctype);
+        if (bracket < 0 || (close >= 0 && close < bracket)) return false;
+        int end = s.indexOf("]>", bracket);
+        String subset = end < 0 ? s.substring(bracket) : s.substring(bracket, end);
+        // an entity whose text refers to other entities multiplies them; external ones (SYSTEM, PUBLIC) are never read
+        for (int at = indexOfIgnoreCase(subset, "<!ENTITY", 0); at >= 0; at = indexOfIgnoreCase(subset, "<!ENTITY", at + 8)) {
+            int declEnd = subset.indexOf('>', at);
+            String decl = declEnd < 0 ? subset.substring(at) : subset.substring(at, declEnd);
+            int quote = Math.min(index(decl, '"'), index(decl, '\''));
+            if (quote < decl.length() && decl.indexOf('&', quote) >= 0 && !decl.substring(0, quote).matches("(?s).*\\b(SYSTEM|PUBLIC)\\b.*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int index(String s, char c) {
+        int i = s.indexOf(c);
+        return i < 0 ? s.length() : i;
+    }
+
+    private static int indexOfIgnoreCase(String s, String what, int from) {
+        for (int i = s.indexOf('<', from); i >= 0; i = s.indexOf('<', i + 1)) {
+            if (s.regionMatches(true, i, what, 0, what.length())) return i;
+        }
+        return -1;
     }
 
     /** Whether content starting with {@code head} is a feed: its root element is rss, feed or rdf:RDF. */
@@ -152,6 +199,8 @@ final class Feeds {
         org.jdom2.Document parse(Reader reader) throws JDOMException, IOException {
             SAXBuilder builder = createSAXBuilder();
             builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
+            // the parser's own limits on entity expansion, for what the check on the raw bytes cannot see (UTF-16)
+            builder.setFeature(javax.xml.XMLConstants.FEATURE_SECURE_PROCESSING, true);
             // the fixer turns HTML entities such as &nbsp;, common in feeds and undeclared in XML, into characters
             return builder.build(new XmlFixerReader(reader));
         }

@@ -19,7 +19,7 @@ import java.util.Optional;
 final class HtmlExtractor {
 
     /** What a page yields; any field but text may be null. */
-    record Page(String text, String title, String published, String url, String outlet) {}
+    record Page(String text, String title, String published, String url, String outlet, List<String> warnings) {}
 
     /** Fewer letters than this is a menu, a cookie wall or an error page, not an article. */
     static final int MIN_ARTICLE_LETTERS = 20;
@@ -32,8 +32,23 @@ final class HtmlExtractor {
 
     private HtmlExtractor() {}
 
+    /**
+     * Deeper nesting than any real page has. Readability recurses once per level (a page nested 5,000 deep
+     * overflows the stack) and jsoup's tree builder scans its open-element stack per tag (quadratic in depth),
+     * so deeper markup is flattened: first roughly in the raw text, then exactly in the tree.
+     */
+    static final int MAX_DEPTH = 200;
+    static final int MAX_RAW_DEPTH = 1_000;
+
     static Page extract(String html, String baseUri) {
-        org.jsoup.nodes.Document dom = Jsoup.parse(html, baseUri); // jsoup repairs any tag soup; it does not throw
+        List<String> warnings = new ArrayList<>();
+        String bounded = HtmlDepth.flattenRaw(html, MAX_RAW_DEPTH);
+        if (bounded != html) warnings.add("HTML nested deeper than " + MAX_RAW_DEPTH + " levels: the excess markup was dropped");
+        org.jsoup.nodes.Document dom = Jsoup.parse(bounded, baseUri); // jsoup repairs any tag soup; it does not throw
+        int flattened = HtmlDepth.flatten(dom, MAX_DEPTH);
+        if (flattened > 0 && warnings.isEmpty()) {
+            warnings.add("HTML nested deeper than " + MAX_DEPTH + " levels: " + flattened + " elements below that were flattened");
+        }
         List<Element> jsonLd = dom.select("script[type=application/ld+json]");
         List<JsonNode> linkedData = new ArrayList<>();
         for (Element script : jsonLd) {
@@ -63,7 +78,7 @@ final class HtmlExtractor {
         if (letters(text) < MIN_ARTICLE_LETTERS) text = toText(cleaned.body());
         title = firstNonBlank(title, attr(dom, "meta[property=og:title]", "content"), dom.title(),
                 Optional.ofNullable(dom.selectFirst("h1")).map(Element::text).orElse(null));
-        return new Page(text, title, published, url, outlet);
+        return new Page(text, title, published, url, outlet, List.copyOf(warnings));
     }
 
     /**
@@ -71,7 +86,7 @@ final class HtmlExtractor {
      * without the article search, which is for finding a story among page furniture.
      */
     static String fragmentText(String html) {
-        org.jsoup.nodes.Document dom = Jsoup.parseBodyFragment(html);
+        org.jsoup.nodes.Document dom = Jsoup.parseBodyFragment(HtmlDepth.flattenRaw(html, MAX_RAW_DEPTH));
         dom.select(BOILERPLATE).remove();
         return toText(dom.body());
     }

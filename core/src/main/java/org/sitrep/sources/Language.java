@@ -22,6 +22,8 @@ final class Language {
     private static final int SAMPLE = 2000;
     /** Below this many letters there is too little to judge; such snippets are assumed to be English. */
     private static final int MIN_LETTERS = 40;
+    private static final int SAMPLE_WORDS = 400;
+    private static final int MAX_WORD = 40;
 
     /** The 100 commonest English function words (and a few near-function words frequent in news). */
     private static final Set<String> EN = Set.of(
@@ -71,10 +73,11 @@ final class Language {
             letters++;
             scripts.merge(Character.UnicodeScript.of(cp), 1, Integer::sum);
         }
-        if (letters < MIN_LETTERS) return ENGLISH;
         int latin = scripts.getOrDefault(Character.UnicodeScript.LATIN, 0);
-        if (latin * 2 < letters) return byScript(sample, scripts);
-        return byFunctionWords(sample);
+        // a script gives the language away in a few letters; only short Latin snippets are given the benefit of the doubt
+        if (letters > 0 && latin * 2 < letters) return byScript(sample, scripts);
+        if (letters < MIN_LETTERS) return ENGLISH;
+        return byFunctionWords(text);
     }
 
     private static String byScript(String sample, Map<Character.UnicodeScript, Integer> scripts) {
@@ -100,10 +103,20 @@ final class Language {
         };
     }
 
-    private static String byFunctionWords(String sample) {
+    /**
+     * Judged on the first {@value #SAMPLE_WORDS} words of ordinary length, so that one enormous token (a pasted
+     * blob, a URL) neither fills the sample nor makes an English article look like no language at all.
+     */
+    private static String byFunctionWords(String text) {
         List<String> words = new ArrayList<>();
-        for (String w : sample.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
-            if (!w.isEmpty()) words.add(w);
+        int start = -1;
+        for (int i = 0; i <= text.length() && words.size() < SAMPLE_WORDS; i++) {
+            boolean letter = i < text.length() && Character.isLetter(text.charAt(i));
+            if (letter && start < 0) start = i;
+            else if (!letter && start >= 0) {
+                if (i - start <= MAX_WORD) words.add(text.substring(start, i).toLowerCase(Locale.ROOT));
+                start = -1;
+            }
         }
         if (words.isEmpty()) return UNKNOWN;
         double english = share(words, EN);

@@ -106,14 +106,29 @@ public final class CoreNlpModel implements LanguageModel {
         return out;
     }
 
+    /** Longest sentence and most text per document given to SUTime, whose rules run away on long runs of date words. */
+    static final int SUTIME_MAX_SENTENCE = 600, SUTIME_MAX_TOTAL = 30_000;
+
+    /** Sentences that may hold a time expression, within SUTime's input bounds (beyond them dates come from the own rules). */
+    private static List<CoreMap> sutimeCandidates(List<CoreMap> sentences) {
+        List<CoreMap> candidates = new ArrayList<>();
+        int total = 0;
+        for (CoreMap s : sentences) {
+            String text = s.get(CoreAnnotations.TextAnnotation.class);
+            if (text.length() > SUTIME_MAX_SENTENCE || total + text.length() > SUTIME_MAX_TOTAL || !TEMPORAL.matcher(text).find()) continue;
+            candidates.add(s);
+            total += text.length();
+        }
+        return candidates;
+    }
+
     /** SUTime over the document, anchored on its publication date; per sentence, token-indexed. */
     private List<List<TimeExpression>> times(Annotation doc, java.time.LocalDate anchor) {
         List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
         List<List<TimeExpression>> out = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) out.add(new ArrayList<>());
         // SUTime costs; most sentences hold no time expression, so only candidates go through it
-        List<CoreMap> candidates = new ArrayList<>();
-        for (CoreMap s : sentences) if (TEMPORAL.matcher(s.get(CoreAnnotations.TextAnnotation.class)).find()) candidates.add(s);
+        List<CoreMap> candidates = sutimeCandidates(sentences);
         if (candidates.isEmpty()) return out;
         Annotation part = new Annotation(doc.get(CoreAnnotations.TextAnnotation.class));
         part.set(CoreAnnotations.SentencesAnnotation.class, candidates);

@@ -11,9 +11,16 @@ public final class ParseStage implements Stage {
         this.model = model;
     }
 
+    /** The text with over-long sentences split (a bound on the model's cost), saying so in the warnings. */
+    private static String capped(Analysis a, String text) {
+        SentenceCap.Capped c = SentenceCap.apply(text);
+        if (c.warning() != null) a.warnings.add(c.warning());
+        return c.text();
+    }
+
     @Override
     public void process(Analysis a) {
         a.dateline = Dateline.find(a.text());
-        a.sentences = model.analyze(a.dateline == null ? a.text() : a.dateline.blank(a.text()), a.published);
+        a.sentences = model.analyze(capped(a, a.dateline == null ? a.text() : a.dateline.blank(a.text())), a.published);
     }
 }

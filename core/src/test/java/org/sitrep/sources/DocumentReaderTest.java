@@ -119,7 +119,7 @@ class DocumentReaderTest {
 
         Document bad = docs.get(2);
         assertEquals("wire.jsonl:3", bad.id());
-        assertTrue(bad.error().startsWith("line 3: invalid JSON: "), bad.error());
+        assertTrue(bad.error().startsWith("line 3, column 39: invalid JSON: "), bad.error());
 
         Document last = docs.get(3);
         assertTrue(last.ok(), last::error);

@@ -36,9 +36,10 @@ class LanguageTest {
     }
 
     @Test
-    void shortSnippetsAreAssumedEnglish() {
+    void shortLatinSnippetsAreAssumedEnglishButAnotherScriptGivesItsLanguageAway() {
         assertEquals("en", Language.detect("Explosion in Kabul"));
-        assertEquals("en", Language.detect("Взрыв в Кабуле"));
+        assertEquals("ru", Language.detect("Взрыв в Кабуле"));
+        assertEquals("zh", Language.detect("喀布尔爆炸"));
     }
 
     @Test

@@ -32,7 +32,8 @@ import java.util.function.Function;
 public final class SitrepServer implements AutoCloseable {
     static final long MAX_BODY = 2_000_000;
     private static final int MAX_PAGE = 500;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // trailing content after the body ("{...} garbage") is an error, not ignored
+    private static final ObjectMapper JSON = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final String WEB = "/sitrep/web";
 
     private final EventStore store;
@@ -140,6 +141,7 @@ public final class SitrepServer implements AutoCloseable {
         List<Document> docs = new ArrayList<>();
         for (JsonNode n : body.isArray() ? body : List.of(body)) docs.add(document(n, docs.size()));
         List<Map<String, Object>> results = new ArrayList<>();
+        int stored = 0;
         for (Document d : docs) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("id", d.id());
@@ -151,17 +153,35 @@ public final class SitrepServer implements AutoCloseable {
                     continue;
                 }
             }
-            DocumentRecord rec = coder.apply(d);
+            DocumentRecord rec = code(d);
+            EventStore.Outcome outcome;
             synchronized (queries) {
-                store.put(d, rec);
-                queries.changed();
+                // checked again inside the write: a concurrent request may have stored the same document meanwhile
+                outcome = store.put(d, rec);
+                if (outcome != EventStore.Outcome.DUPLICATE) queries.changed();
             }
-            r.put("stored", true);
-            r.put("events", rec.events().size());
-            if (rec.error() != null) r.put("error", rec.error());
+            if (outcome == EventStore.Outcome.DUPLICATE) {
+                r.put("stored", false);
+                r.put("reason", "already stored (same id, URL or text)");
+            } else {
+                stored++;
+                r.put("stored", true);
+                r.put("events", rec.events().size());
+                if (rec.error() != null) r.put("error", rec.error());
+            }
             results.add(r);
         }
-        ctx.status(HttpStatus.CREATED).json(Map.of("documents", results));
+        // 201 when something new was stored; 200 when every document was already there
+        ctx.status(stored > 0 ? HttpStatus.CREATED : HttpStatus.OK).json(Map.of("documents", results));
+    }
+
+    /** The coder never fails a request: a document it cannot code is stored as failed, with the reason. */
+    private DocumentRecord code(Document d) {
+        try {
+            return coder.apply(d);
+        } catch (RuntimeException | StackOverflowError e) {
+            return coder.apply(d.withError("internal error while coding: " + e));
+        }
     }
 
     private static Document document(JsonNode n, int i) {
@@ -179,7 +199,9 @@ public final class SitrepServer implements AutoCloseable {
             throw new BadRequest(400, "document " + i + ": \"published\" is not a date (YYYY-MM-DD): " + published);
         }
         String id = n.hasNonNull("id") ? n.get("id").asText() : "api-" + EventStore.contentHash(text.asText()).substring(0, 16);
-        return new Document(id, text.asText(), published, text(n, "title"), text(n, "url"), text(n, "outlet"), "api", "en", List.of(), null);
+        Document doc = new Document(id, text.asText(), published, text(n, "title"), text(n, "url"), text(n, "outlet"), "api", null, List.of(), null)
+                .wellFormed();
+        return org.sitrep.sources.DocumentReader.withLanguageChecked(doc);
     }
 
     private static String text(JsonNode n, String f) {

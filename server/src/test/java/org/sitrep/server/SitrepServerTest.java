@@ -88,7 +88,7 @@ class SitrepServerTest {
         HttpResponse<String> r = post("{\"id\": \"d1\", \"published\": \"2024-05-02\", \"text\": \"Iranian forces shelled Basra.\"}", "s3cret");
         assertEquals(201, r.statusCode(), r.body());
         assertTrue(r.body().contains("\"stored\":true"), r.body());
-        assertEquals(201, post("{\"id\": \"d1\", \"text\": \"Iranian forces shelled Basra.\"}", "s3cret").statusCode());
+        assertEquals(200, post("{\"id\": \"d1\", \"text\": \"Iranian forces shelled Basra.\"}", "s3cret").statusCode());
         assertTrue(post("{\"id\": \"d1\", \"text\": \"Iranian forces shelled Basra.\"}", "s3cret").body().contains("already stored"));
         JsonNode events = JSON.readTree(get("/api/events?country=IRQ&type=ASSAULT&from=2024-05-01&to=2024-05-31").body());
         assertTrue(events.get("total").asLong() >= 1, events.toString());

@@ -49,7 +49,9 @@ public final class EventStore implements AutoCloseable {
             EventStore s = new EventStore(c);
             s.schema();
             return s;
-        } catch (SQLException | ClassNotFoundException e) {
+        } catch (SQLException e) {
+            throw Unavailable.of(file, e);
+        } catch (ClassNotFoundException e) {
             throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
         }
     }
@@ -114,13 +116,16 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
-    /** True when the document is already stored: same id, same URL, or the same text. */
+    /**
+     * True when the document is already stored and coded: same id, same URL, or the same text. A document stored
+     * as failed is not: the next ingest tries it again.
+     */
     public boolean contains(Document d) {
         try (PreparedStatement ps = db.prepareStatement(
-                "SELECT 1 FROM documents WHERE id = ? OR (url IS NOT NULL AND url = ?) OR content_hash = ? LIMIT 1")) {
+                "SELECT 1 FROM documents WHERE error IS NULL AND (id = ? OR (url IS NOT NULL AND url = ?) OR content_hash = ?) LIMIT 1")) {
             ps.setString(1, d.id());
             ps.setString(2, d.url());
-            ps.setString(3, contentHash(d.text()));
+            ps.setString(3, hashOf(d.text()));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -129,41 +134,98 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
+    /** The content hash used to find the same text again; null for no text (failed documents have none to compare). */
+    private static String hashOf(String text) {
+        return text == null || text.isBlank() ? null : contentHash(text);
+    }
+
+    /** What {@link #put} did. */
+    public enum Outcome {
+        /** stored for the first time */
+        STORED,
+        /** stored in place of the same document stored as failed before */
+        RETRIED,
+        /** not stored: a coded document with the same id, URL or text is already there */
+        DUPLICATE
+    }
+
+    private static final List<String> DOCUMENT_COLUMNS = List.of("url", "content_hash", "title", "outlet", "published", "language",
+            "error", "events", "record", "text", "duplicate_of", "similarity", "fingerprint");
+
     /**
-     * Stores a coded document and its events atomically. A near-duplicate of a stored document (a wire copy:
-     * five-word shingles at least {@value #NEAR_DUPLICATE} alike) is stored too, linked to the first copy by
-     * {@code duplicate_of}, so event clusters can tell independent reports from copies.
+     * Stores a coded document and its events atomically, unless a coded document with the same id, URL or text is
+     * already there (checked inside the same transaction, so concurrent writers store a document once). A
+     * near-duplicate of a stored document (a wire copy: five-word shingles at least {@value #NEAR_DUPLICATE} alike)
+     * is stored too, linked to the first copy by {@code duplicate_of}, so event clusters can tell independent
+     * reports from copies. A failed document (its record has an error) is stored as failed, with no text hash or
+     * fingerprint (failed documents are not copies of each other), and replaced when it is stored again.
      */
-    public void put(Document d, DocumentRecord r) {
-        Fingerprint fp = Fingerprint.of(d.text());
+    public synchronized Outcome put(Document d, DocumentRecord r) {
+        boolean failed = r.error() != null;
+        String hash = failed ? null : hashOf(d.text());
+        Fingerprint fp = failed ? null : Fingerprint.of(d.text());
         try {
             db.setAutoCommit(false);
-            try (PreparedStatement doc = db.prepareStatement("""
-                    INSERT INTO documents (id, url, content_hash, title, outlet, published, language, error, events, record, coded_at,
-                      text, duplicate_of, similarity, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?, ?, ?, ?)""");
+            boolean retry;
+            try (PreparedStatement dup = db.prepareStatement(
+                    "SELECT 1 FROM documents WHERE error IS NULL AND (id = ? OR (url IS NOT NULL AND url = ?) OR content_hash = ?) LIMIT 1");
+                 PreparedStatement previous = db.prepareStatement("SELECT 1 FROM documents WHERE id = ?")) {
+                dup.setString(1, r.id());
+                dup.setString(2, d.url());
+                dup.setString(3, hash);
+                try (ResultSet rs = dup.executeQuery()) {
+                    if (rs.next()) {
+                        db.rollback();
+                        db.setAutoCommit(true);
+                        return Outcome.DUPLICATE;
+                    }
+                }
+                previous.setString(1, r.id());
+                try (ResultSet rs = previous.executeQuery()) {
+                    retry = rs.next();  // only a failed row can be there: a coded one is a duplicate
+                }
+                if (retry) {
+                    // DuckDB cannot delete and re-insert a key in one transaction (nor update an indexed row), so the
+                    // failed row goes first, in a transaction of its own: a crash in between only means another retry
+                    for (String table : List.of("document_bands WHERE doc_id", "events WHERE doc_id", "documents WHERE id")) {
+                        try (PreparedStatement clear = db.prepareStatement("DELETE FROM " + table + " = ?")) {
+                            clear.setString(1, r.id());
+                            clear.executeUpdate();
+                        }
+                    }
+                    db.commit();
+                }
+            } catch (SQLException e) {
+                db.rollback();
+                db.setAutoCommit(true);
+                throw e;
+            }
+            String sql = "INSERT INTO documents (" + String.join(", ", DOCUMENT_COLUMNS) + ", coded_at, id) VALUES ("
+                    + "?, ".repeat(DOCUMENT_COLUMNS.size()) + "now(), ?)";
+            try (PreparedStatement doc = db.prepareStatement(sql);
                  PreparedStatement band = db.prepareStatement("INSERT INTO document_bands VALUES (?, ?)");
                  PreparedStatement ev = db.prepareStatement("""
                     INSERT INTO events (doc_id, event_id, sentence, date, date_precision, cameo, cameo_root, plover, mode, quad_class, goldstein,
                       source_code, source_country, source_text, target_code, target_country, target_text, location, location_country, lat, lon,
                       historical, hedged, modality, attribution, trigger, evidence, rule, url, outlet, polarity, mentions, confidence, cluster_id, day)
                     VALUES (""" + "?, ".repeat(34) + "?)")) {
-                Original original = original(fp);
-                doc.setString(1, r.id());
-                doc.setString(2, d.url());
-                doc.setString(3, contentHash(d.text()));
-                doc.setString(4, r.title());
-                doc.setString(5, r.outlet());
-                doc.setObject(6, r.published() == null ? null : java.sql.Date.valueOf(r.published()));
-                doc.setString(7, r.language());
-                doc.setString(8, r.error());
-                doc.setInt(9, r.events().size());
-                doc.setString(10, JSON.writeValueAsString(r));
-                doc.setString(11, d.text());
-                doc.setString(12, original == null ? null : original.id());
-                doc.setObject(13, original == null ? null : original.similarity());
-                doc.setBytes(14, fp.bytes());
+                Original original = failed ? null : original(fp);
+                doc.setString(1, d.url());
+                doc.setString(2, hash);
+                doc.setString(3, r.title());
+                doc.setString(4, r.outlet());
+                doc.setObject(5, r.published() == null ? null : java.sql.Date.valueOf(r.published()));
+                doc.setString(6, r.language());
+                doc.setString(7, r.error());
+                doc.setInt(8, r.events().size());
+                doc.setString(9, JSON.writeValueAsString(r));
+                doc.setString(10, d.text());
+                doc.setString(11, original == null ? null : original.id());
+                doc.setObject(12, original == null ? null : original.similarity());
+                doc.setBytes(13, fp == null ? null : fp.bytes());
+                doc.setString(14, r.id());
                 doc.executeUpdate();
-                for (long key : fp.bands()) {
+                for (long key : fp == null ? new long[0] : fp.bands()) {
                     band.setLong(1, key);
                     band.setString(2, r.id());
                     band.addBatch();
@@ -212,6 +274,7 @@ public final class EventStore implements AutoCloseable {
                 }
                 ev.executeBatch();
                 db.commit();
+                return retry ? Outcome.RETRIED : Outcome.STORED;
             } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
                 db.rollback();
                 throw e;
@@ -227,7 +290,7 @@ public final class EventStore implements AutoCloseable {
     private Original original(Fingerprint fp) throws SQLException {
         long[] keys = fp.bands();
         String sql = "SELECT DISTINCT d.id, d.duplicate_of, d.fingerprint FROM document_bands b JOIN documents d ON d.id = b.doc_id"
-                + " WHERE b.band_key IN (" + "?, ".repeat(keys.length - 1) + "?)";
+                + " WHERE d.error IS NULL AND d.fingerprint IS NOT NULL AND b.band_key IN (" + "?, ".repeat(keys.length - 1) + "?)";
         Original best = null;
         try (PreparedStatement ps = db.prepareStatement(sql)) {
             for (int i = 0; i < keys.length; i++) ps.setLong(i + 1, keys[i]);
@@ -262,6 +325,8 @@ public final class EventStore implements AutoCloseable {
 
     public long documents() { return count("SELECT count(*) FROM documents"); }
     public long events() { return count("SELECT count(*) FROM events"); }
+    /** Documents stored as failed, to be tried again by the next ingest. */
+    public long failed() { return count("SELECT count(*) FROM documents WHERE error IS NOT NULL"); }
     /** Documents stored as near-duplicate copies of another. */
     public long copies() { return count("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"); }
     /** Real-world events: clusters of coded events from all documents. */
@@ -288,9 +353,27 @@ public final class EventStore implements AutoCloseable {
         }
     }
 
-    public static final class StoreException extends RuntimeException {
+    public static class StoreException extends RuntimeException {
         StoreException(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /** The database cannot be opened: another process holds its lock, or the file is not a database; the message is one line. */
+    public static final class Unavailable extends StoreException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        static Unavailable of(Path file, SQLException e) {
+            String m = String.valueOf(e.getMessage());
+            java.util.regex.Matcher pid = java.util.regex.Pattern.compile("\\(PID (\\d+)\\)").matcher(m);
+            if (m.contains("Could not set lock") || m.contains("Conflicting lock")) {
+                return new Unavailable("database " + file + " is in use by another process" + (pid.find() ? " (PID " + pid.group(1) + ")" : "")
+                        + "; stop it (only one ingest or serve at a time) or use another --db", e);
+            }
+            String first = m.lines().findFirst().orElse(m).strip();
+            return new Unavailable("cannot open database " + file + ": " + first, e);
         }
     }
 }

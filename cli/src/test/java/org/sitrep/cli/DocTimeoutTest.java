@@ -1,0 +1,65 @@
+package org.sitrep.cli;
+
+import org.junit.jupiter.api.Test;
+import org.sitrep.records.DocumentRecord;
+import org.sitrep.sources.Document;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Issue 16 item 2: a document over its time budget becomes an error record and the batch goes on. */
+class DocTimeoutTest {
+
+    static volatile boolean spin = true;
+
+    /** Codes normally, except "stuck" documents, which spin without ever looking at interruption, as a runaway regex does. */
+    static DocumentRecord code(Document d) {
+        if (d.id().startsWith("stuck")) {
+            long x = 0;
+            while (spin) x++;
+            return StandIn.record(d.withWarning("spun " + x));
+        }
+        return StandIn.record(d);
+    }
+
+    private static Document doc(String id) {
+        return new Document(id, "Iranian forces shelled Basra on Monday.", "2024-03-04", null, null, null, "t", "en", List.of(), null);
+    }
+
+    @Test
+    void stuckDocumentsTimeOutInOrderAndTheOthersAreCodedMeanwhile() {
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < 30; i++) docs.add(doc(i % 10 == 3 ? "stuck-" + i : "ok-" + i));
+        List<DocumentRecord> out = new ArrayList<>();
+        long t0 = System.nanoTime();
+        try (Coder coder = new Coder(null, DocTimeoutTest::code, 2, Duration.ofMillis(800))) {
+            coder.codeAll(docs.iterator(), (d, r) -> out.add(r));
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+
+        assertEquals(30, out.size());
+        for (int i = 0; i < 30; i++) {
+            DocumentRecord r = out.get(i);
+            assertEquals(docs.get(i).id(), r.id(), "input order kept");
+            if (r.id().startsWith("stuck")) assertTrue(r.error().startsWith("timed out: coding took longer than 1 s (--doc-timeout)"), r.error());
+            else assertNull(r.error(), r.error());
+        }
+        // three stuck documents, each 0.8 s, with two workers: seconds, not forever
+        assertTrue(secs < 10, "took " + secs + " s");
+    }
+
+    @Test
+    void aCrashInOneDocumentIsItsErrorRecord() {
+        List<DocumentRecord> out = new ArrayList<>();
+        try (Coder coder = new Coder(null, d -> { if (d.id().equals("boom")) throw new StackOverflowError(); return StandIn.record(d); },
+                2, Duration.ofSeconds(5))) {
+            coder.codeAll(List.of(doc("a"), doc("boom"), doc("b")).iterator(), (d, r) -> out.add(r));
+        }
+        assertNull(out.get(0).error());
+        assertTrue(out.get(1).error().startsWith("internal error while coding: java.lang.StackOverflowError"), out.get(1).error());
+        assertNull(out.get(2).error());
+    }
+}
