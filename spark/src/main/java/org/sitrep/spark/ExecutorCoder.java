@@ -33,6 +33,20 @@ final class ExecutorCoder {
         return pipeline;
     }
 
+    private static boolean warm;
+
+    /**
+     * Builds the pipeline and codes one short document with it: CoreNLP loads parts of its models on the first
+     * document, so only then does the executor code at its full speed.
+     */
+    static synchronized void warmUp(List<String> kbLayers) {
+        Pipeline p = pipeline(kbLayers);
+        if (warm) return;
+        p.code(new Document("warm-up", "Police arrested two protesters in Paris on Monday, officials said.", "2024-01-15",
+                null, null, null, "warm-up", "en", List.of(), null));
+        warm = true;
+    }
+
     /** Codes one document as `sitrep code` does: a crash while coding becomes the document's error record. */
     static DocumentRecord code(Pipeline p, Document d) {
         try {

@@ -46,6 +46,24 @@ final class StandaloneCluster implements AutoCloseable {
                     "--host", "127.0.0.1", "--cores", "1", "--memory", workerMemoryMb + "m",
                     "--webui-port", String.valueOf(freePort()), "--work-dir", work.toString(), master));
         }
+        awaitWorkers(dir.resolve("master.log"), workers);
+    }
+
+    /** Waits until every worker has registered with the master (JVMs start slowly on a busy machine). */
+    private void awaitWorkers(Path log, int n) throws IOException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readAllLines(log).stream().filter(l -> l.contains("Registering worker")).count() >= n) return;
+            if (!masterProcess.isAlive()) break;
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        close();
+        throw new IOException("the standalone cluster did not start; see " + log);
     }
 
     private Process start(Path dir, String name, String mainClass, String... args) throws IOException {
