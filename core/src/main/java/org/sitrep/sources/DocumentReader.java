@@ -199,6 +199,28 @@ public final class DocumentReader {
         return read(source, in, -1, null);
     }
 
+    /**
+     * Reads a file held elsewhere (a Hadoop filesystem, an object store) exactly as {@link #read(Path)} reads a
+     * local one: {@code name} is the file name (the base of generated ids), {@code origin} its full path,
+     * {@code modified} its modification date (ISO) for documents without one. The stream is closed here.
+     */
+    public Stream<Document> read(String name, String origin, InputStream in, long size, String modified) {
+        Source source = new Source(name, origin, formatOf(name), origin, modified,
+                "no publication date: using the file's modification date");
+        return read(source, in, size, in);
+    }
+
+    /**
+     * A document given as fields (a row of a table), checked like every document read: empty, over-long and
+     * non-English texts get an error, the publication date is settled.
+     */
+    public Document fields(String id, String text, String published, String title, String url, String outlet, String origin) {
+        Document d = new Document(id, text == null ? "" : Decoding.normalise(text), published, title, url, outlet, origin,
+                null, List.of(), null);
+        return finish(d, new Source(id, origin, Format.TEXT, "", LocalDate.now().toString(),
+                "no publication date: using today's date"), -1);
+    }
+
     private Stream<Document> readInput(String input) {
         if (input.equals(STDIN)) return read("stdin", System.in);
         try {
