@@ -77,11 +77,14 @@ final class Queries {
         if (key == null) throw new IllegalArgumentException("sort by one of " + new java.util.TreeSet<>(SORTS.keySet()) + ", got '" + sort + "'");
         String order = java.util.Arrays.stream(key.split(", ")).map(k -> desc ? k.replace(" NULLS LAST", "") + " DESC NULLS LAST" : k)
                 .reduce((a, b) -> a + ", " + b).orElseThrow() + ", date DESC, doc_id, event_id";
-        List<Map<String, Object>> items = rows("""
-                SELECT e.*, c.mentions AS cluster_mentions, c.documents AS cluster_documents, c.sources AS cluster_sources,
-                  c.independent AS cluster_independent
-                FROM (SELECT * FROM events""" + where + " ORDER BY " + order + " LIMIT ? OFFSET ?) e"
-                + " LEFT JOIN clusters c USING (cluster_id) ORDER BY " + order.replaceAll("(^|, )(\\w+)", "$1e.$2"), paged);
+        // the cluster counts of this page's events only: the clusters view over the whole store costs a full scan
+        List<Map<String, Object>> items = rows("WITH page AS (SELECT * FROM events" + where + " ORDER BY " + order + " LIMIT ? OFFSET ?),"
+                + """
+                 c AS (SELECT e.cluster_id, sum(coalesce(e.mentions, 1)) AS cluster_mentions, count(DISTINCT e.doc_id) AS cluster_documents,
+                   count(DISTINCT coalesce(e.outlet, e.url, e.doc_id)) AS cluster_sources, count(DISTINCT coalesce(d.duplicate_of, e.doc_id)) AS cluster_independent
+                   FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.cluster_id IN (SELECT cluster_id FROM page) GROUP BY 1)
+                SELECT page.*, c.cluster_mentions, c.cluster_documents, c.cluster_sources, c.cluster_independent
+                FROM page LEFT JOIN c USING (cluster_id) ORDER BY """ + " " + order.replaceAll("(^|, )(\\w+)", "$1page.$2"), paged);
         return new Page(total, page, size, items);
     }
 
@@ -165,15 +168,20 @@ final class Queries {
         List<Map<String, Object>> edges = pairs.stream().filter(p -> keep.contains(p.get("source")) && keep.contains(p.get("target"))).toList();
         List<Map<String, Object>> nodes = new ArrayList<>();
         if (!kept.isEmpty()) {
-            // the events each node's click selects, in one pass: a node list joined to the filtered events
-            List<Object> nodeArgs = new ArrayList<>(kept);
-            String values = "(VALUES " + "(?), ".repeat(kept.size() - 1) + "(?)) AS n(id)";
-            String match = country ? "e.source_country = n.id OR e.target_country = n.id OR e.location_country = n.id"
-                    : "e.source_code LIKE n.id || '%' OR e.target_code LIKE n.id || '%'";
-            nodeArgs.addAll(args);
+            // the events each node's click selects: the filtered events grouped by both sides (and place), matched here
+            String sides = country ? "source_country AS a, target_country AS b, location_country AS c" : "source_code AS a, target_code AS b, NULL AS c";
+            List<Map<String, Object>> groups = rows("SELECT " + sides + ", count(*) AS events FROM events" + where + " GROUP BY 1, 2, 3", args);
             Map<String, Long> clicks = new LinkedHashMap<>();
-            for (Map<String, Object> r : rows("SELECT n.id, count(*) AS events FROM " + values + " JOIN (SELECT * FROM events" + where + ") e ON "
-                    + match + " GROUP BY 1", nodeArgs)) clicks.put((String) r.get("id"), (Long) r.get("events"));
+            for (String id : kept) {
+                long n = 0;
+                for (Map<String, Object> g : groups) {
+                    String a = (String) g.get("a"), b = (String) g.get("b"), c = (String) g.get("c");
+                    boolean hit = country ? id.equals(a) || id.equals(b) || id.equals(c)
+                            : (a != null && a.startsWith(id)) || (b != null && b.startsWith(id));
+                    if (hit) n += (long) g.get("events");
+                }
+                clicks.put(id, n);
+            }
             Map<String, String> names = names(kept, country);
             for (String id : kept) {
                 Map<String, Object> n = new LinkedHashMap<>();

@@ -75,6 +75,7 @@ public final class SitrepServer implements AutoCloseable {
             config.routes.get("/api/network", ctx -> answer(ctx, f -> queries.network(f, level(ctx), Math.max(1, Math.min(500, intParam(ctx, "limit", 40))))));
             config.routes.get("/api/actor/{code}", ctx -> answer(ctx, f -> queries.actor(code(ctx.pathParam("code")), f)));
             config.routes.get("/api/export", this::export);
+            config.routes.get("/api/export/formats", ctx -> ctx.json(exportFormats()));
             config.routes.get("/api/clusters", ctx -> answer(ctx, f -> queries.clusters(f, intParam(ctx, "page", 0), size(ctx))));
             config.routes.get("/api/actors", ctx -> answer(ctx, f -> queries.actors(f, Math.min(1000, intParam(ctx, "limit", 200)))));
             config.routes.get("/api/places", ctx -> answer(ctx, queries::places));
@@ -153,6 +154,13 @@ public final class SitrepServer implements AutoCloseable {
         } finally {
             java.nio.file.Files.deleteIfExists(file);
         }
+    }
+
+    /** JSON, then the formats of {@code sitrep export}, as the page offers them. */
+    static List<String> exportFormats() {
+        List<String> out = new ArrayList<>(List.of("json"));
+        for (Exporter.Format f : Exporter.Format.values()) out.add(f.name());
+        return out;
     }
 
     private static String sort(Context ctx) {
