@@ -88,7 +88,7 @@ export function mountFilters(form) {
   chip.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); setFilters({ cluster: '' }); } });
 
   const sync = (filters) => {
-    for (const input of inputs) if (document.activeElement !== input || input.tagName === 'SELECT') input.value = filters[input.name] || '';
+    for (const input of inputs) input.value = filters[input.name] || '';
     chip.hidden = !filters.cluster;
     chip.textContent = filters.cluster ? `cluster ${filters.cluster} ✕` : '';
     const extra = MORE.filter((f) => filters[f.key]).length;

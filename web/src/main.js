@@ -34,7 +34,7 @@ const table = createTable($('table'), $('pager'), $('table-sub'), {
 const evidence = createEvidence($('evidence'), { rowOf: table.rowOf, clusterOf: table.clusterOf });
 const actorPage = createActorPage($('actor-page'));
 createExport($('export'));
-Object.assign(window.sitrep, { cy: network.cy, evidence: null, open: (docId, eventId) => evidence.open({ doc_id: docId, event_id: eventId }) });
+Object.assign(window.sitrep, { cy: network.cy, evidence: null, setFilters, setView, open: (docId, eventId) => evidence.open({ doc_id: docId, event_id: eventId }) });
 
 const views = { timeline, types, network, map, table };
 
@@ -134,9 +134,9 @@ function openFromState() {
   evidence.open({ doc_id: cut < 0 ? state.open : state.open.slice(0, cut), event_id: cut < 0 ? null : state.open.slice(cut + 1) || null });
 }
 
-refresh();
+// the suggestions wait until the first view has its answers: they share the one database connection
+refresh().then(() => api.events({}, 0, 200)).then((res) => suggest(form, (res && res.items) || [])).catch(() => {});
 if (state.open) openFromState();
-api.events({}, 0, 500).then((res) => suggest(form, (res && res.items) || [])).catch(() => {});
 
 let resizeTimer = null;
 window.addEventListener('resize', () => {

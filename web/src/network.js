@@ -151,7 +151,10 @@ export function createNetwork(container, legend, sub) {
     if (fresh.length && nodes.length > 2) {
       const keep = cy.nodes().filter((n) => positions.has(`${level}:${n.id()}`));
       keep.lock();
-      cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 12000, idealEdgeLength: () => 80, padding: 24, numIter: 600 }).run();
+      // a dense graph (every actor linked to most others) is a hairball under a force layout: a circle, busiest first, reads better
+      const dense = edges.length > 3 * nodes.length && !keep.length;
+      cy.layout(dense ? { name: 'circle', animate: false, padding: 24, sort: (a, b) => b.data('events') - a.data('events') }
+        : { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 120, padding: 24, numIter: 800 }).run();
       keep.unlock();
     }
     for (const n of cy.nodes()) positions.set(`${level}:${n.id()}`, { ...n.position() });

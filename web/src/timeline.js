@@ -79,8 +79,8 @@ export function createTimeline(container, legend, sub) {
 
   function legendHtml(dyad) {
     return QUADS.map((q) => `<span class="key"><i style="background:${q.color}"></i>${q.name}</span>`).join('')
-      + (dyad ? `<span class="key line-key"><i class="line"></i>Goldstein ${esc(filters.source)} → ${esc(filters.target)}</span><span class="key line-key"><i class="line dashed"></i>${esc(filters.target)} → ${esc(filters.source)}</span>`
-        : '<span class="key line-key"><i class="line"></i>mean Goldstein</span>');
+      + (dyad ? `<span class="line-key"><i class="line"></i>Goldstein ${esc(filters.source)} → ${esc(filters.target)}</span><span class="line-key"><i class="line dashed"></i>${esc(filters.target)} → ${esc(filters.source)}</span>`
+        : '<span class="line-key"><i class="line"></i>mean Goldstein</span>');
   }
 
   function draw() {

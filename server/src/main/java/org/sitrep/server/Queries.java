@@ -78,7 +78,7 @@ final class Queries {
         String order = java.util.Arrays.stream(key.split(", ")).map(k -> desc ? k.replace(" NULLS LAST", "") + " DESC NULLS LAST" : k)
                 .reduce((a, b) -> a + ", " + b).orElseThrow() + ", date DESC, doc_id, event_id";
         // the cluster counts of this page's events only: the clusters view over the whole store costs a full scan
-        List<Map<String, Object>> items = rows("WITH page AS (SELECT * FROM events" + where + " ORDER BY " + order + " LIMIT ? OFFSET ?),"
+        List<Map<String, Object>> items = rows("WITH page AS MATERIALIZED (SELECT * FROM events" + where + " ORDER BY " + order + " LIMIT ? OFFSET ?),"
                 + """
                  c AS (SELECT e.cluster_id, sum(coalesce(e.mentions, 1)) AS cluster_mentions, count(DISTINCT e.doc_id) AS cluster_documents,
                    count(DISTINCT coalesce(e.outlet, e.url, e.doc_id)) AS cluster_sources, count(DISTINCT coalesce(d.duplicate_of, e.doc_id)) AS cluster_independent
