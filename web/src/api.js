@@ -1,5 +1,6 @@
 // The sitrep JSON API. Every list endpoint takes the same filter parameters.
-export const FILTER_KEYS = ['from', 'to', 'actor', 'country', 'type', 'q', 'cluster'];
+export const FILTER_KEYS = ['from', 'to', 'actor', 'source', 'target', 'country', 'type', 'acled', 'confidence', 'hedged', 'historical',
+  'outlet', 'q', 'cluster'];
 
 let pending = 0;
 function track(promise) {
@@ -31,7 +32,12 @@ export class ApiError extends Error {
 
 export async function getJSON(path, filters, extra) {
   return track((async () => {
-    const res = await fetch(`api/${path}${queryString(filters, extra)}`, { headers: { Accept: 'application/json' } });
+    let res;
+    try {
+      res = await fetch(`api/${path}${queryString(filters, extra)}`, { headers: { Accept: 'application/json' } });
+    } catch (e) {
+      throw new ApiError(0, `the server does not answer (${e.message})`);
+    }
     let body = null;
     try { body = await res.json(); } catch { /* not JSON */ }
     if (!res.ok) throw new ApiError(res.status, (body && body.error) || `${res.status} ${res.statusText}`);
@@ -39,12 +45,19 @@ export async function getJSON(path, filters, extra) {
   })());
 }
 
+/** The URL of the filtered events as a file in one of the export formats. */
+export const exportUrl = (filters, format) => `api/export${queryString(filters, { format })}`;
+
 export const api = {
-  events: (f, page, size) => getJSON('events', f, { page, size }),
-  actors: (f) => getJSON('actors', f, { limit: 300 }),
+  events: (f, page, size, sort) => getJSON('events', f, { page, size, sort }),
+  summary: (f) => getJSON('summary', f),
+  types: (f) => getJSON('types', f),
+  network: (f, level, limit) => getJSON('network', f, { level, limit }),
+  actor: (code, f) => getJSON(`actor/${encodeURIComponent(code)}`, f),
   places: (f) => getJSON('places', f),
   timeseries: (f) => getJSON('timeseries', f),
   clusters: (f, page = 0, size = 500) => getJSON('clusters', f, { page, size }),
+  formats: () => getJSON('export/formats'),
   health: () => getJSON('health'),
   document: (id) => getJSON(`documents/${encodeURIComponent(id)}`),
 };

@@ -32,23 +32,43 @@ export function createEvidence(panel, { rowOf, clusterOf }) {
     else if (t.dataset.openDoc) open({ doc_id: t.dataset.openDoc, event_id: t.dataset.openEvent || null });
     else if (t.dataset.openEvent) show(t.dataset.openEvent, true);
   });
-  document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !panel.hidden) close(); });
+  panel.addEventListener('keydown', (e) => {
+    if ((e.key === 'Enter' || e.key === ' ') && e.target.matches('li[data-open-event]')) { e.preventDefault(); e.target.click(); }
+  });
+  // a modal dialog: Escape closes it, Tab stays inside it, and focus goes back to what opened it
+  let opener = null;
+  document.addEventListener('keydown', (e) => {
+    if (panel.hidden) return;
+    if (e.key === 'Escape') { e.preventDefault(); close(); return; }
+    if (e.key !== 'Tab') return;
+    const items = [...panel.querySelectorAll('a[href], button, [tabindex]:not([tabindex="-1"])')].filter((x) => x.offsetParent !== null);
+    if (!items.length) return;
+    const [first, last] = [items[0], items[items.length - 1]];
+    if (e.shiftKey && (document.activeElement === first || !panel.contains(document.activeElement))) { e.preventDefault(); last.focus(); }
+    else if (!e.shiftKey && (document.activeElement === last || !panel.contains(document.activeElement))) { e.preventDefault(); first.focus(); }
+  });
 
-  function close() {
+  /** Closes the dialog; {@code record} false when the URL already says it is closed (Back). */
+  function close(record = true) {
+    if (panel.hidden) return;
     panel.hidden = true;
     current = null;
     document.body.classList.remove('evidence-open');
     window.sitrep.evidence = null;
-    setOpen(null);
+    if (record) setOpen(null);
+    if (opener && document.contains(opener)) opener.focus();
+    opener = null;
   }
 
-  /** Opens an event (row of /api/events, or {doc_id, event_id}); loads its document. */
-  async function open(row) {
+  /** Opens an event (row of /api/events, or {doc_id, event_id}); loads its document. {@code from}: the element to refocus on close. */
+  async function open(row, from = null) {
     const my = ++seq;
+    if (panel.hidden) opener = from || (document.activeElement !== document.body ? document.activeElement : null);
     panel.hidden = false;
     document.body.classList.add('evidence-open');
     panel.dataset.state = 'loading';
-    panel.innerHTML = `<div class="ev-head"><h2>Evidence</h2><button type="button" class="close" data-action="close" data-testid="evidence-close" title="close (Esc)">✕</button></div><div class="ev-loading">Loading ${esc(row.doc_id)}…</div>`;
+    panel.innerHTML = `<div class="ev-head"><h2 id="evidence-title">Evidence</h2><button type="button" class="close" data-action="close" data-testid="evidence-close" aria-label="close the evidence (Esc)">✕</button></div><div class="ev-loading" role="status">Loading ${esc(row.doc_id)}…</div>`;
+    panel.querySelector('.close').focus();
     try {
       const d = await api.document(row.doc_id);
       if (my !== seq) return;
@@ -70,8 +90,10 @@ export function createEvidence(panel, { rowOf, clusterOf }) {
     window.sitrep.evidence = current;
     setOpen(current.docId, current.eventId);
     const r = row && row.event_id === (ev && ev.id) && row.event_id != null && 'cluster_id' in row ? row : await findRow(doc.id, ev);
+    const hadFocus = panel.contains(document.activeElement);
     panel.innerHTML = render(doc, ev, r);
     panel.dataset.state = 'ready';
+    if (hadFocus || !panel.contains(document.activeElement)) panel.querySelector('.close').focus({ preventScroll: true });
     panel.dataset.doc = doc.id;
     panel.dataset.event = ev ? ev.id : '';
     const box = panel.querySelector('.article');
@@ -129,9 +151,9 @@ function render(d, ev, row) {
   const nonEvents = d.non_events || [];
   return `
   <div class="ev-head">
-    <h2>Evidence</h2>
+    <h2 id="evidence-title">Evidence</h2>
     <span class="ev-doc" title="document id">${esc(d.id)}</span>
-    <button type="button" class="close" data-action="close" data-testid="evidence-close" title="close (Esc)">✕</button>
+    <button type="button" class="close" data-action="close" data-testid="evidence-close" aria-label="close the evidence (Esc)">✕</button>
   </div>
   <div class="ev-meta" data-testid="evidence-meta">
     <div class="ev-title">${esc(d.title || d.id)}</div>
@@ -203,7 +225,7 @@ function item(e, current) {
   const src = (e.source || []).map((s) => s.code).filter(has).join(',') || '–';
   const tgt = (e.target || []).map((s) => s.code).filter(has).join(',') || '–';
   const why = [e.polarity !== 'asserted' && e.polarity, e.modality !== 'actual' && e.modality].filter(has).filter(Boolean).join(', ');
-  return `<li class="${current && e.id === current.id ? 'current' : ''}" data-open-event="${esc(e.id)}" data-testid="evidence-event" data-event="${esc(e.id)}">
+  return `<li tabindex="0" class="${current && e.id === current.id ? 'current' : ''}" data-open-event="${esc(e.id)}" data-testid="evidence-event" data-event="${esc(e.id)}">
     <span class="mono muted">${esc(e.id)}</span>
     <span class="quad" style="background:${quadColor(e.quad_class)}"></span><span class="code">${esc(e.cameo)}</span> <span class="plover">${esc(e.plover || '')}</span>
     <span class="mono">${esc(src)} → ${esc(tgt)}</span>

@@ -3,18 +3,20 @@
 import { scaleLinear, interpolateRgb } from 'd3';
 
 export const QUADS = [
-  { id: 1, name: 'Verbal cooperation', color: '#6baed6' },
-  { id: 2, name: 'Material cooperation', color: '#2166ac' },
-  { id: 3, name: 'Verbal conflict', color: '#f4a259' },
-  { id: 4, name: 'Material conflict', color: '#c0392b' },
+  // blues for cooperation, orange and red for conflict: told apart with any colour vision, each at least 3:1 on white
+  { id: 1, name: 'Verbal cooperation', color: '#4f86c6' },
+  { id: 2, name: 'Material cooperation', color: '#1f4e8c' },
+  { id: 3, name: 'Verbal conflict', color: '#c46a00' },
+  { id: 4, name: 'Material conflict', color: '#a3271d' },
 ];
 export const quadColor = (q) => (QUADS.find((d) => d.id === Number(q)) || { color: '#999' }).color;
 export const quadName = (q) => (QUADS.find((d) => d.id === Number(q)) || { name: 'unknown' }).name;
 
-// Goldstein (-10 … +10): red for conflict, grey for neutral, green for cooperation.
+// Goldstein (-10 … +10): orange for conflict, grey for neutral, blue for cooperation (no red–green pair, so it
+// reads with colour-blind eyes; every step at least 3:1 on white).
 export const goldsteinColor = scaleLinear()
   .domain([-10, 0, 10])
-  .range(['#c62828', '#a0a0a0', '#2e7d32'])
+  .range(['#b35806', '#8a8a8a', '#2166ac'])
   .interpolate(interpolateRgb)
   .clamp(true);
 

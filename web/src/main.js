@@ -1,68 +1,142 @@
-// The workbench: one page, five views over the same filters. A filter change reloads every view;
-// `document.body.dataset.ready` / `.generation` and `window.sitrep` tell scripts and tests when the
-// page has settled and what it shows.
+// The workbench: one page, several views over the same filters. A filter change reloads every view; each view's
+// panel is dimmed while it loads, says why when it is empty and shows its error until the API answers again.
+// `document.body.dataset.ready` / `.generation` and `window.sitrep` tell scripts and tests when the page has
+// settled and what it shows.
 import './style.css';
 import { api } from './api.js';
-import { state, onFilters, setFilters } from './state.js';
+import { state, onFilters, onView, setFilters, setView } from './state.js';
 import { mountFilters, suggest } from './filters.js';
 import { createTimeline } from './timeline.js';
+import { createTypes } from './types.js';
 import { createNetwork } from './network.js';
 import { createMap } from './map.js';
 import { createTable } from './table.js';
 import { createEvidence } from './evidence.js';
+import { createActorPage } from './actor.js';
+import { createExport } from './export.js';
 import { esc } from './format.js';
+import { hideTip } from './tooltip.js';
 
 const $ = (id) => document.getElementById(id);
 const status = $('status');
-window.sitrep = { state, generation: 0, errors: [] };
+window.sitrep = { state, generation: 0, errors: [], timings: [] };
 
 const form = $('filters');
 mountFilters(form);
 const timeline = createTimeline($('timeline'), $('timeline-legend'), $('timeline-sub'));
-const network = createNetwork($('network'), $('network-legend'));
-const map = createMap($('map'), $('map-reset'));
+const types = createTypes($('types'), $('types-sub'));
+const network = createNetwork($('network'), $('network-legend'), $('network-sub'));
+const map = createMap($('map'), $('map-reset'), $('map-sub'), $('map-legend'));
 const table = createTable($('table'), $('pager'), $('table-sub'), {
-  onOpen: (row) => evidence.open(row),
+  onOpen: (row, opener) => evidence.open(row, opener),
   onCluster: (id) => setFilters({ cluster: id }),
 });
 const evidence = createEvidence($('evidence'), { rowOf: table.rowOf, clusterOf: table.clusterOf });
-Object.assign(window.sitrep, { cy: network.cy, evidence: null, open: (docId, eventId) => evidence.open({ doc_id: docId, event_id: eventId }) });
+const actorPage = createActorPage($('actor-page'));
+createExport($('export'));
+Object.assign(window.sitrep, { cy: network.cy, evidence: null, setFilters, setView, open: (docId, eventId) => evidence.open({ doc_id: docId, event_id: eventId }) });
+
+const views = { timeline, types, network, map, table };
+
+/** Runs one view's update inside its panel: dimmed while loading, its error shown in the panel until the next answer. */
+async function load(name, view, panel, run) {
+  panel.classList.add('loading');
+  panel.setAttribute('aria-busy', 'true');
+  panel.dataset.state = 'loading';
+  try {
+    await run();
+    panel.querySelector(':scope > .panel-error')?.remove();
+    panel.dataset.state = 'ready';
+  } catch (e) {
+    let box = panel.querySelector(':scope > .panel-error');
+    if (!box) {
+      box = document.createElement('div');
+      box.className = 'panel-error';
+      box.setAttribute('role', 'alert');
+      box.dataset.testid = 'panel-error';
+      panel.appendChild(box);
+    }
+    box.innerHTML = `${esc(name)} could not load: ${esc(e.message)} <button type="button" class="chip" data-retry>retry</button>`;
+    panel.dataset.state = 'error';
+    throw e;
+  } finally {
+    panel.classList.remove('loading');
+    panel.removeAttribute('aria-busy');
+  }
+}
 
 let generation = 0;
 async function refresh() {
   const mine = ++generation;
+  const t0 = performance.now();
   window.sitrep.started = mine;
   document.body.dataset.ready = 'false';
-  const views = { timeline, network, map, table };
-  const results = await Promise.allSettled(Object.values(views).map((v) => v.update(state.filters)));
+  hideTip();
+  const jobs = Object.entries(views).map(([name, v]) => load(name, v, $(`${name}-panel`), () => v.update(state.filters)));
+  jobs.push(loadStatus());
+  if (state.view.who) jobs.push(load('actor page', actorPage, $('actor-page'), () => actorPage.update(state.view.who, state.filters)));
+  const results = await Promise.allSettled(jobs);
   if (mine !== generation) return;
-  const failed = results.map((r, i) => [Object.keys(views)[i], r]).filter(([, r]) => r.status === 'rejected');
-  window.sitrep.errors = failed.map(([name, r]) => `${name}: ${r.reason && r.reason.message}`);
-  status.innerHTML = failed.length
-    ? `<span class="error" data-testid="status-error">${esc(window.sitrep.errors.join('; '))}</span>`
-    : status.innerHTML;
+  const names = [...Object.keys(views), 'status', 'actor page'];
+  window.sitrep.errors = results.map((r, i) => [names[i], r]).filter(([, r]) => r.status === 'rejected').map(([n, r]) => `${n}: ${r.reason && r.reason.message}`);
+  window.sitrep.timings.push(Math.round(performance.now() - t0));
   window.sitrep.generation = mine;
   document.body.dataset.generation = String(mine);
   document.body.dataset.ready = 'true';
 }
 
+/** The header's store counts, asked on every refresh, so an "unreachable" message clears once the API answers. */
 async function loadStatus() {
   try {
     const h = await api.health();
     status.innerHTML = `<span title="documents and events in the store">${esc(h.documents)} documents · ${esc(h.events)} events</span>`;
   } catch (e) {
-    status.innerHTML = `<span class="error" data-testid="status-error">API unreachable: ${esc(e.message)}</span>`;
+    status.innerHTML = `<span class="error" role="alert" data-testid="status-error">API unreachable: ${esc(e.message)}</span>`;
+    throw e;
   }
 }
 
 onFilters(refresh);
-loadStatus();
-refresh();
-if (state.open) {
+onView(async (view, changed) => {
+  if (changed.includes('who')) {
+    if (!view.who) actorPage.close();
+    else {
+      const mine = ++generation;
+      window.sitrep.started = mine;
+      document.body.dataset.ready = 'false';
+      await load('actor page', actorPage, $('actor-page'), () => actorPage.update(view.who, state.filters)).catch(() => {});
+      if (mine === generation) { window.sitrep.generation = mine; document.body.dataset.generation = String(mine); document.body.dataset.ready = 'true'; }
+    }
+  }
+  if (changed.includes('sort') || changed.includes('page')) {
+    const mine = ++generation;
+    window.sitrep.started = mine;
+    document.body.dataset.ready = 'false';
+    await load('table', table, $('table-panel'), () => table.update(state.filters, false)).catch(() => {});
+    if (mine === generation) { window.sitrep.generation = mine; document.body.dataset.generation = String(mine); document.body.dataset.ready = 'true'; }
+  }
+  if (changed.includes('span')) timeline.redraw();
+  if (changed.includes('open')) {
+    if (!view.open) evidence.close(false);
+    else if (!evidence.current || `${evidence.current.docId}/${evidence.current.eventId || ''}` !== view.open) openFromState();
+  }
+});
+
+// a chip that drops one filter (in empty views), a retry button (in failed views)
+document.addEventListener('click', (e) => {
+  const drop = e.target.closest('[data-drop]');
+  if (drop) setFilters({ [drop.dataset.drop]: '' });
+  if (e.target.closest('[data-retry]')) refresh();
+});
+
+function openFromState() {
   const cut = state.open.lastIndexOf('/');
   evidence.open({ doc_id: cut < 0 ? state.open : state.open.slice(0, cut), event_id: cut < 0 ? null : state.open.slice(cut + 1) || null });
 }
-api.events({}, 0, 500).then((res) => suggest(form, (res && res.items) || [])).catch(() => {});
+
+// the suggestions wait until the first view has its answers: they share the one database connection
+refresh().then(() => api.events({}, 0, 200)).then((res) => suggest(form, (res && res.items) || [])).catch(() => {});
+if (state.open) openFromState();
 
 let resizeTimer = null;
 window.addEventListener('resize', () => {

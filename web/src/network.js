@@ -1,30 +1,72 @@
-// Actor network: actor codes as nodes (or their countries, when there are too many to read), source →
-// target edges; edge width = events, colour = mean Goldstein. Clicking a node filters to that actor
-// (a country node: to every actor code that starts with it). Cytoscape draws on a canvas, so the element
-// counts are mirrored in data-nodes / data-edges for tests and scripts.
+// Actor network: the busiest actor codes (or countries) as nodes, source → target edges; edge width = events,
+// colour = mean Goldstein on a colour-blind-safe orange–blue scale. The server picks the top N and says how many
+// it left out; a node's count is what clicking it selects (actor code prefix on either side; a country as either
+// side or the place). Node positions are remembered by id, so a filter change moves only new nodes; labels that
+// would overlap a bigger node's label are hidden until zoomed in. A list of the nodes beside the canvas gives
+// keyboard and screen-reader access. Cytoscape draws on a canvas, so counts are mirrored in data-nodes / data-edges.
 import cytoscape from 'cytoscape';
 import { api } from './api.js';
 import { goldsteinColor, esc, num } from './format.js';
-import { state, setFilters } from './state.js';
+import { state, setFilters, setView } from './state.js';
 import { showTip, hideTip } from './tooltip.js';
+import { emptyHtml } from './reason.js';
 
-const AUTO_COUNTRY = 45; // more actor codes than this: draw countries
+const LIMITS = [20, 40, 80, 150];
+const positions = new Map(); // node id → last position: the layout stays put across filter changes
 
-export function createNetwork(container, legend) {
-  legend.innerHTML = `<span class="muted">mean Goldstein</span> <span class="gradient" style="background:linear-gradient(90deg,${[-10, -5, 0, 5, 10].map((v) => goldsteinColor(v)).join(',')})"></span><span class="scale"><span>−10</span><span>0</span><span>+10</span></span>`;
+/** A fixed pseudo-random spot for a node never placed before (same id, same spot). */
+function seeded(id) {
+  let h = 2166136261;
+  for (const c of id) h = Math.imul(h ^ c.charCodeAt(0), 16777619);
+  const a = ((h >>> 0) % 3600) / 3600 * 2 * Math.PI;
+  const r = 60 + ((h >>> 12) % 200);
+  return { x: Math.cos(a) * r, y: Math.sin(a) * r };
+}
+
+export function createNetwork(container, legend, sub) {
+  let level = 'actor';
+  let limit = 40;
+  let filters = {};
+  let net = null;
+  legend.innerHTML = `<span class="levels" role="group" aria-label="nodes are">${['actor', 'country'].map((l) => `<button type="button" data-level="${l}" data-testid="network-level-${l}" aria-pressed="${l === level}">${l}</button>`).join('')}</span>
+    <label class="top-n">top <select data-testid="network-limit" aria-label="how many nodes">${LIMITS.map((n) => `<option${n === limit ? ' selected' : ''}>${n}</option>`).join('')}</select></label>
+    <span class="muted">Goldstein</span> <span class="gradient" aria-hidden="true" style="background:linear-gradient(90deg,${[-10, -5, 0, 5, 10].map((v) => goldsteinColor(v)).join(',')})"></span><span class="scale-ends">−10 conflict · +10 coop.</span>`;
+  legend.addEventListener('click', (e) => {
+    const b = e.target.closest('button[data-level]');
+    if (!b || b.dataset.level === level) return;
+    level = b.dataset.level;
+    for (const x of legend.querySelectorAll('button[data-level]')) x.setAttribute('aria-pressed', String(x.dataset.level === level));
+    reload();
+  });
+  legend.querySelector('select').addEventListener('change', (e) => { limit = Number(e.target.value); reload(); });
+
+  const canvas = document.createElement('div');
+  canvas.className = 'network-canvas';
+  canvas.setAttribute('role', 'img');
+  container.appendChild(canvas);
+  const list = document.createElement('ul');
+  list.className = 'node-list';
+  list.setAttribute('aria-label', 'network nodes, busiest first');
+  list.dataset.testid = 'network-nodes';
+  container.appendChild(list);
+  const note = document.createElement('div');
+  note.className = 'overlay-note';
+  container.appendChild(note);
+
   const cy = cytoscape({
-    container,
+    container: canvas,
     minZoom: 0.2,
     maxZoom: 4,
     wheelSensitivity: 0.3,
     style: [
       { selector: 'node', style: {
-        label: 'data(id)', 'font-size': 12, 'min-zoomed-font-size': 6, 'font-family': 'ui-monospace, SFMono-Regular, Menlo, monospace',
-        'text-valign': 'bottom', 'text-margin-y': 3, color: '#263238',
+        label: 'data(id)', 'font-size': 11, 'min-zoomed-font-size': 6, 'font-family': 'ui-monospace, SFMono-Regular, Menlo, monospace',
+        'text-valign': 'bottom', 'text-margin-y': 2, color: '#1f2933',
         'background-color': '#546e7a', width: 'data(size)', height: 'data(size)',
-        'text-background-color': '#fff', 'text-background-opacity': 0.75, 'text-background-padding': 1,
+        'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': 1,
       } },
-      { selector: 'node.selected', style: { 'background-color': '#f57c00', 'border-width': 2, 'border-color': '#e65100' } },
+      { selector: 'node.nolabel', style: { label: '' } },
+      { selector: 'node.selected', style: { 'background-color': '#1d5fa7', 'border-width': 3, 'border-color': '#0b2e59' } },
       { selector: 'edge', style: {
         width: 'data(width)', 'line-color': 'data(color)', 'target-arrow-color': 'data(color)',
         'target-arrow-shape': 'triangle', 'arrow-scale': 0.8, 'curve-style': 'bezier', opacity: 0.85,
@@ -32,90 +74,107 @@ export function createNetwork(container, legend) {
       { selector: 'edge:selected, edge.hover', style: { opacity: 1, 'z-index': 10 } },
     ],
   });
-  const note = document.createElement('div');
-  note.className = 'overlay-note';
-  note.textContent = 'no events with both a source and a target';
-  container.appendChild(note);
   const sync = () => {
     container.dataset.nodes = String(cy.nodes().length);
     container.dataset.edges = String(cy.edges().length);
-    note.hidden = cy.nodes().length > 0;
+    container.dataset.level = level;
   };
   sync();
   // fit the graph, but do not blow a handful of nodes up to poster size
   const fit = () => {
     cy.fit(undefined, 24);
     if (cy.zoom() > 1.4) { cy.zoom(1.4); cy.center(); }
+    declutter();
   };
 
-  cy.on('tap', 'node', (e) => setFilters({ actor: e.target.id() }));
-  cy.on('mouseover', 'node', (e) => {
-    const n = e.target;
-    showTip(`<b class="code">${esc(n.id())}</b><br>${n.data('events')} events<br><span class="muted">click to filter to ${container.dataset.level === 'country' ? 'actors coded ' + esc(n.id()) + '…' : 'this actor'}</span>`, e.originalEvent);
-  });
+  /** Hides the labels that would overlap the label of a busier node, so no two labels drawn overlap. */
+  function declutter() {
+    const shown = [];
+    cy.batch(() => {
+      for (const n of cy.nodes().sort((a, b) => b.data('events') - a.data('events'))) {
+        n.removeClass('nolabel');
+        const bb = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+        const hit = shown.some((o) => bb.x1 < o.x2 && bb.x2 > o.x1 && bb.y1 < o.y2 && bb.y2 > o.y1);
+        if (hit) n.addClass('nolabel'); else shown.push(bb);
+      }
+    });
+    container.dataset.labels = String(shown.length);
+  }
+  cy.on('zoom', () => { clearTimeout(cy.declutterTimer); cy.declutterTimer = setTimeout(declutter, 80); });
+
+  const clickFilter = (id) => (level === 'country' ? { country: id } : { actor: id });
+  const tipHtml = (d) => `<b class="code">${esc(d.id)}</b>${d.name ? ` ${esc(d.name)}` : ''}<br>${d.events} events ${level === 'country' ? `involve ${esc(d.id)} (either side or the place)` : `with ${esc(d.id)}… on either side`}<br><span class="muted">click: filter to them${level === 'actor' ? '; double-click: actor page' : ''}</span>`;
+  cy.on('tap', 'node', (e) => { hideTip(); setFilters(clickFilter(e.target.id())); });
+  cy.on('dbltap', 'node', (e) => { if (level === 'actor') setView({ who: e.target.id() }); });
+  cy.on('mouseover', 'node', (e) => showTip(tipHtml(e.target.data()), e.originalEvent));
   cy.on('mouseover', 'edge', (e) => {
     const d = e.target.data();
     e.target.addClass('hover');
-    showTip(`<b class="code">${esc(d.source)} → ${esc(d.target)}</b><br>${d.events} events, mean Goldstein ${num(d.goldstein)}`, e.originalEvent);
+    showTip(`<b class="code">${esc(d.source)} → ${esc(d.target)}</b><br>${d.events} events, mean Goldstein ${num(d.goldstein)}<br><span class="muted">click: filter to this dyad</span>`, e.originalEvent);
+  });
+  cy.on('tap', 'edge', (e) => {
+    hideTip();
+    const d = e.target.data();
+    if (level === 'actor') setFilters({ source: d.source, target: d.target });
   });
   cy.on('mouseout', 'node, edge', (e) => { e.target.removeClass('hover'); hideTip(); });
-
-  // level: actor codes, or their first three letters (country, IGO, NGO…) when the graph is too big to read
-  let pairs = [];
-  let level = 'auto';
-  const levels = document.createElement('span');
-  levels.className = 'levels';
-  levels.innerHTML = ['auto', 'actor', 'country'].map((l) => `<button type="button" data-level="${l}" data-testid="network-level-${l}">${l}</button>`).join('');
-  legend.prepend(levels);
-  levels.addEventListener('click', (e) => {
-    const b = e.target.closest('button[data-level]');
+  list.addEventListener('click', (e) => {
+    const b = e.target.closest('button[data-node]');
     if (!b) return;
-    level = b.dataset.level;
-    draw();
+    if (b.dataset.page) setView({ who: b.dataset.node }); else setFilters(clickFilter(b.dataset.node));
   });
 
   function draw() {
-    const raw = (Array.isArray(pairs) ? pairs : []).filter((p) => p.source && p.target);
-    const codes = new Set(raw.flatMap((p) => [p.source, p.target]));
-    const byCountry = level === 'country' || (level === 'auto' && codes.size > AUTO_COUNTRY);
-    for (const b of levels.children) b.classList.toggle('on', b.dataset.level === level);
-    levels.title = `showing ${byCountry ? 'countries and organisations (first three letters of the codes)' : 'actor codes'}`;
-    container.dataset.level = byCountry ? 'country' : 'actor';
-    const key = (code) => (byCountry ? code.slice(0, 3) : code);
-    const nodes = new Map();
-    const merged = new Map();
-    for (const p of raw) {
-      const [a, b] = [key(p.source), key(p.target)];
-      const n = p.events || 0;
-      for (const code of new Set([a, b])) nodes.set(code, (nodes.get(code) || 0) + n);
-      const id = `${a}>${b}`;
-      const e = merged.get(id) || { id, source: a, target: b, events: 0, weighted: 0, scored: 0 };
-      e.events += n;
-      if (p.goldstein != null) { e.weighted += p.goldstein * n; e.scored += n; }
-      merged.set(id, e);
-    }
+    const nodes = (net && net.nodes) || [];
+    const edges = (net && net.edges) || [];
+    const shownEvents = (net && net.shown_events) || 0;
+    sub.textContent = net && net.total_nodes
+      ? (net.total_nodes > nodes.length
+        ? `top ${nodes.length} of ${net.total_nodes} ${level === 'country' ? 'countries' : 'actors'} · ${shownEvents} of ${net.events} events with both sides drawn`
+        : `${nodes.length} ${level === 'country' ? 'countries' : 'actors'} · ${net.events} events with both sides`)
+      : '';
+    sub.dataset.cut = String(net ? net.total_nodes - nodes.length : 0);
+    canvas.setAttribute('aria-label', `Actor network of ${nodes.length} ${level === 'country' ? 'countries' : 'actors'} and ${edges.length} links; the list beside it names them`);
+    const maxEvents = Math.max(1, ...nodes.map((n) => n.edge_events || 1));
     cy.elements().remove();
-    cy.add([...nodes].map(([id, n]) => ({ data: { id, events: n, size: 10 + 5 * Math.sqrt(n) } })));
-    cy.add([...merged.values()].map((e) => {
-      const goldstein = e.scored ? e.weighted / e.scored : null;
-      return { data: {
-        id: e.id, source: e.source, target: e.target, events: e.events, goldstein,
-        width: 1 + 1.6 * Math.sqrt(e.events || 1), color: goldstein == null ? '#9e9e9e' : goldsteinColor(goldstein),
-      } };
-    }));
-    const actor = state.filters.actor;
-    if (actor) cy.nodes().filter((n) => n.id().startsWith(actor) || actor.startsWith(n.id())).addClass('selected');
+    const fresh = nodes.filter((n) => !positions.has(`${level}:${n.id}`));
+    cy.add(nodes.map((n) => ({ data: { id: n.id, name: n.name, events: n.events, size: 10 + 26 * Math.sqrt((n.edge_events || 1) / maxEvents) },
+      position: positions.get(`${level}:${n.id}`) || seeded(n.id) })));
+    cy.add(edges.map((e) => ({ data: {
+      id: `${e.source}>${e.target}`, source: e.source, target: e.target, events: e.events, goldstein: e.goldstein,
+      width: 1 + 1.4 * Math.sqrt(e.events || 1), color: e.goldstein == null ? '#8a8a8a' : goldsteinColor(e.goldstein),
+    } })));
+    const actor = level === 'country' ? state.filters.country : state.filters.actor;
+    if (actor) cy.nodes().filter((n) => n.id() === actor || n.id().startsWith(actor)).addClass('selected');
     cy.resize();
-    cy.layout({ name: nodes.size > 2 ? 'cose' : 'circle', animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 70, padding: 24, randomize: true }).run();
+    // only nodes never seen before are laid out; the others keep their place
+    if (fresh.length && nodes.length > 2) {
+      const keep = cy.nodes().filter((n) => positions.has(`${level}:${n.id()}`));
+      keep.lock();
+      // a dense graph (every actor linked to most others) is a hairball under a force layout: a circle, busiest first, reads better
+      const dense = edges.length > 3 * nodes.length && !keep.length;
+      cy.layout(dense ? { name: 'circle', animate: false, padding: 24, sort: (a, b) => b.data('events') - a.data('events') }
+        : { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 120, padding: 24, numIter: 800 }).run();
+      keep.unlock();
+    }
+    for (const n of cy.nodes()) positions.set(`${level}:${n.id()}`, { ...n.position() });
     fit();
+    note.innerHTML = nodes.length ? '' : emptyHtml(filters, 'events with both a source and a target');
+    note.hidden = nodes.length > 0;
+    list.innerHTML = nodes.map((n) => `<li><button type="button" data-node="${esc(n.id)}" data-testid="network-node" data-events="${n.events}">${esc(n.id)} <span class="muted">${n.events}</span></button>${level === 'actor' ? `<button type="button" data-node="${esc(n.id)}" data-page="1" class="page-link" aria-label="actor page of ${esc(n.id)}">page</button>` : ''}</li>`).join('');
     sync();
+  }
+
+  async function reload() {
+    net = await api.network(filters, level, limit);
+    draw();
   }
 
   return {
     cy,
-    async update(filters) {
-      pairs = await api.actors(filters);
-      draw();
+    async update(f) {
+      filters = f;
+      await reload();
     },
     redraw() { cy.resize(); fit(); },
   };

@@ -1,10 +1,13 @@
-// Timeline: events per day (per week or month when the range is long) stacked by quad class.
-// Clicking a bar filters to its day (or week, month). Dates known less precisely than a bar (a week,
-// month or year) and a few far outliers (an event of 1983 among last month's) are counted, not drawn.
-import { select, scaleUtc, scaleLinear, stack, max, axisBottom, axisLeft, utcDay, utcMonday, utcMonth, utcFormat } from 'd3';
+// Timeline: events per day (per week or month when the range is long) stacked by quad class, with the mean
+// Goldstein score as a line (conflict below zero, cooperation above). Clicking a bar filters to its day (or week,
+// month); dragging across the chart (a brush) filters to the range. Dates known less precisely than a bar (a week,
+// month or year) and a few far outliers (an event of 1983 among last month's) are counted and said, not drawn, until
+// "show all". With a directed dyad (source and target) chosen, the line is its trend both ways.
+import { select, scaleUtc, scaleLinear, stack, max, axisBottom, axisLeft, axisRight, utcDay, utcMonday, utcMonth, utcFormat, brushX, pointer, line } from 'd3';
 import { api } from './api.js';
-import { QUADS, esc } from './format.js';
-import { setFilters } from './state.js';
+import { QUADS, esc, num } from './format.js';
+import { setFilters, setView, state } from './state.js';
+import { emptyHtml } from './reason.js';
 import { showTip, hideTip } from './tooltip.js';
 
 const UNITS = {
@@ -52,22 +55,43 @@ function trim(rows, total) {
 }
 
 export function createTimeline(container, legend, sub) {
-  legend.innerHTML = QUADS.map((q) => `<span class="key"><i style="background:${q.color}"></i>${q.id} ${q.name}</span>`).join('');
   let last = [];
+  let reverse = null; // the dyad's other direction, when source and target are set
+  let filters = {};
+  let active = -1; // the bucket the keyboard is on
+  const live = document.createElement('div');
+  live.className = 'sr-only';
+  live.setAttribute('aria-live', 'polite');
+  container.after(live);
+  sub.addEventListener('click', (e) => {
+    const b = e.target.closest('[data-span]');
+    if (b) setView({ span: b.dataset.span === 'all' ? 'all' : '' });
+  });
   const view = {
-    async update(filters) {
-      last = await api.timeseries(filters);
+    async update(f) {
+      filters = f;
+      const dyad = f.source && f.target;
+      [last, reverse] = await Promise.all([api.timeseries(f), dyad ? api.timeseries({ ...f, source: f.target, target: f.source }) : null]);
       draw();
     },
     redraw: () => draw(),
   };
 
+  function legendHtml(dyad) {
+    return QUADS.map((q) => `<span class="key"><i style="background:${q.color}"></i>${q.name}</span>`).join('')
+      + (dyad ? `<span class="line-key"><i class="line"></i>Goldstein ${esc(filters.source)} → ${esc(filters.target)}</span><span class="line-key"><i class="line dashed"></i>${esc(filters.target)} → ${esc(filters.source)}</span>`
+        : '<span class="line-key"><i class="line"></i>mean Goldstein</span>');
+  }
+
   function draw() {
+    const dyad = !!(filters.source && filters.target);
+    legend.innerHTML = legendHtml(dyad);
+    const showAll = state.view.span === 'all';
     const rows = (Array.isArray(last) ? last : []).map((r) => ({ ...r, ...dated(r.day) }));
     const total = rows.reduce((n, r) => n + (r.events || 0), 0);
     // the range to draw: where the events are; a few far older (or later) ones are counted, not drawn
     const timed = rows.filter((r) => r.start && r.rank <= RANK.month);
-    const [keep, outside] = trim(timed, total);
+    const [keep, outside] = showAll ? [timed, []] : trim(timed, total);
     const finest = keep.filter((r) => r.rank <= RANK.week);
     const basis = finest.length ? finest : keep;
     let lo = basis.length ? new Date(Math.min(...basis.map((r) => r.start))) : null;
@@ -83,32 +107,45 @@ export function createTimeline(container, legend, sub) {
     const coarse = rows.filter((r) => !used.includes(r) && !outside.includes(r)).reduce((n, r) => n + (r.events || 0), 0);
     const far = outside.reduce((n, r) => n + (r.events || 0), 0);
 
-    const buckets = new Map();
-    for (const r of used) {
-      const start = unit.interval.floor(r.start);
-      const k = +start;
-      if (!buckets.has(k)) buckets.set(k, { start, 1: 0, 2: 0, 3: 0, 4: 0, total: 0 });
-      const b = buckets.get(k);
-      const q = [1, 2, 3, 4].includes(Number(r.quad_class)) ? Number(r.quad_class) : 3;
-      b[q] += r.events || 0;
-      b.total += r.events || 0;
-    }
-    const data = [...buckets.values()].sort((a, b) => a.start - b.start);
+    const bucketOf = (list) => {
+      const buckets = new Map();
+      for (const r of list) {
+        const start = unit.interval.floor(r.start);
+        const k = +start;
+        if (!buckets.has(k)) buckets.set(k, { start, 1: 0, 2: 0, 3: 0, 4: 0, total: 0, gsum: 0, gn: 0 });
+        const b = buckets.get(k);
+        const q = [1, 2, 3, 4].includes(Number(r.quad_class)) ? Number(r.quad_class) : 3;
+        b[q] += r.events || 0;
+        b.total += r.events || 0;
+        if (r.goldstein != null) { b.gsum += r.goldstein * (r.events || 0); b.gn += r.events || 0; }
+      }
+      return [...buckets.values()].sort((a, b) => a.start - b.start);
+    };
+    const data = bucketOf(used);
+    const back = dyad ? bucketOf((Array.isArray(reverse) ? reverse : []).map((r) => ({ ...r, ...dated(r.day) }))
+      .filter((r) => r.start && r.rank <= RANK[unitName] && (!lo || (r.start >= unit.interval.floor(lo) && r.start <= hi)))) : [];
     const years = outside.map((r) => r.start.getUTCFullYear());
     const notDrawn = [
       coarse ? `${coarse} dated only to a ${{ day: 'week, month or year', week: 'month or year', month: 'year' }[unitName]}` : '',
-      far ? `${far} in ${Math.min(...years)}${Math.max(...years) !== Math.min(...years) ? `–${Math.max(...years)}` : ''}` : '',
+      far ? `${far} far outlier${far === 1 ? '' : 's'} in ${Math.min(...years)}${Math.max(...years) !== Math.min(...years) ? `–${Math.max(...years)}` : ''}` : '',
     ].filter(Boolean);
-    sub.textContent = `${total} event${total === 1 ? '' : 's'}, bars ${unit.label}` + (notDrawn.length ? ` · not drawn: ${notDrawn.join(', ')}` : '');
-    sub.title = far ? 'events far outside the range the others fall in are counted but not drawn; filter by date to see them' : '';
+    sub.innerHTML = `${total} event${total === 1 ? '' : 's'}, bars ${unit.label}` + (notDrawn.length ? ` · not drawn: ${esc(notDrawn.join(', '))}` : '')
+      + (far ? ' <button type="button" class="chip" data-span="all" data-testid="timeline-show-all">show all</button>' : '')
+      + (showAll ? ' <button type="button" class="chip" data-span="" data-testid="timeline-trim">hide far outliers</button>' : '')
+      + ' <span class="muted small">· drag to zoom</span>';
+    sub.dataset.outliers = String(far);
+    sub.title = far ? 'events far outside the range the others fall in are counted but not drawn, so they do not squeeze the rest' : '';
 
     container.innerHTML = '';
-    const width = Math.max(300, container.clientWidth);
+    if (!total) { container.innerHTML = emptyHtml(filters, 'events'); return; }
+    const width = Math.max(280, container.clientWidth);
     const height = Math.max(110, container.clientHeight || 150);
-    const m = { top: 8, right: 14, bottom: 22, left: 34 };
-    const svg = select(container).append('svg').attr('width', width).attr('height', height).attr('data-testid', 'timeline-svg');
+    const m = { top: 8, right: 34, bottom: 22, left: 34 };
+    const svg = select(container).append('svg').attr('width', width).attr('height', height).attr('data-testid', 'timeline-svg')
+      .attr('role', 'group').attr('tabindex', 0).attr('data-testid', 'timeline-svg')
+      .attr('aria-label', `Timeline: ${total} events ${unit.label}. Left and right arrows move between ${unitName}s, Enter filters to one.`);
     if (!data.length) {
-      svg.append('text').attr('x', width / 2).attr('y', height / 2).attr('text-anchor', 'middle').attr('class', 'empty').text('no dated events');
+      svg.append('text').attr('x', width / 2).attr('y', height / 2).attr('text-anchor', 'middle').attr('class', 'empty').text('no events dated to the day, week or month');
       return;
     }
     let d0 = unit.interval.floor(lo);
@@ -122,10 +159,14 @@ export function createTimeline(container, legend, sub) {
     }
     const x = scaleUtc().domain([d0, d1]).range([m.left, width - m.right]);
     const y = scaleLinear().domain([0, max(data, (d) => d.total) || 1]).nice().range([height - m.bottom, m.top]);
+    const g = scaleLinear().domain([-10, 10]).range([height - m.bottom, m.top]);
     svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${height - m.bottom})`)
       .call(axisBottom(x).ticks(Math.max(2, Math.floor(width / 90))).tickSizeOuter(0));
     svg.append('g').attr('class', 'axis').attr('transform', `translate(${m.left},0)`)
       .call(axisLeft(y).ticks(4).tickFormat((v) => (Number.isInteger(v) ? v : '')).tickSizeOuter(0));
+    svg.append('g').attr('class', 'axis goldstein-axis').attr('transform', `translate(${width - m.right},0)`)
+      .call(axisRight(g).tickValues([-10, 0, 10]).tickFormat((v) => (v > 0 ? `+${v}` : v)).tickSizeOuter(0));
+    svg.append('line').attr('class', 'zero').attr('x1', m.left).attr('x2', width - m.right).attr('y1', g(0)).attr('y2', g(0));
 
     const series = stack().keys([1, 2, 3, 4])(data);
     const bw = (d) => Math.max(1, x(unit.interval.offset(d.start, 1)) - x(d.start) - (unitName === 'day' && width / n > 6 ? 1 : 0));
@@ -138,19 +179,55 @@ export function createTimeline(container, legend, sub) {
       .attr('x', (d) => x(d.v.data.start))
       .attr('width', (d) => bw(d.v.data))
       .attr('y', (d) => y(d.v[1]))
-      .attr('height', (d) => Math.max(0.5, y(d.v[0]) - y(d.v[1])))
-      .on('mousemove', (event, d) => {
-        const b = d.v.data;
-        showTip(`<b>${esc(unit.title(b.start))}</b><br>${QUADS.map((q) => `<span class="key"><i style="background:${q.color}"></i>${q.name}: ${b[q.id]}</span>`).join('<br>')}<br><span class="muted">click to filter to it</span>`, event);
-      })
-      .on('mouseleave', hideTip)
-      .on('click', (event, d) => {
+      .attr('height', (d) => Math.max(0.5, y(d.v[0]) - y(d.v[1])));
+    const mid = (d) => x(d.start) + bw(d) / 2;
+    const mean = (d) => (d.gn ? d.gsum / d.gn : null);
+    const trend = line().defined((d) => mean(d) != null).x(mid).y((d) => g(mean(d)));
+    svg.append('path').attr('class', 'goldstein-line').attr('data-testid', 'timeline-goldstein').attr('d', trend(data));
+    if (dyad) svg.append('path').attr('class', 'goldstein-line dashed').attr('data-testid', 'timeline-dyad-back').attr('d', trend(back));
+    const focus = svg.append('rect').attr('class', 'bucket-focus').attr('hidden', true);
+
+    const bucketAt = (px) => data.find((d) => px >= x(d.start) && px < x(unit.interval.offset(d.start, 1))) || null;
+    const tip = (b) => `<b>${esc(unit.title(b.start))}</b><br>${QUADS.map((q) => `<span class="key"><i style="background:${q.color}"></i>${q.name}: ${b[q.id]}</span>`).join('<br>')}<br>mean Goldstein ${b.gn ? num(b.gsum / b.gn) : '–'}<br><span class="muted">click to filter to it, drag to zoom</span>`;
+    const pick = (b) => {
+      const start = b.start;
+      if (unitName === 'day') setFilters({ from: iso(start), to: iso(start) });
+      else if (unitName === 'month') setFilters({ from: unit.key(start), to: unit.key(start) });
+      else setFilters({ from: iso(start), to: iso(utcDay.offset(start, 6)) });
+    };
+    // the brush lies over the bars: a drag picks a range, a click the bar under it
+    const brush = brushX().extent([[m.left, m.top], [width - m.right, height - m.bottom]])
+      .on('end', (event) => {
+        if (!event.sourceEvent) return;
         hideTip();
-        const start = d.v.data.start;
-        if (unitName === 'day') setFilters({ from: iso(start), to: iso(start) });
-        else if (unitName === 'month') setFilters({ from: unit.key(start), to: unit.key(start) });
-        else setFilters({ from: iso(start), to: iso(utcDay.offset(start, 6)) });
+        if (!event.selection) {
+          const [px] = pointer(event.sourceEvent, svg.node());
+          const b = bucketAt(px);
+          if (b) pick(b);
+          return;
+        }
+        const [a, z] = event.selection.map((p) => unit.interval.floor(x.invert(p)));
+        const last = unit.interval.offset(z, 1);
+        setFilters({ from: iso(a), to: iso(utcDay.offset(last, -1)) });
       });
+    const overlay = svg.append('g').attr('class', 'brush').attr('data-testid', 'timeline-brush').call(brush);
+    overlay.on('mousemove.tip', (event) => {
+      const b = bucketAt(pointer(event, svg.node())[0]);
+      if (b) showTip(tip(b), event); else hideTip();
+    }).on('mouseleave.tip', hideTip);
+
+    svg.on('keydown', (event) => {
+      if (!['ArrowLeft', 'ArrowRight', 'Home', 'End', 'Enter', ' '].includes(event.key)) return;
+      event.preventDefault();
+      if (event.key === 'Enter' || event.key === ' ') { if (data[active]) pick(data[active]); return; }
+      active = event.key === 'Home' ? 0 : event.key === 'End' ? data.length - 1
+        : Math.max(0, Math.min(data.length - 1, (active < 0 ? (event.key === 'ArrowLeft' ? data.length : -1) : active) + (event.key === 'ArrowLeft' ? -1 : 1)));
+      const b = data[active];
+      focus.attr('hidden', null).attr('x', x(b.start) - 1).attr('width', bw(b) + 2).attr('y', m.top).attr('height', height - m.top - m.bottom);
+      live.textContent = `${unit.title(b.start)}: ${b.total} events, ${QUADS.map((q) => `${b[q.id]} ${q.name.toLowerCase()}`).join(', ')}; mean Goldstein ${b.gn ? num(b.gsum / b.gn) : 'none'}`;
+    });
+    svg.on('blur', () => focus.attr('hidden', true));
+    if (active >= data.length) active = -1;
   }
   return view;
 }

@@ -52,20 +52,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Tag("corenlp")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class WorkbenchBrowserTest {
-    static final String CHROMIUM = System.getProperty("sitrep.chromium", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("sitrep.chromedriver", "/usr/bin/chromedriver");
+class WorkbenchBrowserTest extends WorkbenchChecks {
     static final String TOKEN = "browser-test-token";
-    static final Path SHOTS = Path.of("target", "screenshots");
-    static final ObjectMapper JSON = new ObjectMapper();
 
     Path dir;
     EventStore store;
     Coder coder;
     SitrepServer server;
-    ChromeDriver driver;
-    String base;
-    final HttpClient http = HttpClient.newHttpClient();
+
+    @Override
+    String name() { return "demo"; }
 
     @BeforeAll
     void start() throws Exception {
@@ -89,23 +85,14 @@ class WorkbenchBrowserTest {
         coder.codeAll(docs.iterator(), store::put);
         assertTrue(store.events() > 10, "the demo corpus codes into events: " + store.events());
         server = new SitrepServer(store, coder.pipeline()::code, TOKEN).start(0);
-        base = "http://127.0.0.1:" + server.port() + "/";
 
-        Files.createDirectories(SHOTS);
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createDirectories(dir.resolve("chrome-profile")), "--window-size=1400,1000", "--hide-scrollbars");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        openBrowser(server.port(), dir.resolve("chrome-profile"));
     }
 
     @AfterAll
     void stop() throws Exception {
         if (driver != null) driver.quit();
+        driver = null;
         if (server != null) server.close();
         if (store != null) store.close();
         if (coder != null) coder.close();
@@ -170,7 +157,8 @@ class WorkbenchBrowserTest {
 
         // clicking a timeline bar filters to its day (or week, month)
         long before = generation();
-        click("[data-testid=timeline-bar]");
+        // the brush lies over the bars: a click there (not a drag) picks the bar under the pointer
+        new org.openqa.selenium.interactions.Actions(driver).moveToElement(el("[data-testid=timeline-bar]")).click().perform();
         settled(before);
         assertFalse(el("[data-testid=filter-from]").getDomProperty("value").isEmpty(), "the bar set the date range");
         assertTrue(total() > 0 && total() < all, "a bar filters to its period: " + total());
@@ -293,13 +281,6 @@ class WorkbenchBrowserTest {
 
     // ------------------------------------------------------------------ helpers
 
-    /** Waits until the page has finished a refresh newer than {@code after} and no request is in flight. */
-    void settled(long after) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(js(
-                "const b = document.body.dataset, s = window.sitrep || {};"
-                        + "return b.ready === 'true' && b.pending === '0' && Number(b.generation) === s.started && s.started > arguments[0]", after)));
-    }
-
     void clearFilters() {
         long before = generation();
         click("[data-testid=filter-reset]");
@@ -321,29 +302,6 @@ class WorkbenchBrowserTest {
         if (record.path("relations").isEmpty()) assertTrue(links.isEmpty());
     }
 
-    long generation() {
-        return ((Number) js("return Number(document.body.dataset.generation || 0)")).longValue();
-    }
-
-    void setFilter(String name, String value) {
-        WebElement input = el("[data-testid=filter-" + name + "]");
-        input.clear();
-        input.sendKeys(value, Keys.ENTER);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> value.equals(js("return window.sitrep.state.filters[arguments[0]] || ''", name)));
-        settled(0);
-    }
-
-    long total() {
-        return Long.parseLong(el("[data-testid=table-total]").getDomAttribute("data-total"));
-    }
-
-    /** The country of the busiest place that does not hold every event. */
-    String topCountry() throws Exception {
-        JsonNode places = JSON.readTree(get("api/places").body());
-        for (JsonNode p : places) if (!p.path("country").asText().isEmpty() && p.path("events").asLong() < store.events()) return p.path("country").asText();
-        throw new AssertionError("no place with a country: " + places);
-    }
-
     void click(String css) {
         click(el(css));
     }
@@ -351,30 +309,6 @@ class WorkbenchBrowserTest {
     void click(WebElement e) {
         js("arguments[0].scrollIntoView({block: 'center'})", e);
         e.click();
-    }
-
-    WebElement el(String css) {
-        return driver.findElement(By.cssSelector(css));
-    }
-
-    List<WebElement> els(String css) {
-        return driver.findElements(By.cssSelector(css));
-    }
-
-    int count(String css) {
-        return els(css).size();
-    }
-
-    Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    void shot(String name) throws Exception {
-        Files.write(SHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
-    }
-
-    HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String body, String token) throws Exception {

@@ -55,18 +55,36 @@ final class Queries {
         cache.clear();
     }
 
+    /** Columns the event table may be sorted by (the page's column headers), each with its SQL order. */
+    static final Map<String, String> SORTS = Map.of(
+            "date", "day NULLS LAST, date", "confidence", "confidence", "goldstein", "goldstein", "source", "source_code NULLS LAST, source_text",
+            "target", "target_code NULLS LAST, target_text", "type", "plover, cameo", "location", "location NULLS LAST", "outlet", "outlet NULLS LAST");
+
     synchronized Page events(EventFilter f, int page, int size) throws SQLException {
+        return events(f, page, size, "-date");
+    }
+
+    /** A page of events in the order asked: a column of {@link #SORTS}, "-" before it for descending; newest first by default. */
+    synchronized Page events(EventFilter f, int page, int size, String sort) throws SQLException {
         List<Object> args = new ArrayList<>();
         String where = f.where(args);
         long total = (long) rows("SELECT count(*) AS n FROM events" + where, args).get(0).get("n");
         List<Object> paged = new ArrayList<>(args);
         paged.add(size);
         paged.add((long) page * size);
-        List<Map<String, Object>> items = rows("""
-                SELECT e.*, c.mentions AS cluster_mentions, c.documents AS cluster_documents, c.sources AS cluster_sources,
-                  c.independent AS cluster_independent
-                FROM (SELECT * FROM events""" + where + " ORDER BY day DESC NULLS LAST, date DESC, doc_id, event_id LIMIT ? OFFSET ?) e"
-                + " LEFT JOIN clusters c USING (cluster_id) ORDER BY e.day DESC NULLS LAST, e.date DESC, e.doc_id, e.event_id", paged);
+        boolean desc = sort.startsWith("-");
+        String key = SORTS.get(desc ? sort.substring(1) : sort);
+        if (key == null) throw new IllegalArgumentException("sort by one of " + new java.util.TreeSet<>(SORTS.keySet()) + ", got '" + sort + "'");
+        String order = java.util.Arrays.stream(key.split(", ")).map(k -> desc ? k.replace(" NULLS LAST", "") + " DESC NULLS LAST" : k)
+                .reduce((a, b) -> a + ", " + b).orElseThrow() + ", date DESC, doc_id, event_id";
+        // the cluster counts of this page's events only: the clusters view over the whole store costs a full scan
+        List<Map<String, Object>> items = rows("WITH page AS MATERIALIZED (SELECT * FROM events" + where + " ORDER BY " + order + " LIMIT ? OFFSET ?),"
+                + """
+                 c AS (SELECT e.cluster_id, sum(coalesce(e.mentions, 1)) AS cluster_mentions, count(DISTINCT e.doc_id) AS cluster_documents,
+                   count(DISTINCT coalesce(e.outlet, e.url, e.doc_id)) AS cluster_sources, count(DISTINCT coalesce(d.duplicate_of, e.doc_id)) AS cluster_independent
+                   FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.cluster_id IN (SELECT cluster_id FROM page) GROUP BY 1)
+                SELECT page.*, c.cluster_mentions, c.cluster_documents, c.cluster_sources, c.cluster_independent
+                FROM page LEFT JOIN c USING (cluster_id) ORDER BY """ + " " + order.replaceAll("(^|, )(\\w+)", "$1page.$2"), paged);
         return new Page(total, page, size, items);
     }
 
@@ -94,15 +112,162 @@ final class Queries {
     synchronized List<Map<String, Object>> places(EventFilter f) throws SQLException {
         List<Object> args = new ArrayList<>();
         String where = f.where(args);
-        return rows("SELECT location AS name, location_country AS country, lat, lon, count(*) AS events FROM events" + where
+        return rows("SELECT location AS name, location_country AS country, lat, lon, count(*) AS events, avg(goldstein) AS goldstein,"
+                + " count(*) FILTER (WHERE quad_class >= 3) AS conflict FROM events" + where
                 + (where.isEmpty() ? " WHERE" : " AND") + " lat IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY events DESC", args);
     }
 
     synchronized List<Map<String, Object>> timeseries(EventFilter f) throws SQLException {
         List<Object> args = new ArrayList<>();
         String where = f.where(args);
-        return rows("SELECT substr(date, 1, 10) AS day, quad_class, count(*) AS events FROM events" + where
+        return rows("SELECT substr(date, 1, 10) AS day, quad_class, count(*) AS events, avg(goldstein) AS goldstein FROM events" + where
                 + (where.isEmpty() ? " WHERE" : " AND") + " date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2", args);
+    }
+
+    /** How many events the filter selects: all, with a place on the map, with a date. */
+    synchronized Map<String, Object> summary(EventFilter f) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        String where = f.where(args);
+        return rows("SELECT count(*) AS events, count(lat) AS located, count(date) AS dated, avg(goldstein) AS goldstein FROM events" + where, args).get(0);
+    }
+
+    /** The filtered events by PLOVER type and by ACLED event and sub-event type (null: not coded for ACLED). */
+    synchronized Map<String, Object> types(EventFilter f) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        String where = f.where(args);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("plover", rows("SELECT plover AS type, count(*) AS events, avg(goldstein) AS goldstein FROM events" + where
+                + " GROUP BY 1 ORDER BY events DESC, type", args));
+        out.put("acled", rows("SELECT acled_type AS type, acled_sub_type AS sub_type, count(*) AS events FROM events" + where
+                + " GROUP BY 1, 2 ORDER BY type NULLS LAST, events DESC, sub_type", args));
+        return out;
+    }
+
+    /**
+     * The actor network of the filtered events: the {@code limit} busiest nodes (actor codes, or countries) and the
+     * edges among them, with how many nodes and edges were cut. A node's count is the number of events the filter its
+     * click applies selects (actor code prefix on either side; a country as either side or the place), so they agree.
+     */
+    synchronized Map<String, Object> network(EventFilter f, String level, int limit) throws SQLException {
+        boolean country = level.equals("country");
+        String s = country ? "source_country" : "source_code", t = country ? "target_country" : "target_code";
+        List<Object> args = new ArrayList<>();
+        String where = f.where(args);
+        String and = where.isEmpty() ? " WHERE " : where + " AND ";
+        List<Map<String, Object>> pairs = rows("SELECT " + s + " AS source, " + t + " AS target, count(*) AS events, avg(goldstein) AS goldstein"
+                + " FROM events" + and + s + " IS NOT NULL AND " + t + " IS NOT NULL GROUP BY 1, 2 ORDER BY events DESC, 1, 2", args);
+        Map<String, Long> weight = new LinkedHashMap<>();
+        for (Map<String, Object> p : pairs) {
+            long n = (long) p.get("events");
+            weight.merge((String) p.get("source"), n, Long::sum);
+            if (!p.get("target").equals(p.get("source"))) weight.merge((String) p.get("target"), n, Long::sum);
+        }
+        List<String> kept = weight.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit).map(Map.Entry::getKey).toList();
+        java.util.Set<String> keep = new java.util.HashSet<>(kept);
+        List<Map<String, Object>> edges = pairs.stream().filter(p -> keep.contains(p.get("source")) && keep.contains(p.get("target"))).toList();
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        if (!kept.isEmpty()) {
+            // the events each node's click selects: the filtered events grouped by both sides (and place), matched here
+            String sides = country ? "source_country AS a, target_country AS b, location_country AS c" : "source_code AS a, target_code AS b, NULL AS c";
+            List<Map<String, Object>> groups = rows("SELECT " + sides + ", count(*) AS events FROM events" + where + " GROUP BY 1, 2, 3", args);
+            Map<String, Long> clicks = new LinkedHashMap<>();
+            for (String id : kept) {
+                long n = 0;
+                for (Map<String, Object> g : groups) {
+                    String a = (String) g.get("a"), b = (String) g.get("b"), c = (String) g.get("c");
+                    boolean hit = country ? id.equals(a) || id.equals(b) || id.equals(c)
+                            : (a != null && a.startsWith(id)) || (b != null && b.startsWith(id));
+                    if (hit) n += (long) g.get("events");
+                }
+                clicks.put(id, n);
+            }
+            Map<String, String> names = names(kept, country);
+            for (String id : kept) {
+                Map<String, Object> n = new LinkedHashMap<>();
+                n.put("id", id);
+                n.put("name", names.get(id));
+                n.put("edge_events", weight.get(id));
+                n.put("events", clicks.getOrDefault(id, 0L));
+                nodes.add(n);
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("level", country ? "country" : "actor");
+        out.put("nodes", nodes);
+        out.put("edges", edges);
+        out.put("total_nodes", weight.size());
+        out.put("total_edges", pairs.size());
+        out.put("events", pairs.stream().mapToLong(p -> (long) p.get("events")).sum());
+        out.put("shown_events", edges.stream().mapToLong(p -> (long) p.get("events")).sum());
+        return out;
+    }
+
+    /** The name each actor code was written as most often (a country: its most common code's name is not wanted, so none). */
+    private Map<String, String> names(List<String> codes, boolean country) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (country || codes.isEmpty()) return out;
+        String in = "(" + "?, ".repeat(codes.size() - 1) + "?)";
+        List<Object> args = new ArrayList<>(codes);
+        args.addAll(codes);
+        for (Map<String, Object> r : rows("""
+                SELECT code, arg_max(text, n) AS name FROM (
+                  SELECT code, text, count(*) AS n FROM (
+                    SELECT source_code AS code, source_text AS text FROM events WHERE source_code IN""" + in + """
+                    UNION ALL SELECT target_code, target_text FROM events WHERE target_code IN""" + in + """
+                  ) WHERE text IS NOT NULL GROUP BY 1, 2) GROUP BY 1""", args)) out.put((String) r.get("code"), (String) r.get("name"));
+        return out;
+    }
+
+    /**
+     * One actor (a code prefix) within the filter: the names it was written as, its partners in each direction, its
+     * event types and its events over time with their mean Goldstein score.
+     */
+    synchronized Map<String, Object> actor(String code, EventFilter f) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        String where = f.where(args);
+        String and = where.isEmpty() ? " WHERE " : where + " AND ";
+        String like = code + "%";
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("code", code);
+        List<Object> a2 = new ArrayList<>(args);
+        a2.add(like);
+        a2.add(like);
+        String mine = "SELECT * FROM events" + and + "(source_code LIKE ? OR target_code LIKE ?)";
+        out.put("summary", rows("SELECT count(*) AS events, count(*) FILTER (WHERE source_code LIKE ?) AS as_source, avg(goldstein) AS goldstein,"
+                + " min(date) AS first, max(date) AS last FROM (" + mine + ")", prepend(like, a2)).get(0));
+        out.put("names", rows("SELECT text, code, count(*) AS events FROM (SELECT source_text AS text, source_code AS code FROM (" + mine + ") WHERE source_code LIKE ?"
+                + " UNION ALL SELECT target_text, target_code FROM (" + mine + ") WHERE target_code LIKE ?) WHERE text IS NOT NULL GROUP BY 1, 2 ORDER BY events DESC, text LIMIT 30",
+                concat(a2, List.of(like), a2, List.of(like))));
+        out.put("partners", rows("""
+                SELECT partner, direction, count(*) AS events, avg(goldstein) AS goldstein FROM (
+                  SELECT target_code AS partner, 'to' AS direction, goldstein FROM (""" + mine + ") WHERE source_code LIKE ? AND target_code IS NOT NULL"
+                + " UNION ALL SELECT source_code, 'from', goldstein FROM (" + mine + ") WHERE target_code LIKE ? AND source_code IS NOT NULL"
+                + ") GROUP BY 1, 2 ORDER BY events DESC, partner LIMIT 40", concat(a2, List.of(like), a2, List.of(like))));
+        out.put("types", rows("SELECT plover AS type, count(*) AS events FROM (" + mine + ") GROUP BY 1 ORDER BY events DESC, type", a2));
+        out.put("timeline", rows("SELECT substr(date, 1, 7) AS month, count(*) AS events, avg(goldstein) AS goldstein FROM (" + mine + ")"
+                + " WHERE date IS NOT NULL GROUP BY 1 ORDER BY 1", a2));
+        return out;
+    }
+
+    private static List<Object> prepend(Object first, List<Object> rest) {
+        List<Object> out = new ArrayList<>();
+        out.add(first);
+        out.addAll(rest);
+        return out;
+    }
+
+    @SafeVarargs
+    private static List<Object> concat(List<Object>... parts) {
+        List<Object> out = new ArrayList<>();
+        for (List<Object> p : parts) out.addAll(p);
+        return out;
+    }
+
+    /** The filtered events as rows, in the table's default order, for the JSON export. */
+    synchronized List<Map<String, Object>> allEvents(EventFilter f) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        return rows("SELECT * FROM events" + f.where(args) + " ORDER BY day, date, doc_id, event_id", args);
     }
 
     /** The document's record with its text (which the offsets index into), the copy it duplicates and its copies. */

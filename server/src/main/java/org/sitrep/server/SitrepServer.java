@@ -10,6 +10,7 @@ import org.sitrep.records.DocumentRecord;
 import org.sitrep.sources.Document;
 import org.sitrep.store.EventFilter;
 import org.sitrep.store.EventStore;
+import org.sitrep.store.Exporter;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +70,13 @@ public final class SitrepServer implements AutoCloseable {
             config.routes.get("/api/openapi.json", this::openapi);
             config.routes.post("/api/documents", this::submit);
             config.routes.get("/api/documents/{id}", this::document);
-            config.routes.get("/api/events", ctx -> answer(ctx, f -> queries.events(f, intParam(ctx, "page", 0), size(ctx))));
+            config.routes.get("/api/events", ctx -> answer(ctx, f -> queries.events(f, intParam(ctx, "page", 0), size(ctx), sort(ctx))));
+            config.routes.get("/api/summary", ctx -> answer(ctx, queries::summary));
+            config.routes.get("/api/types", ctx -> answer(ctx, queries::types));
+            config.routes.get("/api/network", ctx -> answer(ctx, f -> queries.network(f, level(ctx), Math.max(1, Math.min(500, intParam(ctx, "limit", 40))))));
+            config.routes.get("/api/actor/{code}", ctx -> answer(ctx, f -> queries.actor(code(ctx.pathParam("code")), f)));
+            config.routes.get("/api/export", this::export);
+            config.routes.get("/api/export/formats", ctx -> ctx.json(exportFormats()));
             config.routes.get("/api/clusters", ctx -> answer(ctx, f -> queries.clusters(f, intParam(ctx, "page", 0), size(ctx))));
             config.routes.get("/api/actors", ctx -> answer(ctx, f -> queries.actors(f, Math.min(1000, intParam(ctx, "limit", 200)))));
             config.routes.get("/api/places", ctx -> answer(ctx, queries::places));
@@ -116,6 +123,63 @@ public final class SitrepServer implements AutoCloseable {
         EventFilter f = filter(ctx);
         String json = queries.cached(ctx.path() + "?" + ctx.queryString(), () -> JSON.writeValueAsString(query.run(f)));
         ctx.contentType("application/json").result(json);
+    }
+
+    /**
+     * The filtered events as a file: JSON (an array of event rows) or any format of {@code sitrep export}
+     * (CSV, Parquet, GDELT, PLOVER...), written by the same exporter, so the page and the command agree.
+     */
+    private void export(Context ctx) throws Exception {
+        EventFilter f = filter(ctx);
+        String format = ctx.queryParamAsClass("format", String.class).getOrDefault("csv").toLowerCase(java.util.Locale.ROOT);
+        if (format.equals("json")) {
+            ctx.header("Content-Disposition", "attachment; filename=\"sitrep-events.json\"");
+            ctx.contentType("application/json").result(JSON.writeValueAsString(queries.allEvents(f)));
+            return;
+        }
+        Exporter.Format chosen = java.util.Arrays.stream(Exporter.Format.values()).filter(v -> v.name().equals(format)).findFirst()
+                .orElseThrow(() -> new BadRequest(400, "format is one of json, " + java.util.Arrays.stream(Exporter.Format.values())
+                        .map(Enum::name).collect(java.util.stream.Collectors.joining(", ")) + "; got '" + format + "'"));
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("sitrep-export", "." + format);
+        try {
+            long n;
+            synchronized (queries) {
+                n = Exporter.export(store, chosen, file, f);
+            }
+            String ext = switch (format) { case "gdelt" -> "tsv"; case "plover" -> "jsonl"; default -> format; };
+            String type = switch (format) { case "csv" -> "text/csv"; case "gdelt" -> "text/tab-separated-values"; case "plover" -> "application/x-ndjson";
+                default -> "application/octet-stream"; };
+            ctx.header("Content-Disposition", "attachment; filename=\"sitrep-events." + ext + "\"");
+            ctx.header("X-Events", String.valueOf(n));
+            ctx.contentType(type + (type.startsWith("text") || type.contains("json") ? "; charset=utf-8" : "")).result(java.nio.file.Files.readAllBytes(file));
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    /** JSON, then the formats of {@code sitrep export}, as the page offers them. */
+    static List<String> exportFormats() {
+        List<String> out = new ArrayList<>(List.of("json"));
+        for (Exporter.Format f : Exporter.Format.values()) out.add(f.name());
+        return out;
+    }
+
+    private static String sort(Context ctx) {
+        String sort = ctx.queryParamAsClass("sort", String.class).getOrDefault("-date");
+        String key = sort.startsWith("-") ? sort.substring(1) : sort;
+        if (!Queries.SORTS.containsKey(key)) throw new BadRequest(400, "sort is one of " + new java.util.TreeSet<>(Queries.SORTS.keySet()) + " (\"-\" before it: descending), got '" + sort + "'");
+        return sort;
+    }
+
+    private static String level(Context ctx) {
+        String level = ctx.queryParamAsClass("level", String.class).getOrDefault("actor");
+        if (!level.equals("actor") && !level.equals("country")) throw new BadRequest(400, "level is actor or country, got '" + level + "'");
+        return level;
+    }
+
+    private static String code(String code) {
+        if (!EventFilter.isCode(code)) throw new BadRequest(400, "an actor code is three or more capitals or digits (IRNGOV), got '" + code + "'");
+        return code;
     }
 
     interface FilteredQuery {
@@ -213,8 +277,24 @@ public final class SitrepServer implements AutoCloseable {
         for (String d : new String[] {from, to}) {
             if (d != null && !d.matches("\\d{4}(-\\d{2}(-\\d{2})?)?")) throw new BadRequest(400, "dates are YYYY, YYYY-MM or YYYY-MM-DD, got '" + d + "'");
         }
+        Double confidence = null;
+        if (ctx.queryParam("confidence") != null) {
+            try {
+                confidence = Double.parseDouble(ctx.queryParam("confidence"));
+            } catch (NumberFormatException e) {
+                throw new BadRequest(400, "confidence is a number from 0 to 1, got '" + ctx.queryParam("confidence") + "'");
+            }
+        }
         return new EventFilter(from, to, ctx.queryParam("actor"), ctx.queryParam("country"), ctx.queryParam("type"), ctx.queryParam("q"),
-                ctx.queryParam("cluster"));
+                ctx.queryParam("cluster"), ctx.queryParam("source"), ctx.queryParam("target"), ctx.queryParam("acled"), confidence,
+                bool(ctx, "hedged"), bool(ctx, "historical"), ctx.queryParam("outlet"));
+    }
+
+    private static Boolean bool(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isEmpty()) return null;
+        if (v.equals("true") || v.equals("false")) return Boolean.valueOf(v);
+        throw new BadRequest(400, "\"" + name + "\" is true or false, got '" + v + "'");
     }
 
     private static int intParam(Context ctx, String name, int fallback) {

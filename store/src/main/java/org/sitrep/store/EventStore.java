@@ -92,7 +92,8 @@ public final class EventStore implements AutoCloseable {
                     "documents ADD COLUMN IF NOT EXISTS similarity DOUBLE", "documents ADD COLUMN IF NOT EXISTS fingerprint BLOB",
                     "events ADD COLUMN IF NOT EXISTS polarity VARCHAR", "events ADD COLUMN IF NOT EXISTS mentions INTEGER",
                     "events ADD COLUMN IF NOT EXISTS confidence DOUBLE", "events ADD COLUMN IF NOT EXISTS cluster_id VARCHAR",
-                    "events ADD COLUMN IF NOT EXISTS day DATE")) {
+                    "events ADD COLUMN IF NOT EXISTS day DATE", "events ADD COLUMN IF NOT EXISTS acled_type VARCHAR",
+                    "events ADD COLUMN IF NOT EXISTS acled_sub_type VARCHAR")) {
                 st.execute("ALTER TABLE " + column);
             }
             st.execute("UPDATE events SET cluster_id = doc_id || '/' || event_id WHERE cluster_id IS NULL");  // rows stored before clustering
@@ -207,8 +208,9 @@ public final class EventStore implements AutoCloseable {
                  PreparedStatement ev = db.prepareStatement("""
                     INSERT INTO events (doc_id, event_id, sentence, date, date_precision, cameo, cameo_root, plover, mode, quad_class, goldstein,
                       source_code, source_country, source_text, target_code, target_country, target_text, location, location_country, lat, lon,
-                      historical, hedged, modality, attribution, trigger, evidence, rule, url, outlet, polarity, mentions, confidence, cluster_id, day)
-                    VALUES (""" + "?, ".repeat(34) + "?)")) {
+                      historical, hedged, modality, attribution, trigger, evidence, rule, url, outlet, polarity, mentions, confidence, cluster_id, day,
+                      acled_type, acled_sub_type)
+                    VALUES (""" + "?, ".repeat(36) + "?)")) {
                 Original original = failed ? null : original(fp);
                 doc.setString(1, d.url());
                 doc.setString(2, hash);
@@ -269,7 +271,9 @@ public final class EventStore implements AutoCloseable {
                     ev.setDouble(i++, e.confidence());
                     ev.setString(i++, clusterId(r.id(), e, s, t));
                     LocalDate day = TimeRef.periodStart(e.date() == null ? null : e.date().value());  // weeks and months sort among days
-                    ev.setObject(i, day == null ? null : java.sql.Date.valueOf(day));
+                    ev.setObject(i++, day == null ? null : java.sql.Date.valueOf(day));
+                    ev.setString(i++, e.acled() == null ? null : e.acled().eventType());
+                    ev.setString(i, e.acled() == null ? null : e.acled().subEventType());
                     ev.addBatch();
                 }
                 ev.executeBatch();
