@@ -101,7 +101,8 @@ public final class MergeStage implements Stage {
     /** No subject, "by" phrase or possessive names who did it. */
     static boolean agentUnsaid(Sentence s, Token t) {
         if (s.children(t).stream().anyMatch(c -> "by".equals(s.caseOf(c)) && (c.relation().equals("obl") || c.relation().equals("nmod")))) return false;
-        if (t.isVerb()) return s.child(t, "nsubj") == null && s.child(t, "csubj") == null;
+        // a passive subject ("were arrested") is whom it was done to, not who did it
+        if (t.isVerb()) return s.children(t).stream().noneMatch(c -> c.deprel().equals("nsubj") || c.deprel().equals("csubj"));
         return s.child(t, "nmod:poss") == null;
     }
 
