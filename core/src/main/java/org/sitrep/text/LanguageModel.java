@@ -10,12 +10,4 @@ public interface LanguageModel {
     default List<Sentence> analyze(String text, java.time.LocalDate anchor) {
         return analyze(text);
     }
-
-    /**
-     * The text with the capitals a news editor would write restored ("in ahmedabad" → "in Ahmedabad"), each
-     * character at its offset: only case changes. Models without a truecaser return the text as it is.
-     */
-    default String truecase(String text) {
-        return text;
-    }
 }

@@ -42,6 +42,9 @@ final class Rows {
             "id", S, "text", S, "published", S, "title", S, "url", S, "outlet", S, "origin", S, "language", S,
             "warnings", DataTypes.createArrayType(S), "error", S, "content_hash", S);
 
+    /** Every actor of a side, as the store's Parquet export lists them. */
+    private static final DataType LIST = DataTypes.createArrayType(DataTypes.StringType);
+
     static final StructType EVENTS = schema(
             "doc_id", S, "event_id", S, "sentence", DataTypes.IntegerType, "date", S, "date_precision", S,
             "cameo", S, "cameo_root", S, "plover", S, "mode", S, "quad_class", DataTypes.IntegerType, "goldstein", DataTypes.DoubleType,
@@ -50,6 +53,9 @@ final class Rows {
             "historical", DataTypes.BooleanType, "hedged", DataTypes.BooleanType, "modality", S, "attribution", S,
             "trigger", S, "evidence", S, "rule", S, "url", S, "outlet", S,
             "polarity", S, "mentions", DataTypes.IntegerType, "confidence", DataTypes.DoubleType, "cluster_id", S, "day", DataTypes.DateType,
+            "acled_type", S, "acled_sub_type", S,
+            "source_codes", LIST, "source_names", LIST, "source_countries", LIST,
+            "target_codes", LIST, "target_names", LIST, "target_countries", LIST,
             "month", S);
 
     static final StructType DOCUMENTS = schema(
@@ -81,7 +87,7 @@ final class Rows {
 
     static Row coded(Document d, DocumentRecord rec, Timestamp codedAt) {
         List<Row> events = new ArrayList<>(rec.events().size());
-        for (EventRecord e : rec.events()) events.add(event(d, rec.id(), e));
+        for (EventRecord e : rec.events()) events.add(event(d, rec, e));
         LocalDate published = parseDay(rec.published());
         return RowFactory.create(rec.id(), d.url(), contentHash(d.text()), rec.title(), rec.outlet(),
                 published == null ? null : Date.valueOf(published), rec.language(), rec.error(), rec.events().size(),
@@ -97,8 +103,11 @@ final class Rows {
         }
     }
 
-    private static Row event(Document d, String docId, EventRecord e) {
+    private static Row event(Document d, DocumentRecord rec, EventRecord e) {
+        String docId = rec.id();
         Side s = first(e.source()), t = first(e.target());
+        // names as the exports give them (the knowledge base's, never a pronoun)
+        var report = new org.sitrep.store.export.Reports.Report(rec, e, null, d.url(), d.outlet(), 0, d.text());
         LocalDate day = TimeRef.periodStart(e.date() == null ? null : e.date().value());  // weeks and months sort among days
         return RowFactory.create(docId, e.id(), e.sentence(),
                 e.date() == null ? null : e.date().value(), e.date() == null ? null : e.date().precision(),
@@ -106,11 +115,24 @@ final class Rows {
                 s == null ? null : s.code(), s == null ? null : s.country(), s == null ? null : s.text(),
                 t == null ? null : t.code(), t == null ? null : t.country(), t == null ? null : t.text(),
                 e.location() == null ? null : e.location().name(), e.location() == null ? null : e.location().country(),
-                e.location() == null ? null : e.location().lat(), e.location() == null ? null : e.location().lon(),
+                e.location() == null ? null : round4(e.location().lat()), e.location() == null ? null : round4(e.location().lon()),
                 e.historical(), e.hedged(), e.modality(), e.attribution() == null ? null : e.attribution().text(),
                 e.trigger().text(), e.evidence(), e.rule(), d.url(), d.outlet(),
                 e.polarity(), 1 + e.mentions().size(), e.confidence(), clusterId(docId, e, s, t),
-                day == null ? null : Date.valueOf(day), month(day));
+                day == null ? null : Date.valueOf(day),
+                e.acled() == null ? null : e.acled().eventType(), e.acled() == null ? null : e.acled().subEventType(),
+                list(e.source(), Side::code), list(e.source(), report::name), list(e.source(), Side::country),
+                list(e.target(), Side::code), list(e.target(), report::name), list(e.target(), Side::country),
+                month(day));
+    }
+
+    private static String[] list(List<Side> sides, java.util.function.Function<Side, String> part) {
+        return sides.stream().map(x -> { String v = part.apply(x); return v == null ? "" : v; }).toArray(String[]::new);
+    }
+
+    /** As the export: coordinates to 4 decimals, without float noise. */
+    private static double round4(double v) {
+        return java.math.BigDecimal.valueOf(v).setScale(4, java.math.RoundingMode.HALF_UP).doubleValue();
     }
 
     private static String month(LocalDate day) {
