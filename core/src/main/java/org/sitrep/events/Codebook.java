@@ -44,20 +44,18 @@ public final class Codebook {
      * Cues match lemmas, or the lower-case text for multi-word cues ("human rights").
      */
     public List<String> contexts(org.sitrep.text.Sentence s) {
-        java.util.Set<String> out = new java.util.TreeSet<>();
-        Map<String, java.util.Set<String>> weak = new java.util.HashMap<>();
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (org.sitrep.text.Token t : s.tokens()) present.add(t.lemma().toLowerCase(java.util.Locale.ROOT));
         String text = " " + s.text().toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}-]+", " ") + " ";
-        for (org.sitrep.text.Token t : s.tokens()) {
-            String w = t.lemma().toLowerCase(java.util.Locale.ROOT);
-            out.addAll(strongContextCues.getOrDefault(w, List.of()));
-            for (String c : contextCues.getOrDefault(w, List.of())) weak.computeIfAbsent(c, k -> new java.util.HashSet<>()).add(w);
+        for (Map<String, List<String>> cues : List.of(contextCues, strongContextCues)) {
+            for (String cue : cues.keySet()) if (cue.contains(" ") && text.contains(" " + cue + " ")) present.add(cue);
         }
-        for (var cue : strongContextCues.entrySet()) if (cue.getKey().contains(" ") && text.contains(" " + cue.getKey() + " ")) out.addAll(cue.getValue());
-        for (var cue : contextCues.entrySet()) {
-            if (!cue.getKey().contains(" ") || !text.contains(" " + cue.getKey() + " ")) continue;
-            for (String c : cue.getValue()) weak.computeIfAbsent(c, k -> new java.util.HashSet<>()).add(cue.getKey());
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        Map<String, Integer> weak = new java.util.HashMap<>();
+        for (String cue : present) {
+            out.addAll(strongContextCues.getOrDefault(cue, List.of()));
+            for (String c : contextCues.getOrDefault(cue, List.of())) if (weak.merge(c, 1, Integer::sum) >= 2) out.add(c);
         }
-        weak.forEach((c, cues) -> { if (cues.size() >= 2) out.add(c); });
         return List.copyOf(out);
     }
 

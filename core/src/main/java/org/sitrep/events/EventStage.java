@@ -225,7 +225,7 @@ public final class EventStage implements Stage {
     }
 
     /** The first nominal child of {@code h} introduced by one of the prepositions, in preference order. */
-    private static Token caseChild(Sentence s, Token h, List<String> cases) {
+    static Token caseChild(Sentence s, Token h, List<String> cases) {
         Token best = null;
         int bestRank = Integer.MAX_VALUE;
         for (Token c : s.children(h)) {

@@ -42,8 +42,8 @@ public final class MergeStage implements Stage {
         }
         implyAgents(a);
         for (EventDraft e : a.events) {
-            Sentence s = a.sentences.get(e.sentence);
-            if (e.mergedInto == null && e.note == null && e.source.isEmpty() && e.target.isEmpty() && !told(s, s.token(e.trigger), e)) {
+            if (e.mergedInto == null && e.note == null && e.source.isEmpty() && e.target.isEmpty()
+                    && !told(a.sentences.get(e.sentence).token(e.trigger), e)) {
                 e.note = "no actor identified, and only mentioned in passing";
             }
         }
@@ -92,7 +92,7 @@ public final class MergeStage implements Stage {
      * dead", a headline "Clashes in Karak"), not when it only sets the scene ("after the clashes", "the scene of
      * ethnic violence last March", "following the invasion"): those are re-mentions or background.
      */
-    static boolean told(Sentence s, Token t, EventDraft e) {
+    static boolean told(Token t, EventDraft e) {
         if (e.backgrounded) return false;
         if (t.isVerb()) return !t.relation().equals("acl") && !t.relation().equals("amod") && !t.relation().equals("advcl");
         return t.deprel().equals("root") || t.relation().equals("nsubj") || t.deprel().equals("dep");
@@ -100,7 +100,7 @@ public final class MergeStage implements Stage {
 
     /** No subject, "by" phrase or possessive names who did it. */
     static boolean agentUnsaid(Sentence s, Token t) {
-        if (s.children(t).stream().anyMatch(c -> "by".equals(s.caseOf(c)) && (c.relation().equals("obl") || c.relation().equals("nmod")))) return false;
+        if (EventStage.caseChild(s, t, List.of("by")) != null) return false;
         // a passive subject ("were arrested") is whom it was done to, not who did it
         if (t.isVerb()) return s.children(t).stream().noneMatch(c -> c.deprel().equals("nsubj") || c.deprel().equals("csubj"));
         return s.child(t, "nmod:poss") == null;

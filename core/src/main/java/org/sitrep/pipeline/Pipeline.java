@@ -52,7 +52,7 @@ public final class Pipeline {
 
     /** Codes one document; a document that cannot be coded gets a record saying why. */
     public DocumentRecord code(Document d) {
-        LocalDate published = parseDate(d.published());
+        LocalDate published = org.sitrep.time.Dates.day(d.published());
         if (!d.ok()) return RecordBuilder.failed(d, published == null ? null : published.toString());
         Analysis a = analyze(d, published == null ? LocalDate.now() : published);
         return RecordBuilder.build(a);
@@ -62,14 +62,5 @@ public final class Pipeline {
         Analysis a = new Analysis(d, published);
         for (Stage s : stages) s.process(a);
         return a;
-    }
-
-    private static LocalDate parseDate(String s) {
-        if (s == null || s.length() < 10) return null;
-        try {
-            return LocalDate.parse(s.substring(0, 10));
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

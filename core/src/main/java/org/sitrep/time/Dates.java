@@ -24,6 +24,16 @@ public final class Dates {
             Map.entry("twenty", 20), Map.entry("a", 1), Map.entry("an", 1));
 
     /** "one" → 1 ... "twelve" → 12, "twenty" → 20, "a"/"an" → 1; null for anything else. */
+    /** The day a date or timestamp string starts with ("2024-03-11", "2024-03-11T08:00:00Z"), or null. */
+    public static LocalDate day(String s) {
+        if (s == null || s.length() < 10) return null;
+        try {
+            return LocalDate.parse(s.substring(0, 10));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     public static Integer numberWord(String w) {
         return NUMBERS.get(w);
     }

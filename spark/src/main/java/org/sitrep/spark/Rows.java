@@ -88,7 +88,7 @@ final class Rows {
     static Row coded(Document d, DocumentRecord rec, Timestamp codedAt) {
         List<Row> events = new ArrayList<>(rec.events().size());
         for (EventRecord e : rec.events()) events.add(event(d, rec, e));
-        LocalDate published = parseDay(rec.published());
+        LocalDate published = org.sitrep.time.Dates.day(rec.published());
         return RowFactory.create(rec.id(), d.url(), contentHash(d.text()), rec.title(), rec.outlet(),
                 published == null ? null : Date.valueOf(published), rec.language(), rec.error(), rec.events().size(),
                 json(rec), codedAt, d.text(), month(published), events.toArray());
@@ -139,14 +139,6 @@ final class Rows {
         return day == null ? null : day.toString().substring(0, 7);
     }
 
-    private static LocalDate parseDay(String s) {
-        if (s == null || s.length() < 10) return null;
-        try {
-            return LocalDate.parse(s.substring(0, 10));
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
 
     /** As the store: the first side with a country stands for the side, else the first. */
     private static Side first(List<Side> sides) {
