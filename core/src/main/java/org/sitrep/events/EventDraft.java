@@ -18,6 +18,7 @@ public final class EventDraft {
     public Codebook.Code code;
     public String rule;
     public List<String> contexts = List.of();
+    public AcledCrosswalk.Type acled;      // ACLED's type, set last (AcledStage); null when ACLED would not code it
     public List<Mention> source = new ArrayList<>();
     public List<Mention> target = new ArrayList<>();
     public String polarity = "asserted";   // asserted | negated | failed

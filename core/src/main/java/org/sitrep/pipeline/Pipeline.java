@@ -2,6 +2,7 @@ package org.sitrep.pipeline;
 
 import org.sitrep.actors.ActorResolver;
 import org.sitrep.actors.ActorStage;
+import org.sitrep.events.AcledStage;
 import org.sitrep.events.EventStage;
 import org.sitrep.events.FramingStage;
 import org.sitrep.events.MergeStage;
@@ -40,7 +41,8 @@ public final class Pipeline {
                 new EventStage(knowledge.lexicon(), knowledge.codebook(), knowledge.cues()),
                 new FramingStage(knowledge.codebook()),
                 new MergeStage(knowledge.impliedAgents()),
-                new RelationStage(knowledge.cues()));
+                new RelationStage(knowledge.cues()),
+                new AcledStage(knowledge.acled()));
     }
 
     /** The default pipeline: CoreNLP and the built-in knowledge. */

@@ -36,7 +36,10 @@ public record DocumentRecord(String id, String title, String url, String outlet,
     public record Attribution(String text, String actor, String cue) {}
 
     /** ACLED's classification of an event: one of its six event types and 25 sub-event types (data/events/acled.tsv). */
-    public record Acled(@JsonProperty("event_type") String eventType, @JsonProperty("sub_event_type") String subEventType) {}
+    public record Acled(@JsonProperty("event_type") String eventType, @JsonProperty("sub_event_type") String subEventType,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String rule) {
+        public Acled(String eventType, String subEventType) { this(eventType, subEventType, null); }
+    }
 
     @com.fasterxml.jackson.annotation.JsonPropertyOrder({"id", "sentence", "evidence", "trigger", "cameo", "plover", "mode", "acled", "contexts", "quad_class",
             "goldstein", "source", "target", "location", "date", "historical", "polarity", "modality", "hedged", "attribution", "counts",

@@ -160,7 +160,8 @@ public final class RecordBuilder {
             Token t = a.sentences.get(mref[0]).token(mref[1]);
             mentions.add(new DocumentRecord.Trigger(t.text(), t.start(), t.end()));
         }
-        return new DocumentRecord.EventRecord(id, e.sentence, s.text(), trigger, e.code.code(), e.code.plover(), e.code.mode(), null,
+        return new DocumentRecord.EventRecord(id, e.sentence, s.text(), trigger, e.code.code(), e.code.plover(), e.code.mode(),
+                e.acled == null ? null : new DocumentRecord.Acled(e.acled.eventType(), e.acled.subEventType(), e.acled.rule()),
                 e.contexts, e.code.quadClass(), e.code.goldstein(), sides(e.source), sides(e.target), loc,
                 new DocumentRecord.When(e.dateValue, e.datePrecision, e.dateFrom), e.historical, e.polarity, e.modality, e.hedged,
                 attribution, counts, e.rule, e.confidence, mentions, e.note);

@@ -1,0 +1,118 @@
+package org.sitrep.events;
+
+import org.sitrep.actors.Mention;
+import org.sitrep.pipeline.Analysis;
+import org.sitrep.pipeline.Stage;
+import org.sitrep.text.Sentence;
+import org.sitrep.text.Token;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Gives every coded event ACLED's event and sub-event type (data/events/acled.tsv). Runs after the events are
+ * merged, because ACLED's types depend on the other events told nearby: a protest with police firing on it is
+ * "Excessive force against protesters", not a peaceful protest.
+ * Needs: sentences, mentions, events with codes, sides, contexts and counts. Sets: {@link EventDraft#acled}.
+ */
+public final class AcledStage implements Stage {
+    private final AcledCrosswalk crosswalk;
+
+    public AcledStage(AcledCrosswalk crosswalk) {
+        this.crosswalk = crosswalk;
+    }
+
+    @Override
+    public void process(Analysis a) {
+        List<EventDraft> told = new ArrayList<>();
+        for (EventDraft e : a.events) if (e.emitted()) told.add(e);
+        for (EventDraft e : a.events) {
+            if (e.mergedInto != null || e.code == null) continue;
+            e.acled = crosswalk.classify(new Facts(a, e, told));
+        }
+    }
+
+    /** The crosswalk's questions answered for one event from the analysis. */
+    private record Facts(Analysis a, EventDraft e, List<EventDraft> told) implements AcledCrosswalk.Facts {
+        public String plover() { return e.code.plover(); }
+        public String cameo() { return e.code.code(); }
+        public String mode() { return e.code.mode(); }
+        public List<String> contexts() { return e.contexts; }
+        public boolean killed() {
+            Object k = e.counts.get("killed");
+            return k != null && !"0".equals(String.valueOf(k));
+        }
+
+        public boolean sideEmpty(String side) { return sideOf(side).isEmpty(); }
+
+        public boolean side(String side, AcledCrosswalk.Group g) {
+            for (Mention m : sideOf(side)) {
+                if (g.sectors()) {
+                    if (m.sectors().stream().anyMatch(g.members()::contains)) return true;
+                } else if (m.text() == null) {
+                    if (m.name() != null && g.members().contains(m.name().toLowerCase(Locale.ROOT))) return true;
+                } else if (has(g, a.sentences.get(m.sentence()), m.from(), m.to())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private List<Mention> sideOf(String side) { return side.equals("source") ? e.source : e.target; }
+
+        /** The object or passive subject of the trigger, what a noun trigger is "of", and the target's words. */
+        public boolean object(AcledCrosswalk.Group g) {
+            Sentence s = a.sentences.get(e.sentence);
+            Token t = s.token(e.trigger);
+            for (Token c : s.children(t)) {
+                String rel = c.deprel();
+                boolean object = rel.equals("obj") || rel.equals("dobj") || rel.startsWith("nsubj:pass") || rel.equals("nsubjpass")
+                        || (t.isNoun() && (rel.equals("nmod:of") || rel.equals("compound")));
+                if (!object) continue;
+                int[] span = s.span(c);
+                if (has(g, s, span[0], span[1])) return true;
+            }
+            return !g.sectors() && side("target", g);
+        }
+
+        public boolean words(AcledCrosswalk.Group g) {
+            Sentence s = a.sentences.get(e.sentence);
+            return has(g, s, 0, s.size() - 1);
+        }
+
+        public boolean near(AcledCrosswalk.Group g) {
+            for (int i = Math.max(0, e.sentence - 1); i <= Math.min(a.sentences.size() - 1, e.sentence + 1); i++) {
+                Sentence s = a.sentences.get(i);
+                if (has(g, s, 0, s.size() - 1)) return true;
+            }
+            return false;
+        }
+
+        public boolean event(String plover, Set<String> modes) {
+            for (EventDraft o : told) {
+                if (o == e || o.code == null || Math.abs(o.sentence - e.sentence) > 1) continue;
+                if (plover.equals(o.code.plover()) && (modes.isEmpty() || o.code.mode() != null && modes.contains(o.code.mode()))) return true;
+            }
+            return false;
+        }
+    }
+
+    /** Whether a word or phrase of the group appears in tokens [from, to], each word matched by lemma or lowercase form. */
+    static boolean has(AcledCrosswalk.Group g, Sentence s, int from, int to) {
+        for (String phrase : g.members()) {
+            String[] words = phrase.split(" ");
+            for (int i = from; i + words.length - 1 <= to; i++) {
+                boolean all = true;
+                for (int k = 0; k < words.length && all; k++) all = matches(s.token(i + k), words[k]);
+                if (all) return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(Token t, String word) {
+        return t.lower().equals(word) || (t.lemma() != null && t.lemma().toLowerCase(Locale.ROOT).equals(word));
+    }
+}
