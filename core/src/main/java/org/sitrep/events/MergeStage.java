@@ -21,9 +21,11 @@ import java.util.Set;
 public final class MergeStage implements Stage {
 
     private final ImpliedAgents implied;
+    private final Cues cues;
 
-    public MergeStage(ImpliedAgents implied) {
+    public MergeStage(ImpliedAgents implied, Cues cues) {
         this.implied = implied;
+        this.cues = cues;
     }
 
     @Override
@@ -48,6 +50,7 @@ public final class MergeStage implements Stage {
             }
         }
         inferCountries(a);
+        joinOutcomes(a);
         merge(a);
         for (EventDraft e : a.events) e.confidence = confidence(e);
     }
@@ -199,6 +202,31 @@ public final class MergeStage implements Stage {
             } else {
                 live.add(e);
             }
+        }
+    }
+
+    /**
+     * "Six people were killed after security forces opened fire on protesters": the killing is the toll of the
+     * shooting, not a second attack by nobody. An outcome with no agent joins the violent act its sentence tells
+     * with one: its victims become that act's targets and its numbers that act's counts.
+     */
+    private void joinOutcomes(Analysis a) {
+        for (EventDraft e : a.events) {
+            if (e.mergedInto != null || !e.emitted() || !e.source.isEmpty() || e.code.quadClass() != 4) continue;
+            Token t = a.sentences.get(e.sentence).token(e.trigger);
+            if (!cues.is("outcome", t.lemma()) && !cues.is("outcome", t.lower())) continue;
+            EventDraft act = null;
+            for (EventDraft o : a.events) {
+                boolean violent = "ASSAULT".equals(o.code.plover()) || o.code.code().startsWith("175");
+                if (o == e || o.mergedInto != null || !o.emitted() || o.sentence != e.sentence || !violent
+                        || o.source.stream().allMatch(m -> m.text() == null) || o.historical != e.historical) continue;
+                if (act == null || Math.abs(o.trigger - e.trigger) < Math.abs(act.trigger - e.trigger)) act = o;
+            }
+            if (act == null) continue;
+            e.mergedInto = act;
+            act.mentions.add(new int[] {e.sentence, e.trigger});
+            for (Mention m : e.target) if (act.target.stream().noneMatch(x -> x.from() == m.from())) act.target.add(m);
+            e.counts.forEach(act.counts::putIfAbsent);
         }
     }
 

@@ -40,7 +40,7 @@ public final class Pipeline {
                 new QuoteStage(knowledge.cues()),
                 new EventStage(knowledge.lexicon(), knowledge.codebook(), knowledge.cues()),
                 new FramingStage(knowledge.codebook()),
-                new MergeStage(knowledge.impliedAgents()),
+                new MergeStage(knowledge.impliedAgents(), knowledge.cues()),
                 new RelationStage(knowledge.cues()),
                 new AcledStage(knowledge.acled()));
     }
