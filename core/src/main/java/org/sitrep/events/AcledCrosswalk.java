@@ -37,6 +37,8 @@ public final class AcledCrosswalk {
         boolean sideEmpty(String side);
         /** Words of the group in what the act was done to, in the sentence, or in the sentence and its neighbours. */
         boolean object(Group group);
+        /** Words of the group in the trigger ("destroyed", "set on fire"). */
+        boolean trigger(Group group);
         boolean words(Group group);
         boolean near(Group group);
         /** Another event near this one of the PLOVER type, and (when modes are given) one of those modes. */
@@ -88,7 +90,7 @@ public final class AcledCrosswalk {
             List<String> values = eq < 0 ? List.of() : List.of(c.substring(eq + 1).split("\\|"));
             switch (key) {
                 case "type", "cameo", "mode", "ctx", "event" -> {}
-                case "source", "target", "object", "words", "near" -> {
+                case "source", "target", "object", "trigger", "words", "near" -> {
                     for (String v : values) {
                         if (v.equals("none") && (key.equals("source") || key.equals("target"))) continue;
                         if (!groups.containsKey(v)) throw new IllegalArgumentException(r.where() + ": unknown group '" + v + "'");
@@ -121,6 +123,7 @@ public final class AcledCrosswalk {
             case "ctx" -> c.values.stream().anyMatch(f.contexts()::contains);
             case "source", "target" -> c.values.stream().anyMatch(v -> v.equals("none") ? f.sideEmpty(c.key) : f.side(c.key, groups.get(v)));
             case "object" -> c.values.stream().anyMatch(v -> f.object(groups.get(v)));
+            case "trigger" -> c.values.stream().anyMatch(v -> f.trigger(groups.get(v)));
             case "words" -> c.values.stream().anyMatch(v -> f.words(groups.get(v)));
             case "near" -> c.values.stream().anyMatch(v -> f.near(groups.get(v)));
             case "event" -> event(c.values, f);

@@ -29,7 +29,7 @@ public final class AcledStage implements Stage {
         List<EventDraft> told = new ArrayList<>();
         for (EventDraft e : a.events) if (e.emitted()) told.add(e);
         for (EventDraft e : a.events) {
-            if (e.mergedInto != null || e.code == null) continue;
+            if (e.mergedInto != null || e.code == null || e.note != null) continue;  // not an event of its own
             e.acled = crosswalk.classify(new Facts(a, e, told));
         }
     }
@@ -75,6 +75,10 @@ public final class AcledStage implements Stage {
                 if (has(g, s, span[0], span[1])) return true;
             }
             return !g.sectors() && side("target", g);
+        }
+
+        public boolean trigger(AcledCrosswalk.Group g) {
+            return has(g, a.sentences.get(e.sentence), Math.min(e.triggerFrom, e.trigger), Math.max(e.triggerTo, e.trigger));
         }
 
         public boolean words(AcledCrosswalk.Group g) {

@@ -41,11 +41,12 @@ public final class EventDraft {
     public EventDraft contentOf;           // the event whose content this one is ("rejected a U.S. request")
     public String note;                    // why it is not an event of its own, when it is not
     public String cue;                     // the word that set its polarity or modality
+    public boolean announces;              // a statement of intent ("vowed to retaliate"): the statement happened
     public final List<int[]> mentions = new ArrayList<>(); // other (sentence, token) mentions merged into this one
 
     public boolean emitted() {
         return mergedInto == null && contentOf == null && note == null && polarity.equals("asserted")
-                && (modality.equals("actual") || modality.equals("intended"));
+                && (modality.equals("actual") || modality.equals("intended") && announces);
     }
 
     public EventDraft canonical() {

@@ -342,7 +342,8 @@ public final class EventStage implements Stage {
         if (t.isNoun() && t.deprel().startsWith("nsubj") && s.head(t) != null && cues.is("ending", s.head(t).lemma())) {
             e.note = "reported as ending (\"" + s.head(t).text() + "\")";  // "a ceasefire ... collapsed"
         }
-        if (t.isNoun() && t.deprel().equals("obj") && s.head(t) != null) {
+        // the object, or the passive subject ("an attack was being planned"), of the verb that frames the event noun
+        if (t.isNoun() && (t.deprel().equals("obj") || t.deprel().startsWith("nsubj:pass")) && s.head(t) != null) {
             Token gov = s.head(t);
             if (gov.isVerb() && lexicon.match(s, gov) == null) {
                 // "would not accept any restrictions": the verb's negation and tense are the noun event's

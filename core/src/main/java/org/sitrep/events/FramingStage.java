@@ -149,6 +149,7 @@ public final class FramingStage implements Stage {
         };
         recode(e, code, hostile ? "stated hostile intent" : "stated intent");
         e.modality = "intended";  // the statement is the event; what it announces has not happened
+        e.announces = true;
     }
 
     private static String threatCode(String root) {

@@ -208,7 +208,8 @@ public final class MergeStage implements Stage {
     /**
      * "Six people were killed after security forces opened fire on protesters": the killing is the toll of the
      * shooting, not a second attack by nobody. An outcome with no agent joins the violent act its sentence tells
-     * with one: its victims become that act's targets and its numbers that act's counts.
+     * with one: its victims become that act's targets and its numbers that act's counts. With no act, a toll the
+     * sentence puts on an earthquake, a flood or a crash (cues "disaster") is no political event at all.
      */
     private void joinOutcomes(Analysis a) {
         for (EventDraft e : a.events) {
@@ -222,7 +223,14 @@ public final class MergeStage implements Stage {
                         || o.source.stream().allMatch(m -> m.text() == null) || o.historical != e.historical) continue;
                 if (act == null || Math.abs(o.trigger - e.trigger) < Math.abs(act.trigger - e.trigger)) act = o;
             }
-            if (act == null) continue;
+            if (act == null) {
+                Sentence s = a.sentences.get(e.sentence);
+                boolean disaster = s.tokens().stream().anyMatch(x -> cues.is("disaster", x.lemma()) || cues.is("disaster", x.lower()))
+                        || !cues.find("disaster", s).isEmpty();
+                if (!disaster) continue;
+                e.note = "the toll of a disaster or accident, not an act of violence";
+                continue;
+            }
             e.mergedInto = act;
             act.mentions.add(new int[] {e.sentence, e.trigger});
             for (Mention m : e.target) if (act.target.stream().noneMatch(x -> x.from() == m.from())) act.target.add(m);
