@@ -159,11 +159,18 @@ public final class EventStage implements Stage {
             case "conj": return gov.isVerb() ? verbSource(s, gov, depth + 1) : null;
             case "xcomp": {
                 Token obj = s.child(gov, "obj");
-                return obj != null ? obj : verbSource(s, gov, depth + 1);
+                // "did nothing to stop": "nothing" is no one; the subject of "did" failed to act
+                return obj != null && !cues.is("failure", obj.lemma()) ? obj : verbSource(s, gov, depth + 1);
             }
             case "advcl": return v.pos().equals("VBG") || s.child(v, "mark") != null && "to".equals(s.child(v, "mark").lower())
                     ? verbSource(s, gov, depth + 1) : null;
-            case "acl": return v.pos().equals("VBG") ? gov : null;
+            case "acl": {
+                if (v.pos().equals("VBG")) return gov;
+                // "police made no effort to control the mob": the doer of the governing verb
+                Token verb = s.head(gov);
+                boolean infinitive = s.hasMark(v, "to") && gov.deprel().equals("obj") && verb != null && verb.isVerb();
+                return infinitive ? verbSource(s, verb, depth + 1) : null;
+            }
             default: return null;
         }
     }

@@ -11,7 +11,10 @@ import java.util.Map;
 public final class ImpliedAgents {
 
     /** The implied agent of acts whose CAMEO code starts with {@code prefix}. */
-    public record Agent(String prefix, List<String> sectors, String name) {}
+    public record Agent(String prefix, List<String> sectors, String name) {
+        /** The forces the clause names as acted on are the agent ("police were deployed"). */
+        public boolean self() { return sectors.equals(List.of("self")); }
+    }
 
     private final Map<String, Agent> byPrefix = new HashMap<>();
 

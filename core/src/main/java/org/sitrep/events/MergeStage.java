@@ -85,6 +85,13 @@ public final class MergeStage implements Stage {
             ImpliedAgents.Agent agent = implied.of(e.code.code());
             Sentence s = a.sentences.get(e.sentence);
             if (agent == null || !agentUnsaid(s, s.token(e.trigger))) continue;
+            if (agent.self()) {
+                if (e.target.isEmpty() || !e.target.stream().allMatch(m -> m.sectors().stream().anyMatch(FORCES::contains))) continue;
+                e.source.addAll(e.target);
+                e.target.clear();
+                e.rule = e.rule + " + forces deployed as agent";
+                continue;
+            }
             e.source.add(Mention.implied(e.sentence, e.trigger, agent.name(), agent.sectors()));
             e.rule = e.rule + " + implied agent";
         }
@@ -134,6 +141,9 @@ public final class MergeStage implements Stage {
             }
         }
     }
+
+    /** Sectors of forces that are mobilised and deployed. */
+    private static final Set<String> FORCES = Set.of("COP", "MIL", "SPY", "REB", "INS", "UAF", "SEP");
 
     /** Actors that act at home: what they do to someone without a country of their own happens in theirs. */
     private static final Set<String> DOMESTIC = Set.of("COP", "JUD", "GOV", "LEG", "CVL", "OPP", "EDU", "LAB", "MED");
