@@ -126,8 +126,7 @@ public final class MergeStage implements Stage {
                         : other.stream().filter(m -> !m.countryInferred() && m.country() != null && m.sectors().stream().anyMatch(DOMESTIC::contains))
                         .map(Mention::country).findFirst().orElse(place != null ? place.place().country() : focus);
                 if (here == null) continue;
-                side.replaceAll(m -> m.country() == null && m.entry() == null && !m.sectors().isEmpty() && !m.sectors().contains("IGO")
-                        ? m.withCountry(here, true) : m);
+                side.replaceAll(m -> takesPlaceCountry(m) ? m.withCountry(here, true) : m);
             }
         }
     }
@@ -135,27 +134,43 @@ public final class MergeStage implements Stage {
     /** Actors that act at home: what they do to someone without a country of their own happens in theirs. */
     private static final Set<String> DOMESTIC = Set.of("COP", "JUD", "GOV", "LEG", "CVL", "OPP", "EDU", "LAB", "MED");
 
+    /** Sectors of the state: at home, such an actor is the authorities itself, not someone acting on them. */
+    private static final Set<String> STATE = Set.of("GOV", "MIL", "COP", "JUD", "LEG", "SPY");
+
     /**
-     * An event with no target named: where it happened abroad, that country ("agreed to set up a centre in Tokyo");
-     * a protest, demand or crackdown at home is aimed at that country's authorities. Marked as inferred.
+     * An event with no target named: where it happened abroad, that country, the host ("agreed to set up a centre in
+     * Tokyo"); a protest, demand or crackdown by people at home is aimed at that country's authorities. The place is
+     * only where it happened, never whom it was done to: the side carries no words of the text and is marked inferred.
      */
     private static void implicitTarget(Analysis a, EventDraft e, String focus) {
         PlaceMention here = e.location instanceof PlaceMention p && p.sentence() == e.sentence ? p : null;
         String sourceCountry = e.source.stream().map(Mention::country).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        boolean state = e.source.stream().anyMatch(MergeStage::isState);
         String country = null;
-        String text = null;
-        if (here != null && here.place().country() != null && (!here.place().country().equals(sourceCountry) || DIRECTED.contains(e.code.plover()))) {
-            country = here.place().country();
-            text = here.text();
+        boolean authorities = false;
+        if (here != null && here.place().country() != null) {
+            String place = here.place().country();
+            // a generic side with no country of its own takes the place's (inferCountries below): it acts at home
+            boolean abroad = e.source.stream().noneMatch(m -> place.equals(m.country()) || takesPlaceCountry(m));
+            if (abroad) country = place;
+            else if (DIRECTED.contains(e.code.plover()) && !state) { country = place; authorities = true; }
         } else if (DIRECTED.contains(e.code.plover()) && focus != null && sourceCountry != null) {
-            country = focus;  // no words in the text name it: the side carries no text
+            authorities = focus.equals(sourceCountry);
+            if (!authorities || !state) country = focus;
         }
         if (country == null) return;
-        boolean authorities = DIRECTED.contains(e.code.plover()) && country.equals(sourceCountry);
         List<String> sectors = authorities ? List.of("GOV") : List.of();
-        int from = here != null ? here.from() : e.trigger, to = here != null ? here.to() : e.trigger;
-        e.target.add(new Mention(e.sentence, from, to, to, text, Mention.Kind.NAMED, null, country, country + String.join("", sectors),
-                country, sectors, List.of(), true, null, null));
+        e.target.add(Mention.implied(e.sentence, e.trigger, country, sectors).withCountry(country, true));
+    }
+
+    /** A state actor: a country itself ("Pakistan closed the crossing"), its government, forces, courts or legislature. */
+    private static boolean isState(Mention m) {
+        return m.sectors().stream().anyMatch(STATE::contains) || m.code() != null && m.code().length() == 3 && m.code().equals(m.country());
+    }
+
+    /** The rule inferCountries applies: generic actors with no country of their own take the event's place's. */
+    private static boolean takesPlaceCountry(Mention m) {
+        return m.country() == null && m.entry() == null && !m.sectors().isEmpty() && !m.sectors().contains("IGO");
     }
 
     /** The country the document is most about: the most named among its places and actors. */
