@@ -223,12 +223,15 @@ public final class ActorStage implements org.sitrep.pipeline.Stage {
     /** Nouns that take "they" in the singular: "police said they", "the crowd ... their march". */
     private static final Set<String> COLLECTIVE = Set.of("police", "people", "crowd", "mob", "family", "personnel", "staff", "public", "youth", "clergy");
 
-    /** What "they" can stand for: a plural ("the rebels"), several coordinated ("Cho and Kamikawa"), a named group or a collective noun. */
+    /**
+     * What "they" can stand for: a plural ("the rebels"), several coordinated ("Cho and Kamikawa"), a collective noun, or
+     * a named state or group ("Iran ... They will be held responsible"); not one person or thing ("the sister", "the ship").
+     */
     private static boolean plural(Sentence s, Mention m) {
         Token h = s.token(m.head());
         if (m.kind() == Mention.Kind.PRONOUN) return GROUP_PRONOUNS.contains(h.lower());  // "they" before: the same plural
         if (h.pos().equals("NNS") || h.pos().equals("NNPS") || !s.children(h, "conj").isEmpty() || COLLECTIVE.contains(h.lemma())) return true;
-        return m.entry() != null && m.entry().kind() == KbEntry.Kind.GROUP;
+        return m.kind() == Mention.Kind.NAMED && m.code() != null;
     }
 
     /** "the group", "the movement": a bare definite description, no words of its own to resolve. */

@@ -135,37 +135,42 @@ public final class MergeStage implements Stage {
     private static final Set<String> DOMESTIC = Set.of("COP", "JUD", "GOV", "LEG", "CVL", "OPP", "EDU", "LAB", "MED");
 
     /** Sectors of the state: at home, such an actor is the authorities itself, not someone acting on them. */
-    private static final Set<String> STATE = Set.of("GOV", "MIL", "COP", "JUD", "LEG", "SPY");
+    private static final Set<String> STATE = Set.of("GOV", "MIL", "COP", "JUD", "SPY");
 
     /**
      * An event with no target named: where it happened abroad, that country, the host ("agreed to set up a centre in
-     * Tokyo"); a protest, demand or crackdown by people at home is aimed at that country's authorities. The place is
-     * only where it happened, never whom it was done to: the side carries no words of the text and is marked inferred.
+     * Tokyo"); a protest or demand by people at home is aimed at that country's authorities, and a curfew, ban or raid
+     * by the state at home at its people. The place is only where it happened, never whom it was done to: the side
+     * carries no words of the text and is marked inferred.
      */
     private static void implicitTarget(Analysis a, EventDraft e, String focus) {
         PlaceMention here = e.location instanceof PlaceMention p && p.sentence() == e.sentence ? p : null;
         String sourceCountry = e.source.stream().map(Mention::country).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        boolean state = e.source.stream().anyMatch(MergeStage::isState);
+        boolean directed = DIRECTED.contains(e.code.plover());
+        // at home, the state acts on its people; anyone else addresses the authorities
+        List<String> atHome = e.source.stream().anyMatch(m -> isState(a, m)) ? List.of("CVL") : List.of("GOV");
         String country = null;
-        boolean authorities = false;
+        List<String> sectors = List.of();
         if (here != null && here.place().country() != null) {
             String place = here.place().country();
             // a generic side with no country of its own takes the place's (inferCountries below): it acts at home
             boolean abroad = e.source.stream().noneMatch(m -> place.equals(m.country()) || takesPlaceCountry(m));
-            if (abroad) country = place;
-            else if (DIRECTED.contains(e.code.plover()) && !state) { country = place; authorities = true; }
-        } else if (DIRECTED.contains(e.code.plover()) && focus != null && sourceCountry != null) {
-            authorities = focus.equals(sourceCountry);
-            if (!authorities || !state) country = focus;
+            if (abroad || directed) country = place;
+            if (!abroad) sectors = atHome;
+        } else if (directed && focus != null && sourceCountry != null) {
+            country = focus;
+            if (focus.equals(sourceCountry)) sectors = atHome;
         }
         if (country == null) return;
-        List<String> sectors = authorities ? List.of("GOV") : List.of();
         e.target.add(Mention.implied(e.sentence, e.trigger, country, sectors).withCountry(country, true));
     }
 
-    /** A state actor: a country itself ("Pakistan closed the crossing"), its government, forces, courts or legislature. */
-    private static boolean isState(Mention m) {
-        return m.sectors().stream().anyMatch(STATE::contains) || m.code() != null && m.code().length() == 3 && m.code().equals(m.country());
+    /** The state: a country itself ("Pakistan closed the crossing", not "Nigerians"), its government, forces or courts. */
+    private static boolean isState(Analysis a, Mention m) {
+        if (m.sectors().stream().anyMatch(STATE::contains)) return true;
+        if (m.code() == null || !m.code().equals(m.country())) return false;
+        while (m.kind() == Mention.Kind.PRONOUN && m.antecedent() != null) m = m.antecedent();
+        return !a.sentences.get(m.sentence()).token(m.head()).pos().endsWith("S");
     }
 
     /** The rule inferCountries applies: generic actors with no country of their own take the event's place's. */
