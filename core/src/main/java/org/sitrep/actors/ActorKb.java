@@ -198,6 +198,14 @@ public final class ActorKb {
      * all-capital aliases; otherwise robust to case, diacritics, apostrophes and hyphens.
      */
     public List<NameMatch> findNames(Sentence s) {
+        return findNames(s, null);
+    }
+
+    /**
+     * As {@link #findNames(Sentence)}; where one name is several people's ("President Bush"), the one holding a dated
+     * role on {@code date} is meant.
+     */
+    public List<NameMatch> findNames(Sentence s, LocalDate date) {
         List<NameMatch> out = new ArrayList<>();
         List<Token> toks = s.tokens();
         int i = 0;
@@ -208,7 +216,7 @@ public final class ActorKb {
                 String part = Names.key(toks.get(j).text());
                 if (part.isEmpty()) break;  // punctuation ends a name
                 key.append(part);
-                Alias a = pick(aliases.get(key.toString()), toks, i, j);
+                Alias a = pick(aliases.get(key.toString()), toks, i, j, date);
                 if (a != null) best = new NameMatch(i, j, a.entry(), a.form());
             }
             if (best != null) {
@@ -221,8 +229,12 @@ public final class ActorKb {
         return out;
     }
 
-    private static Alias pick(List<Alias> candidates, List<Token> toks, int from, int to) {
+    private static Alias pick(List<Alias> candidates, List<Token> toks, int from, int to, LocalDate date) {
         if (candidates == null) return null;
+        if (date != null && candidates.size() > 1) {
+            Alias holding = pick(candidates.stream().filter(a -> holdsDatedRole(a.entry(), date)).toList(), toks, from, to, null);
+            if (holding != null) return holding;
+        }
         boolean capsText = true;
         boolean anyUpper = false;
         for (int k = from; k <= to; k++) {
@@ -237,6 +249,11 @@ public final class ActorKb {
             return a;
         }
         return null;
+    }
+
+    private static boolean holdsDatedRole(KbEntry e, LocalDate date) {
+        KbEntry.Role r = e.isPerson() ? e.roleAt(date) : null;
+        return r != null && !(r.from() == null && r.to() == null);
     }
 
     /** Longest agent phrase starting at token {@code from}, by lemmas: returns the last token index or -1. */

@@ -52,7 +52,7 @@ public final class ActorResolver {
         int n = toks.size();
         Unit[] unitAt = new Unit[n];
         List<Unit> units = new ArrayList<>();
-        for (ActorKb.NameMatch m : kb.findNames(s)) {
+        for (ActorKb.NameMatch m : kb.findNames(s, date)) {
             Unit u = new Unit(m.from(), m.to(), headOf(s, m.from(), m.to()), m, List.of(), false);
             units.add(u);
             for (int k = m.from(); k <= m.to(); k++) unitAt[k] = u;

@@ -95,4 +95,11 @@ class ActorKbTest {
         assertTrue(resolver.mentions(NounPhrase.parse("a third party"), d).isEmpty());
         assertEquals("PTY", resolver.mentions(NounPhrase.parse("the party"), d).get(0).code());
     }
+
+    @Test
+    void aNameSeveralPeopleBoreIsTheOneInOfficeOnTheDate() {
+        ActorResolver resolver = new ActorResolver(KB);
+        assertEquals("george-h-w-bush", resolver.mentions(NounPhrase.parse("President Bush"), LocalDate.of(1991, 2, 1)).get(0).entry().id());
+        assertEquals("george-w-bush", resolver.mentions(NounPhrase.parse("President Bush"), LocalDate.of(2003, 3, 20)).get(0).entry().id());
+    }
 }
