@@ -37,13 +37,20 @@ public final class ActorKb {
     private final Map<String, List<String>> agents = new HashMap<>();
     private final Map<String, List<String>> modifiers = new HashMap<>();
     private final Set<String> prefixAgents = new java.util.HashSet<>();
+    private final Set<String> notAgents = new java.util.HashSet<>();
 
     public static ActorKb load(KnowledgeFiles files) {
         ActorKb kb = new ActorKb();
         kb.loadCountries(files.rows("actors/countries.tsv"));
-        kb.loadOrganizations(files.rows("actors/organizations.tsv"), KbEntry.Kind.ORGANIZATION);
-        kb.loadOrganizations(files.rows("actors/groups.tsv"), KbEntry.Kind.GROUP);
-        kb.loadOrganizations(files.rows("actors/media.tsv"), KbEntry.Kind.ORGANIZATION);
+        Map<String, List<KbEntry.Role>> dated = datedCodes(files.rows("actors/dated-codes.tsv"));
+        kb.loadOrganizations(files.rows("actors/organizations.tsv"), KbEntry.Kind.ORGANIZATION, dated);
+        kb.loadOrganizations(files.rows("actors/groups.tsv"), KbEntry.Kind.GROUP, dated);
+        kb.loadOrganizations(files.rows("actors/media.tsv"), KbEntry.Kind.ORGANIZATION, dated);
+        for (String id : dated.keySet()) {
+            if (kb.byId(id) == null || kb.byId(id).isPerson()) {
+                throw new IllegalArgumentException("actors/dated-codes.tsv: no organisation or group with id '" + id + "'");
+            }
+        }
         kb.loadPeople(files.rows("actors/people.tsv"));
         kb.loadAgents(files.rows("actors/agents.tsv"));
         return kb;
@@ -68,14 +75,30 @@ public final class ActorKb {
         }
     }
 
-    private void loadOrganizations(List<Tsv.Row> rows, KbEntry.Kind kind) {
+    /**
+     * Codes an organisation or group holds only between two dates (a movement that took power: the Taliban are
+     * Afghanistan's government from 2021-08-15), by id; outside them the entry's own code holds.
+     */
+    private static Map<String, List<KbEntry.Role>> datedCodes(List<Tsv.Row> rows) {
+        Map<String, List<KbEntry.Role>> out = new HashMap<>();
+        for (Tsv.Row r : rows) {
+            String code = r.get(1).toUpperCase();
+            LocalDate from = date(r, 2), to = date(r, 3);
+            if (from == null && to == null) throw new IllegalArgumentException(r.where() + ": a dated code needs a 'from' or a 'to' date");
+            String country = code.length() >= 3 && !code.startsWith("IGO") && !code.startsWith("NGO") ? code.substring(0, 3) : null;
+            out.computeIfAbsent(r.get(0), k -> new ArrayList<>()).add(new KbEntry.Role(code, country, from, to, r.get(4)));
+        }
+        return out;
+    }
+
+    private void loadOrganizations(List<Tsv.Row> rows, KbEntry.Kind kind, Map<String, List<KbEntry.Role>> dated) {
         for (Tsv.Row r : rows) {
             String code = r.get(1).toUpperCase();
             String country = r.get(2).isEmpty() ? null : r.get(2).toUpperCase();
             List<String> names = new ArrayList<>();
             names.add(r.get(4));
             names.addAll(r.list(5));
-            KbEntry e = new KbEntry(r.get(0), kind, r.get(4), names, code, country, r.list(3), r.list(6), List.of());
+            KbEntry e = new KbEntry(r.get(0), kind, r.get(4), names, code, country, r.list(3), r.list(6), dated.getOrDefault(r.get(0), List.of()));
             put(e);
             for (String n : names) addAlias(n, e, Form.NAME);
         }
@@ -119,6 +142,8 @@ public final class ActorKb {
             for (String term : r.list(0)) {
                 String key = Names.key(term);
                 target.put(key, r.list(1));
+                if (kind.equals("none")) notAgents.add(key);
+                else notAgents.remove(key);
                 // a user's plural entry ("security officials") also stands for its singular, over a built-in one
                 if (userLayer && !singular(key).equals(key)) target.put(singular(key), r.list(1));
                 if (kind.equals("agent-prefix")) prefixAgents.add(key);
@@ -127,6 +152,12 @@ public final class ActorKb {
                 if (userLayer && target == agents) aliases.remove(key);
             }
         }
+    }
+
+    /** A phrase that contains an agent word but names no actor ("third party"). */
+    public boolean notAgent(List<Token> toks, int from, int to) {
+        String key = agentKey(toks, from, to);
+        return key != null && notAgents.contains(key);
     }
 
     /** Agents whose sector code stands before the country ("NGO~" in PETRARCH dictionaries). */
@@ -167,6 +198,14 @@ public final class ActorKb {
      * all-capital aliases; otherwise robust to case, diacritics, apostrophes and hyphens.
      */
     public List<NameMatch> findNames(Sentence s) {
+        return findNames(s, null);
+    }
+
+    /**
+     * As {@link #findNames(Sentence)}; where one name is several people's ("President Bush"), the one holding a dated
+     * role on {@code date} is meant.
+     */
+    public List<NameMatch> findNames(Sentence s, LocalDate date) {
         List<NameMatch> out = new ArrayList<>();
         List<Token> toks = s.tokens();
         int i = 0;
@@ -177,7 +216,7 @@ public final class ActorKb {
                 String part = Names.key(toks.get(j).text());
                 if (part.isEmpty()) break;  // punctuation ends a name
                 key.append(part);
-                Alias a = pick(aliases.get(key.toString()), toks, i, j);
+                Alias a = pick(aliases.get(key.toString()), toks, i, j, date);
                 if (a != null) best = new NameMatch(i, j, a.entry(), a.form());
             }
             if (best != null) {
@@ -190,8 +229,12 @@ public final class ActorKb {
         return out;
     }
 
-    private static Alias pick(List<Alias> candidates, List<Token> toks, int from, int to) {
+    private static Alias pick(List<Alias> candidates, List<Token> toks, int from, int to, LocalDate date) {
         if (candidates == null) return null;
+        if (date != null && candidates.size() > 1) {
+            Alias holding = pick(candidates.stream().filter(a -> holdsDatedRole(a.entry(), date)).toList(), toks, from, to, null);
+            if (holding != null) return holding;
+        }
         boolean capsText = true;
         boolean anyUpper = false;
         for (int k = from; k <= to; k++) {
@@ -206,6 +249,11 @@ public final class ActorKb {
             return a;
         }
         return null;
+    }
+
+    private static boolean holdsDatedRole(KbEntry e, LocalDate date) {
+        KbEntry.Role r = e.isPerson() ? e.roleAt(date) : null;
+        return r != null && !(r.from() == null && r.to() == null);
     }
 
     /** Longest agent phrase starting at token {@code from}, by lemmas: returns the last token index or -1. */

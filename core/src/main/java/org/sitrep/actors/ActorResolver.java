@@ -52,7 +52,7 @@ public final class ActorResolver {
         int n = toks.size();
         Unit[] unitAt = new Unit[n];
         List<Unit> units = new ArrayList<>();
-        for (ActorKb.NameMatch m : kb.findNames(s)) {
+        for (ActorKb.NameMatch m : kb.findNames(s, date)) {
             Unit u = new Unit(m.from(), m.to(), headOf(s, m.from(), m.to()), m, List.of(), false);
             units.add(u);
             for (int k = m.from(); k <= m.to(); k++) unitAt[k] = u;
@@ -71,6 +71,10 @@ public final class ActorResolver {
                 continue;
             }
             int end = kb.matchAgent(toks, i);
+            if (end >= 0 && kb.notAgent(toks, i, end)) {
+                i = end;  // "a third party": no actor, and "party" inside it is none either
+                continue;
+            }
             if (end >= 0) {
                 boolean blocked = false;
                 for (int k = i; k <= end; k++) blocked |= unitAt[k] != null;
@@ -216,7 +220,9 @@ public final class ActorResolver {
         }
         if (identity == null && affiliation != null && affiliation.code() != null) {
             country = affiliation.country();
-            Set<String> titled = new LinkedHashSet<>(affiliation.sectors());
+            KbEntry.Role held = affiliation.roleAt(date);  // "Taliban spokesman" after 2021: the government's
+            Set<String> titled = new LinkedHashSet<>(held != null && held.country() != null && held.code().startsWith(held.country())
+                    ? codeSectors(held.code()) : affiliation.sectors());
             titled.addAll(sectors);
             sectors = titled;
             hasAgent = true;
@@ -284,6 +290,12 @@ public final class ActorResolver {
         String text = s.text(from, to);
         return new Mention(s.index(), from, to, root.head(), text, kind, identity, name, code, country,
                 List.copyOf(sectors), List.copyOf(sponsors), inferred, quantity, null);
+    }
+
+    private static List<String> codeSectors(String code) {
+        List<String> out = new ArrayList<>();
+        for (int k = 3; k + 3 <= code.length(); k += 3) out.add(code.substring(k, k + 3));
+        return out;
     }
 
     private static boolean inUnit(List<Unit> parts, int k) {

@@ -188,7 +188,7 @@ public final class ActorStage implements org.sitrep.pipeline.Stage {
                 if (!person && !group && !thing || !t.isPronoun()) continue;
                 Mention ante = thing ? stateOrGroup(a, s, t) : antecedent(a, s, t, person);
                 if (ante == null) continue;
-                insert(ms, Mention.referringTo(ante, s.index(), t.index(), t.index(), t.index(), t.text(), Mention.Kind.PRONOUN));
+                insert(ms, Mention.pronoun(ante, s.index(), t.index()));
             }
         }
     }
@@ -209,7 +209,7 @@ public final class ActorStage implements org.sitrep.pipeline.Stage {
                 if (back == 0 && m.from() >= pronoun.index()) break;
                 if (m.kind() == Mention.Kind.PRONOUN && m.antecedent() == null) continue;
                 if (person && !personLike(prev, m)) continue;
-                if (!person && personLike(prev, m) && m.kind() != Mention.Kind.AGENT) continue;
+                if (!person && (personLike(prev, m) && m.kind() != Mention.Kind.AGENT || !plural(prev, m))) continue;
                 Token h = prev.token(m.head());
                 if (subject == null && (h.deprel().startsWith("nsubj") || isSubjectQuantity(prev, h))) subject = m;
                 latest = m;
@@ -218,6 +218,20 @@ public final class ActorStage implements org.sitrep.pipeline.Stage {
             if (pick != null) return pick.antecedent() != null && pick.kind() == Mention.Kind.PRONOUN ? pick.antecedent() : pick;
         }
         return null;
+    }
+
+    /** Nouns that take "they" in the singular: "police said they", "the crowd ... their march". */
+    private static final Set<String> COLLECTIVE = Set.of("police", "people", "crowd", "mob", "family", "personnel", "staff", "public", "youth", "clergy");
+
+    /**
+     * What "they" can stand for: a plural ("the rebels"), several coordinated ("Cho and Kamikawa"), a collective noun, or
+     * a named state or group ("Iran ... They will be held responsible"); not one person or thing ("the sister", "the ship").
+     */
+    private static boolean plural(Sentence s, Mention m) {
+        Token h = s.token(m.head());
+        if (m.kind() == Mention.Kind.PRONOUN) return GROUP_PRONOUNS.contains(h.lower());  // "they" before: the same plural
+        if (h.pos().equals("NNS") || h.pos().equals("NNPS") || !s.children(h, "conj").isEmpty() || COLLECTIVE.contains(h.lemma())) return true;
+        return m.kind() == Mention.Kind.NAMED && m.code() != null;
     }
 
     /** "the group", "the movement": a bare definite description, no words of its own to resolve. */

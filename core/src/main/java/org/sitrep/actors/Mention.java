@@ -42,6 +42,21 @@ public record Mention(int sentence, int from, int to, int head, String text, Kin
         return new Mention(sentence, from, to, head, text, kind, null, null, null, null, List.of(), List.of(), false, null, null).withIdentity(antecedent);
     }
 
+    /**
+     * A pronoun standing for {@code antecedent} ("it", "his", "we" in a speaker's quote): the antecedent's identity and
+     * its words, so a pronoun is never an actor by itself ("The army" for "it"), over the pronoun's own token.
+     */
+    public static Mention pronoun(Mention antecedent, int sentence, int token) {
+        return referringTo(antecedent, sentence, token, token, token, antecedent.words(), Kind.PRONOUN);
+    }
+
+    /** The words that name this actor in the text: a pronoun's are those of what it stands for. */
+    public String words() {
+        Mention named = this;
+        while (named.kind == Kind.PRONOUN && named.antecedent != null) named = named.antecedent;
+        return named.text;
+    }
+
     public Mention withIdentity(Mention other) {
         return new Mention(sentence, from, to, head, text, kind, other.entry, other.name, other.code, other.country,
                 other.sectors, other.sponsors, other.countryInferred, quantity, other);

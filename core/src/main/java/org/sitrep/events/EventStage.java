@@ -136,6 +136,18 @@ public final class EventStage implements Stage {
             }
         }
         e.source.removeIf(m -> e.target.stream().anyMatch(x -> x == m));
+        // "The army accused the group ..., while the group blamed army drones": an actor is not its own target
+        e.target.removeIf(m -> e.source.stream().anyMatch(x -> sameActor(a, x, m)));
+    }
+
+    /** Two mentions of one actor: a pronoun and what it stands for, one knowledge-base entry, or the same noun and code. */
+    private static boolean sameActor(Analysis a, Mention x, Mention y) {
+        while (x.kind() == Mention.Kind.PRONOUN && x.antecedent() != null) x = x.antecedent();
+        while (y.kind() == Mention.Kind.PRONOUN && y.antecedent() != null) y = y.antecedent();
+        if (x == y) return true;
+        if (x.entry() != null || y.entry() != null) return x.entry() == y.entry();
+        if (x.text() == null || y.text() == null || x.code() == null || !x.code().equals(y.code())) return false;
+        return a.sentences.get(x.sentence()).token(x.head()).lemma().equals(a.sentences.get(y.sentence()).token(y.head()).lemma());
     }
 
     private static boolean passive(Sentence s, Token v) {
@@ -277,7 +289,10 @@ public final class EventStage implements Stage {
         return out;
     }
 
-    /** The mention headed by t, else the nearest one inside t's phrase (not inside its clauses). */
+    /**
+     * The mention headed by t, else the nearest one inside t's phrase (not inside its clauses). A possessive pronoun
+     * is not the phrase's actor ("met his counterpart": not him), nor is a place it is in ("a prison in Guayaquil").
+     */
     static Mention find(Analysis a, Sentence s, Token t) {
         Mention m = a.mentionAt(s.index(), t.index());
         if (m != null) return m;
@@ -287,11 +302,20 @@ public final class EventStage implements Stage {
         while (!queue.isEmpty()) {
             Token c = queue.removeFirst();
             if (CLAUSE_RELS.contains(c.deprel()) || c.relation().equals("acl")) continue;
+            if (c.deprel().equals("nmod:poss") && c.isPronoun() || isPlace(a, s, c)) continue;
             Mention found = a.mentionAt(s.index(), c.index());
             if (found != null) return found;
             queue.addAll(s.children(c));
         }
         return null;
+    }
+
+    /** "in Guayaquil", "near the Litoral prison in Guayaquil": a phrase that says where, naming a known place. */
+    private static boolean isPlace(Analysis a, Sentence s, Token c) {
+        String cs = s.caseOf(c);
+        if (cs == null || !org.sitrep.places.PlaceStage.LOCATIVE.contains(cs)) return false;
+        for (PlaceMention p : a.places) if (p.sentence() == s.index() && c.index() >= p.from() && c.index() <= p.to()) return true;
+        return false;
     }
 
     // ---------------------------------------------------------------- factuality
@@ -410,6 +434,7 @@ public final class EventStage implements Stage {
     private void setAttribution(Analysis a, Sentence s, EventDraft e, Token who, String cue) {
         int[] span = s.span(who);
         Mention m = find(a, s, who);
+        if (m == null && who.isPronoun()) return;  // "he said" with no one for "he" to be: no attribution, not "per He"
         e.attributionActor = m;
         int from = span[0], to = Math.min(span[1], span[0] + 6);
         while (from < to && s.token(from).pos().matches("\\p{Punct}+|,|``|''")) from++;

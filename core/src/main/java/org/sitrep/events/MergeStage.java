@@ -136,8 +136,7 @@ public final class MergeStage implements Stage {
                         : other.stream().filter(m -> !m.countryInferred() && m.country() != null && m.sectors().stream().anyMatch(DOMESTIC::contains))
                         .map(Mention::country).findFirst().orElse(place != null ? place.place().country() : focus);
                 if (here == null) continue;
-                side.replaceAll(m -> m.country() == null && m.entry() == null && !m.sectors().isEmpty() && !m.sectors().contains("IGO")
-                        ? m.withCountry(here, true) : m);
+                side.replaceAll(m -> takesPlaceCountry(m) ? m.withCountry(here, true) : m);
             }
         }
     }
@@ -148,27 +147,48 @@ public final class MergeStage implements Stage {
     /** Actors that act at home: what they do to someone without a country of their own happens in theirs. */
     private static final Set<String> DOMESTIC = Set.of("COP", "JUD", "GOV", "LEG", "CVL", "OPP", "EDU", "LAB", "MED");
 
+    /** Sectors of the state: at home, such an actor is the authorities itself, not someone acting on them. */
+    private static final Set<String> STATE = Set.of("GOV", "MIL", "COP", "JUD", "SPY");
+
     /**
-     * An event with no target named: where it happened abroad, that country ("agreed to set up a centre in Tokyo");
-     * a protest, demand or crackdown at home is aimed at that country's authorities. Marked as inferred.
+     * An event with no target named: where it happened abroad, that country, the host ("agreed to set up a centre in
+     * Tokyo"); a protest or demand by people at home is aimed at that country's authorities, and a curfew, ban or raid
+     * by the state at home at its people. The place is only where it happened, never whom it was done to: the side
+     * carries no words of the text and is marked inferred.
      */
     private static void implicitTarget(Analysis a, EventDraft e, String focus) {
         PlaceMention here = e.location instanceof PlaceMention p && p.sentence() == e.sentence ? p : null;
         String sourceCountry = e.source.stream().map(Mention::country).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        boolean directed = DIRECTED.contains(e.code.plover());
+        // at home, the state acts on its people; anyone else addresses the authorities
+        List<String> atHome = e.source.stream().anyMatch(m -> isState(a, m)) ? List.of("CVL") : List.of("GOV");
         String country = null;
-        String text = null;
-        if (here != null && here.place().country() != null && (!here.place().country().equals(sourceCountry) || DIRECTED.contains(e.code.plover()))) {
-            country = here.place().country();
-            text = here.text();
-        } else if (DIRECTED.contains(e.code.plover()) && focus != null && sourceCountry != null) {
-            country = focus;  // no words in the text name it: the side carries no text
+        List<String> sectors = List.of();
+        if (here != null && here.place().country() != null) {
+            String place = here.place().country();
+            // a generic side with no country of its own takes the place's (inferCountries below): it acts at home
+            boolean abroad = e.source.stream().noneMatch(m -> place.equals(m.country()) || takesPlaceCountry(m));
+            if (abroad || directed) country = place;
+            if (!abroad) sectors = atHome;
+        } else if (directed && focus != null && sourceCountry != null) {
+            country = focus;
+            if (focus.equals(sourceCountry)) sectors = atHome;
         }
         if (country == null) return;
-        boolean authorities = DIRECTED.contains(e.code.plover()) && country.equals(sourceCountry);
-        List<String> sectors = authorities ? List.of("GOV") : List.of();
-        int from = here != null ? here.from() : e.trigger, to = here != null ? here.to() : e.trigger;
-        e.target.add(new Mention(e.sentence, from, to, to, text, Mention.Kind.NAMED, null, country, country + String.join("", sectors),
-                country, sectors, List.of(), true, null, null));
+        e.target.add(Mention.implied(e.sentence, e.trigger, country, sectors).withCountry(country, true));
+    }
+
+    /** The state: a country itself ("Pakistan closed the crossing", not "Nigerians"), its government, forces or courts. */
+    private static boolean isState(Analysis a, Mention m) {
+        if (m.sectors().stream().anyMatch(STATE::contains)) return true;
+        if (m.code() == null || !m.code().equals(m.country())) return false;
+        while (m.kind() == Mention.Kind.PRONOUN && m.antecedent() != null) m = m.antecedent();
+        return !a.sentences.get(m.sentence()).token(m.head()).pos().endsWith("S");
+    }
+
+    /** The rule inferCountries applies: generic actors with no country of their own take the event's place's. */
+    private static boolean takesPlaceCountry(Mention m) {
+        return m.country() == null && m.entry() == null && !m.sectors().isEmpty() && !m.sectors().contains("IGO");
     }
 
     /** The country the document is most about: the most named among its places and actors. */

@@ -111,11 +111,10 @@ public final class QuoteStage implements Stage {
                 if (plural && speaker.country() != null && speaker.entry() != null && speaker.entry().isPerson()) {
                     // "we" in a leader's mouth is the government they speak for
                     String code = speaker.code() != null ? speaker.code() : speaker.country() + "GOV";
-                    p = new Mention(s.index(), t.index(), t.index(), t.index(), t.text(), Mention.Kind.PRONOUN, null, speaker.country(),
+                    p = new Mention(s.index(), t.index(), t.index(), t.index(), speaker.words(), Mention.Kind.PRONOUN, null, speaker.country(),
                             code, speaker.country(), sectorsOf(code, speaker.country()), List.of(), false, null, speaker);
                 } else {
-                    p = new Mention(s.index(), t.index(), t.index(), t.index(), t.text(), Mention.Kind.PRONOUN, speaker.entry(), speaker.name(),
-                            speaker.code(), speaker.country(), speaker.sectors(), speaker.sponsors(), speaker.countryInferred(), null, speaker);
+                    p = Mention.pronoun(speaker, s.index(), t.index());
                 }
                 ms.add(p);
             }

@@ -70,4 +70,36 @@ class ActorKbTest {
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> ActorKb.load(new KnowledgeFiles(List.of(dir))));
         assertTrue(ex.getMessage().contains("people.tsv:1"), ex.getMessage());
     }
+
+    @Test
+    void aGroupThatTookPowerIsTheGovernmentOnlyFromThatDate() {
+        KbEntry taliban = entry("Taliban");
+        assertEquals("AFGINS", taliban.codeAt(LocalDate.of(2021, 8, 14)));
+        assertEquals("AFGGOV", taliban.codeAt(LocalDate.of(2021, 8, 15)));
+        assertEquals("AFGGOV", taliban.codeAt(LocalDate.of(1998, 1, 1)));
+        assertEquals("AFGINS", taliban.codeAt(LocalDate.of(2010, 1, 1)));
+    }
+
+    @Test
+    void aDatedCodeForAnUnknownGroupIsReported(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("actors"));
+        Files.writeString(dir.resolve("actors/dated-codes.tsv"), "no_such_group\tXYZGOV\t2020-01-01\t\truler\n");
+        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> ActorKb.load(new KnowledgeFiles(List.of(dir))));
+        assertTrue(ex.getMessage().contains("no_such_group"), ex.getMessage());
+    }
+
+    @Test
+    void aPhraseThatOnlyContainsAnAgentWordIsNoActor() {
+        ActorResolver resolver = new ActorResolver(KB);
+        LocalDate d = LocalDate.of(2024, 1, 1);
+        assertTrue(resolver.mentions(NounPhrase.parse("a third party"), d).isEmpty());
+        assertEquals("PTY", resolver.mentions(NounPhrase.parse("the party"), d).get(0).code());
+    }
+
+    @Test
+    void aNameSeveralPeopleBoreIsTheOneInOfficeOnTheDate() {
+        ActorResolver resolver = new ActorResolver(KB);
+        assertEquals("george-h-w-bush", resolver.mentions(NounPhrase.parse("President Bush"), LocalDate.of(1991, 2, 1)).get(0).entry().id());
+        assertEquals("george-w-bush", resolver.mentions(NounPhrase.parse("President Bush"), LocalDate.of(2003, 3, 20)).get(0).entry().id());
+    }
 }
