@@ -45,7 +45,7 @@ public final class MergeStage implements Stage {
         implyAgents(a);
         for (EventDraft e : a.events) {
             if (e.mergedInto == null && e.note == null && e.source.isEmpty() && e.target.isEmpty()
-                    && !told(a.sentences.get(e.sentence).token(e.trigger), e)) {
+                    && !told(a.sentences.get(e.sentence), a.sentences.get(e.sentence).token(e.trigger), e)) {
                 e.note = "no actor identified, and only mentioned in passing";
             }
         }
@@ -100,12 +100,17 @@ public final class MergeStage implements Stage {
     /**
      * An event without any actor is kept when the sentence tells it ("weapons were seized", "gun attacks left seven
      * dead", a headline "Clashes in Karak"), not when it only sets the scene ("after the clashes", "the scene of
-     * ethnic violence last March", "following the invasion"): those are re-mentions or background.
+     * ethnic violence last March", "following the invasion"): those are re-mentions or background. An act named as
+     * the cause of a toll ("injured in a grenade attack") is told by the toll.
      */
-    static boolean told(Token t, EventDraft e) {
+    boolean told(Sentence s, Token t, EventDraft e) {
         if (e.backgrounded) return false;
         if (t.isVerb()) return !t.relation().equals("acl") && !t.relation().equals("amod") && !t.relation().equals("advcl");
-        return t.deprel().equals("root") || t.relation().equals("nsubj") || t.deprel().equals("dep");
+        if (t.deprel().equals("root") || t.relation().equals("nsubj") || t.deprel().equals("dep")) return true;
+        // "a villager was injured in a grenade attack", "four died from gunfire": the toll tells the act
+        Token head = s.head(t);
+        return (t.relation().equals("obl") || t.relation().equals("nmod")) && head != null && head.isVerb()
+                && (cues.is("outcome", head.lemma()) || cues.is("outcome", head.lower()));
     }
 
     /** No subject, "by" phrase or possessive names who did it. */
