@@ -74,8 +74,12 @@ public final class Trainer {
         about.put("rows", rows.size());
         about.put("trainingRows", train.size());
         about.put("heldAsideRows", test.size());
-        about.put("settings", Map.of("iterations", settings.iterations(), "learningRate", settings.learningRate(),
-                "l2", settings.l2(), "balance", settings.balance()));
+        Map<String, Object> trainedWith = new LinkedHashMap<>();  // ordered: Map.of's order changes from run to run
+        trainedWith.put("iterations", settings.iterations());
+        trainedWith.put("learningRate", settings.learningRate());
+        trainedWith.put("l2", settings.l2());
+        trainedWith.put("balance", settings.balance());
+        about.put("settings", trainedWith);
         EventModel trained = new EventModel(encoder.name(), st[0], st[1], heads, about);
         // measure the model as it is written: rounded
         EventModel model = roundTrip(trained);
