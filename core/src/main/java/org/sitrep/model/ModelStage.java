@@ -29,7 +29,7 @@ public final class ModelStage implements Stage {
 
     /** Thresholds on the PLOVER head's probability; sentences shorter than {@code minTokens} are left alone. */
     public record Settings(double add, double disagree, int minTokens) {
-        public static final Settings DEFAULT = new Settings(0.9, 0.9, 5);
+        public static final Settings DEFAULT = new Settings(0.95, 0.9, 5);
     }
 
     private final EventModel model;
