@@ -55,6 +55,9 @@ final class CodeCommand implements Callable<Integer> {
     @Option(names = "--max-chars", description = "documents longer than this are refused (default ${DEFAULT-VALUE})")
     long maxChars = DocumentReader.Options.DEFAULT_MAX_CHARS;
 
+    @Option(names = "--model", description = "add the event model's second opinion after the rules: events for sentences the rules left empty, warnings where it disagrees (experimental, off by default)")
+    boolean model;
+
     @Option(names = "--progress", description = "show progress on stderr (default: when stderr is a terminal)")
     Boolean progress;
 
@@ -74,7 +77,7 @@ final class CodeCommand implements Callable<Integer> {
         CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith("\uFFFD".getBytes(StandardCharsets.UTF_8));
         try (Writer w = new BufferedWriter(new OutputStreamWriter(out == null ? System.out : Files.newOutputStream(out), utf8));
-             Coder coder = new Coder(kb, Math.max(1, threads), Duration.ofMillis(Math.round(docTimeout * 1000)))) {
+             Coder coder = new Coder(kb, Math.max(1, threads), Duration.ofMillis(Math.round(docTimeout * 1000)), model)) {
             Table table = format == Format.table ? new Table(w, coder.pipeline().knowledge().codebook()) : null;
             coder.codeAll(reader.read(inputs).iterator(), (doc, rec) -> {
                 counts[0]++;

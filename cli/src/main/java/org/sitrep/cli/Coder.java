@@ -46,15 +46,28 @@ final class Coder implements AutoCloseable {
     }
 
     Coder(List<Path> kbLayers, int threads, Duration docTimeout) {
-        this(load(kbLayers), null, threads, docTimeout);
+        this(kbLayers, threads, docTimeout, false);
     }
 
-    private static Pipeline load(List<Path> kbLayers) {
+    /** With {@code model}, the event model's second opinion runs after the rules (data/model/event-head.json). */
+    Coder(List<Path> kbLayers, int threads, Duration docTimeout, boolean model) {
+        this(load(kbLayers, model), null, threads, docTimeout);
+    }
+
+    private static Pipeline load(List<Path> kbLayers, boolean model) {
         long t0 = System.nanoTime();
         Progress.say("sitrep: loading models (CoreNLP and the knowledge base, about 10-40 s)...");
-        Pipeline p = new Pipeline(CoreNlpModel.shared(), Knowledge.load(new KnowledgeFiles(kbLayers)));
+        Knowledge knowledge = Knowledge.load(new KnowledgeFiles(kbLayers));
+        Pipeline p = new Pipeline(CoreNlpModel.shared(), knowledge, model ? modelStage(knowledge) : null);
         Progress.say("sitrep: models loaded in %.1f s", (System.nanoTime() - t0) / 1e9);
         return p;
+    }
+
+    private static org.sitrep.model.ModelStage modelStage(Knowledge knowledge) {
+        org.sitrep.model.EventModel head = org.sitrep.model.EventModel.builtIn();
+        if (head == null) throw new IllegalStateException("no event model in this build: run sitrep train");
+        return new org.sitrep.model.ModelStage(head, new org.sitrep.model.onnx.MiniLmEncoder(), knowledge.codebook(),
+                org.sitrep.model.ModelStage.Settings.DEFAULT);
     }
 
     /** With {@code code} in place of the pipeline's (tests); a failed document always goes through the pipeline's own record. */

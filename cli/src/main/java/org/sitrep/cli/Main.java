@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sitrep", mixinStandardHelpOptions = true, version = "sitrep 0.1.0",
         description = {"Turns news text into political event data: who did what to whom, when, where, and according to whom.",
                 "Every command takes --quiet: no progress lines (building, loading models, coding), only results and errors."},
-        subcommands = {CodeCommand.class, BenchCommand.class, KbCommand.class, ExplainCommand.class, EvalCommand.class, IngestCommand.class, ExportCommand.class, ServeCommand.class, SparkCommand.class})
+        subcommands = {CodeCommand.class, BenchCommand.class, KbCommand.class, ExplainCommand.class, EvalCommand.class, TrainCommand.class, ClassifyCommand.class, IngestCommand.class, ExportCommand.class, ServeCommand.class, SparkCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

@@ -32,8 +32,13 @@ public final class Pipeline {
     private final Knowledge knowledge;
 
     public Pipeline(LanguageModel model, Knowledge knowledge) {
+        this(model, knowledge, null);
+    }
+
+    /** With {@code afterRules} (the event model's second opinion, or null) run once the rule events are merged. */
+    public Pipeline(LanguageModel model, Knowledge knowledge, Stage afterRules) {
         this.knowledge = knowledge;
-        this.stages = List.of(
+        List<Stage> stages = List.of(
                 new ParseStage(model),
                 new PlaceStage(knowledge.gazetteer(), knowledge.actors()),
                 new ActorStage(new ActorResolver(knowledge.actors())),
@@ -43,6 +48,11 @@ public final class Pipeline {
                 new MergeStage(knowledge.impliedAgents(), knowledge.cues()),
                 new RelationStage(knowledge.cues()),
                 new AcledStage(knowledge.acled()));
+        if (afterRules != null) {
+            stages = new java.util.ArrayList<>(stages);
+            for (int i = 0; i < stages.size(); i++) if (stages.get(i) instanceof MergeStage) { stages.add(i + 1, afterRules); break; }
+        }
+        this.stages = List.copyOf(stages);
     }
 
     /** The default pipeline: CoreNLP and the built-in knowledge. */
