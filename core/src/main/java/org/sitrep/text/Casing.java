@@ -27,7 +27,7 @@ public final class Casing {
         for (int i = 0; i < n; i++) {
             shapes[i] = Shape.of(sentences.get(i));
             total += shapes[i].words;
-            if (shapes[i].lowerish()) lowerWords += shapes[i].words;
+            if (shapes[i].lowerish() && shapes[i].titled == 0) lowerWords += shapes[i].words;
             if (shapes[i].upperish()) upperWords += shapes[i].words;
         }
         boolean lowerDoc = total >= 3 && lowerWords * 10 >= total * 6;
@@ -51,11 +51,12 @@ public final class Casing {
      * @param capitalised words beginning with a capital
      * @param withSmall   words with a small letter
      * @param letters     letters in all
+     * @param titled      words written like a name: a capital, then small letters ("Namibia")
      * @param titleStart  the first word is written like a sentence start ("The", "I"), not like an acronym ("TNN")
      */
-    private record Shape(int words, int capitalised, int withSmall, int letters, boolean titleStart) {
+    private record Shape(int words, int capitalised, int withSmall, int letters, int titled, boolean titleStart) {
         static Shape of(List<String> tokens) {
-            int words = 0, capitalised = 0, withSmall = 0, letters = 0;
+            int words = 0, capitalised = 0, withSmall = 0, letters = 0, titled = 0;
             boolean titleStart = false;
             for (String t : tokens) {
                 int l = 0, small = 0;
@@ -73,9 +74,10 @@ public final class Casing {
                 words++;
                 letters += l;
                 if (cap) capitalised++;
+                if (cap && small > 0) titled++;
                 if (small > 0) withSmall++;
             }
-            return new Shape(words, capitalised, withSmall, letters, titleStart);
+            return new Shape(words, capitalised, withSmall, letters, titled, titleStart);
         }
 
         private static int firstLetter(String t) {

@@ -34,6 +34,11 @@ class CasingTest {
     }
 
     @Test
+    void aCasedSnippetThatStartsMidSentenceIsNotLowerCase() {
+        assertArrayEquals(new boolean[] {false}, uncased("officers seized nine pistols and 31 magazines in the capital of Namibia on monday ."));
+    }
+
+    @Test
     void oneLowerCaseSentenceIsADocumentInLowerCase() {
         assertArrayEquals(new boolean[] {true}, uncased("police fired at the mob in ahmedabad"));
     }
