@@ -64,6 +64,14 @@ public final class ActorResolver {
             if ((ner.equals("PERSON") || ner.equals("ORGANIZATION")) && t.isProperNoun()) {
                 int j = i;
                 while (j + 1 < n && unitAt[j + 1] == null && toks.get(j + 1).ner().equals(ner)) j++;
+                // "the Ahmedabad Police", "Kenya Police": a force named after its place is that place's police, not an unknown name
+                if (ner.equals("ORGANIZATION") && kb.matchAgent(toks, j) == j && kb.agentSectors(toks, j, j).equals(List.of("COP"))) {
+                    Unit police = new Unit(j, j, j, null, kb.agentSectors(toks, j, j), false);
+                    units.add(police);
+                    unitAt[j] = police;
+                    i = j;
+                    continue;
+                }
                 Unit u = new Unit(i, j, headOf(s, i, j), null, List.of(), true);
                 units.add(u);
                 for (int k = i; k <= j; k++) unitAt[k] = u;

@@ -61,9 +61,22 @@ public record Sentence(int index, int start, int end, String text, List<Token> t
         return new int[] {lo, hi};
     }
 
-    /** Document text between two token indices, inclusive. */
+    /**
+     * Document text between two token indices, inclusive, with each token as the model read it: where uncased text
+     * was truecased ({@link Casing}), "ahmedabad" reads "Ahmedabad" here, while {@link #text()} stays as written.
+     */
     public String text(int from, int to) {
-        return text.substring(tokens.get(from).start() - start, tokens.get(to).end() - start);
+        String raw = text.substring(tokens.get(from).start() - start, tokens.get(to).end() - start);
+        char[] cased = null;
+        for (int k = from; k <= to; k++) {
+            Token t = tokens.get(k);
+            int at = t.start() - tokens.get(from).start();
+            if (t.end() - t.start() != t.text().length() || at < 0 || at + t.text().length() > raw.length()
+                    || raw.startsWith(t.text(), at) || !raw.regionMatches(true, at, t.text(), 0, t.text().length())) continue;
+            if (cased == null) cased = raw.toCharArray();
+            t.text().getChars(0, t.text().length(), cased, at);
+        }
+        return cased == null ? raw : new String(cased);
     }
 
     /** The preposition or case marker attached to a nominal ("against" in "against X"). */
