@@ -655,6 +655,9 @@ public final class DocumentReader {
                 Document last = held != null ? held
                         : failed(src, "no HTML or plain-text page with HTTP status 200 in the archive");
                 if (pages != null && pages.skipped() > 0) last = last.withWarning(skippedNote(pages));
+                if (pages != null && pages.brokenTrailerAtEnd) {
+                    last = last.withWarning("archive: its last record ends in a malformed trailer (line breaks to the end of the file)");
+                }
                 action.accept(last);
                 return true;
             }

@@ -199,9 +199,8 @@ class ReaderFuzzTest {
                 ExecutorService runner = Executors.newSingleThreadExecutor(r -> { Thread t = new Thread(r, "fuzz-run"); t.setDaemon(true); return t; });
                 for (long i = worker; System.nanoTime() < deadline && failures.size() < 5; i += threads) {
                     long seed = baseSeed * 1_000_003L + i;
-                    Random r = new Random(seed);
-                    Seed s = seeds.get(r.nextInt(seeds.size()));
-                    byte[] input = mutate(r, s.bytes(), seeds);
+                    Seed s = input(seed, seeds);
+                    byte[] input = s.bytes();
                     long t0 = System.nanoTime();
                     Future<Integer> run = runner.submit(() -> readAll(reader, s.name(), input));
                     try {
@@ -225,6 +224,39 @@ class ReaderFuzzTest {
         pool.shutdownNow();
         System.err.printf("ReaderFuzzTest: %d inputs (%d documents) in %d s, %d crashes or hangs, slowest input %d ms%n",
                 inputs.get(), documents.get(), seconds, failures.size(), slowest.get());
+        assertEquals(List.of(), failures);
+    }
+
+    /** The input a run's seed produced: the seed picks the corpus seed and drives its mutations. */
+    static Seed input(long seed, List<Seed> seeds) {
+        Random r = new Random(seed);
+        Seed s = seeds.get(r.nextInt(seeds.size()));
+        return new Seed(s.name(), mutate(r, s.bytes(), seeds));
+    }
+
+    /** Replays inputs by the seeds a run reported ({@code -Dsitrep.fuzz.replay=101033127,...}), timing each. */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "sitrep.fuzz.replay", matches = ".+")
+    void replaysReportedSeeds() throws Exception {
+        List<Seed> seeds = seeds();
+        DocumentReader reader = new DocumentReader(DocumentReader.Options.defaults());
+        List<String> failures = new ArrayList<>();
+        for (String part : System.getProperty("sitrep.fuzz.replay").split(",")) {
+            long seed = Long.parseLong(part.trim());
+            Seed in = input(seed, seeds);
+            long t0 = System.nanoTime();
+            try {
+                int docs = readAll(reader, in.name(), in.bytes());
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                System.err.printf("seed %d (%s, %d bytes): %d documents in %d ms%n", seed, in.name(), in.bytes().length, docs, ms);
+                if (ms > HANG_MILLIS) failures.add(report("hang", seed, in.name(), in.bytes(), null));
+            } catch (RuntimeException | StackOverflowError e) {
+                // the frames that are not the JDK's say where: a regex overflow is a thousand frames of java.util.regex
+                java.util.Arrays.stream(e.getStackTrace()).filter(f -> !f.getClassName().startsWith("java."))
+                        .limit(8).forEach(f -> System.err.println("    at " + f));
+                failures.add(report("crash", seed, in.name(), in.bytes(), e));
+            }
+        }
         assertEquals(List.of(), failures);
     }
 
