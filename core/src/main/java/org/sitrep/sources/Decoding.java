@@ -31,6 +31,32 @@ final class Decoding {
         return null;
     }
 
+    /**
+     * UTF-16 by its byte order mark or, without one, by where its NUL bytes fall: English in UTF-16 is mostly
+     * characters below U+0100, so one byte of each pair is NUL (the second in little-endian, the first in big-endian)
+     * and the other almost never is. Binary data can alternate NULs too, so the head must also decode to text.
+     */
+    static Charset utf16(byte[] head) {
+        Charset bom = utf16Bom(head);
+        return bom != null ? bom : utf16WithoutBom(head);
+    }
+
+    static Charset utf16WithoutBom(byte[] head) {
+        int pairs = Math.min(head.length, HEAD) / 2;
+        if (pairs < 2) return null;
+        int firstNul = 0, secondNul = 0;
+        for (int i = 0; i < pairs; i++) {
+            if (head[2 * i] == 0) firstNul++;
+            if (head[2 * i + 1] == 0) secondNul++;
+        }
+        Charset charset = secondNul * 10L >= pairs * 6L && firstNul * 10L <= pairs ? StandardCharsets.UTF_16LE
+                : firstNul * 10L >= pairs * 6L && secondNul * 10L <= pairs ? StandardCharsets.UTF_16BE : null;
+        if (charset == null) return null;
+        String text = new String(head, 0, pairs * 2, charset);
+        long controls = text.chars().filter(c -> c == 0 || (c < 0x80 && isControl(c))).count();
+        return controls * 10L > text.length() ? null : charset;
+    }
+
     /** A NUL byte, or more than 10% control characters other than \t \n \f \r, in the first {@link #HEAD} bytes. */
     static boolean looksBinary(byte[] bytes) {
         int n = Math.min(bytes.length, HEAD);
@@ -55,8 +81,17 @@ final class Decoding {
      * @param offset position of {@code bytes} in the whole source, so warnings point at the right byte
      */
     static Decoded decode(byte[] bytes, long offset) {
-        Charset utf16 = utf16Bom(bytes);
-        if (utf16 != null) return new Decoded(normalise(new String(bytes, 2, bytes.length - 2, utf16)), List.of());
+        return decode(bytes, offset, null);
+    }
+
+    /** As {@link #decode(byte[], long)}, or as UTF-16 when {@code utf16} (from {@link #utf16}) says so. */
+    static Decoded decode(byte[] bytes, long offset, Charset utf16) {
+        Charset bom = utf16Bom(bytes);
+        if (bom != null) return new Decoded(normalise(new String(bytes, 2, bytes.length - 2, bom)), List.of());
+        if (utf16 != null) {
+            return new Decoded(normalise(new String(bytes, utf16)),
+                    List.of("no byte order mark: decoded as " + utf16.name() + " (by where its NUL bytes fall)"));
+        }
         int start = hasUtf8Bom(bytes) ? 3 : 0;
         Utf8Scan scan = scanUtf8(bytes, start);
         List<String> warnings = new ArrayList<>();
@@ -85,7 +120,7 @@ final class Decoding {
      */
     static Decoded decode(byte[] bytes, String declared, boolean html) {
         String name = declared != null && !declared.isBlank() ? declared.strip() : html ? metaCharset(bytes) : null;
-        if (name == null || utf16Bom(bytes) != null || hasUtf8Bom(bytes)) return decode(bytes, 0);
+        if (name == null || utf16Bom(bytes) != null || hasUtf8Bom(bytes)) return decode(bytes, 0, name == null ? utf16(bytes) : null);
         Charset charset;
         try {
             charset = Charset.forName(name);
@@ -111,8 +146,9 @@ final class Decoding {
 
     /** Decodes loosely, only to look at how the content starts. */
     static String peek(byte[] head) {
-        Charset utf16 = utf16Bom(head);
-        String s = utf16 != null ? new String(head, 2, head.length - 2, utf16) : new String(head, StandardCharsets.UTF_8);
+        Charset utf16 = utf16(head);
+        int skip = utf16Bom(head) != null ? 2 : 0;
+        String s = utf16 != null ? new String(head, skip, head.length - skip, utf16) : new String(head, StandardCharsets.UTF_8);
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 

@@ -282,7 +282,7 @@ public final class DocumentReader {
                 streaming = true;
                 return warc(src, in, owned);
             }
-            Charset utf16 = Decoding.utf16Bom(head);
+            Charset utf16 = Decoding.utf16(head);
             if (utf16 == null && Decoding.looksBinary(head)) return Stream.of(failed(src, "binary file (not text)"));
             Format format = src.format() != Format.UNKNOWN ? src.format() : sniff(Decoding.peek(head));
             // JSON Lines is streamed line by line: such a file may hold far more than one document's limit
@@ -315,7 +315,7 @@ public final class DocumentReader {
             return Stream.of(oversized(src, format, all, utf16, -1));
         }
         if (format == Format.FEED) return feed(src, bytes); // the XML parser decodes as the feed declares
-        Decoding.Decoded decoded = Decoding.decode(bytes, 0);
+        Decoding.Decoded decoded = Decoding.decode(bytes, 0, utf16);
         return switch (format) {
             case HTML -> Stream.of(html(src, decoded));
             case JSON, JSON_LINES, JSON_OR_TEXT -> json(src, decoded, format, bytes.length);
@@ -655,6 +655,9 @@ public final class DocumentReader {
                 Document last = held != null ? held
                         : failed(src, "no HTML or plain-text page with HTTP status 200 in the archive");
                 if (pages != null && pages.skipped() > 0) last = last.withWarning(skippedNote(pages));
+                if (pages != null && pages.brokenTrailerAtEnd) {
+                    last = last.withWarning("archive: its last record ends in a malformed trailer (line breaks to the end of the file)");
+                }
                 action.accept(last);
                 return true;
             }

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Bounds the nesting depth of HTML, so that no page can make the extractor recurse or scan without end. */
+/**
+ * Bounds the shape of HTML, its nesting depth and how many children one element has, so that no page can make the
+ * extractor recurse or scan without end.
+ */
 final class HtmlDepth {
 
     private HtmlDepth() {}
@@ -103,7 +106,10 @@ final class HtmlDepth {
 
     /**
      * Unwraps every element deeper than {@code max} (its children take its place), top-down so that each node
-     * moves once; returns how many were unwrapped.
+     * moves once; returns how many were unwrapped or removed. Elements whose content is data rather than markup
+     * (script, style) are removed, not unwrapped: their data outside them would be written back as raw markup, and
+     * readability re-parses the page it was given (on a retry), so a deep script holding {@code <div>} a thousand
+     * times would come back as a thousand real levels.
      */
     static int flatten(Element root, int max) {
         List<Element> deep = new ArrayList<>();
@@ -116,7 +122,26 @@ final class HtmlDepth {
             @Override
             public void tail(Node node, int depth) {}
         }, root);
-        for (Element e : deep) e.unwrap();
+        for (Element e : deep) {
+            if (e.dataNodes().isEmpty()) e.unwrap();
+            else e.remove(); // a script or style holds no article text
+        }
         return deep.size();
+    }
+
+    /**
+     * Why a parsed page is too large for readability, or null if it is not. Readability removes and moves nodes one
+     * at a time, and jsoup renumbers all later siblings on each move, so an element with many thousands of children
+     * costs quadratic time (12,000 empty paragraphs: 19 s); many elements cost time on each of its up to four passes.
+     */
+    static String tooLargeToSearch(Element root, int maxChildren, int maxElements) {
+        int elements = 0, widest = 0;
+        for (Element e : root.getAllElements()) {
+            elements++;
+            widest = Math.max(widest, e.childNodeSize());
+        }
+        if (widest > maxChildren) return "an element with " + widest + " children (over " + maxChildren + ")";
+        if (elements > maxElements) return elements + " elements (over " + maxElements + ")";
+        return null;
     }
 }

@@ -39,6 +39,9 @@ final class HtmlExtractor {
      */
     static final int MAX_DEPTH = 200;
     static final int MAX_RAW_DEPTH = 1_000;
+    /** More children under one element, or more elements, than a news page has: the article search is skipped. */
+    static final int MAX_CHILDREN = 1_000;
+    static final int MAX_ELEMENTS = 10_000;
 
     static Page extract(String html, String baseUri) {
         List<String> warnings = new ArrayList<>();
@@ -68,12 +71,19 @@ final class HtmlExtractor {
         cleaned.select(BOILERPLATE).remove();
         String title = null;
         String text = null;
-        try {
-            Article article = new Readability4J(url != null ? url : baseUri, cleaned.clone()).parse();
-            title = article.getTitle();
-            if (article.getArticleContent() != null) text = toText(article.getArticleContent());
-        } catch (RuntimeException | LinkageError e) {
-            // readability is a heuristic over arbitrary markup; when it fails the body text below still works
+        String tooLarge = HtmlDepth.tooLargeToSearch(cleaned, MAX_CHILDREN, MAX_ELEMENTS);
+        if (tooLarge != null) {
+            warnings.add("HTML page too large to search for the article (" + tooLarge + "): its whole text was read");
+        } else {
+            try {
+                Article article = new Readability4J(url != null ? url : baseUri, cleaned.clone()).parse();
+                title = article.getTitle();
+                if (article.getArticleContent() != null) text = toText(article.getArticleContent());
+            } catch (RuntimeException | LinkageError | StackOverflowError e) {
+                // readability is a recursive heuristic over arbitrary markup; the depth bounds above keep it within
+                // the stack on every page seen, and should one still overflow, nothing of it is kept: the body text
+                // below is read without recursion
+            }
         }
         if (letters(text) < MIN_ARTICLE_LETTERS) text = toText(cleaned.body());
         title = firstNonBlank(title, attr(dom, "meta[property=og:title]", "content"), dom.title(),

@@ -8,6 +8,7 @@ import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcTargetRecord;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -38,6 +39,9 @@ final class WarcPages {
     }
 
     private final WarcReader reader;
+    private final EndGuard end;
+    /** The archive ended in a malformed record trailer followed only by line breaks (see {@link EndGuard}). */
+    boolean brokenTrailerAtEnd;
     private WarcRecord current;
     int records;
     int notText;
@@ -45,7 +49,8 @@ final class WarcPages {
     int unreadable;
 
     WarcPages(InputStream in) throws IOException {
-        reader = new WarcReader(in);
+        end = new EndGuard(in);
+        reader = new WarcReader(end);
         // tolerate what careless writers produce: bare LF line ends, stray control characters in headers
         reader.setLenient(true);
     }
@@ -53,7 +58,13 @@ final class WarcPages {
     /** The next page, or null at the end; throws when the archive itself is cut short or corrupt. */
     Page next() throws IOException {
         while (true) {
-            Optional<WarcRecord> next = reader.next();
+            Optional<WarcRecord> next;
+            try {
+                next = reader.next();
+            } catch (EndGuard.StuckAtEnd e) { // every byte was read and every record before it returned
+                brokenTrailerAtEnd = true;
+                return null;
+            }
             if (next.isEmpty()) return null;
             current = next.get();
             records++;
@@ -118,6 +129,42 @@ final class WarcPages {
         return new Page(id, url, record.headers().first("WARC-Date").orElse(null), html,
                 type.parameters().get("charset"), payload, reader.position(),
                 record.headers().first("WARC-Truncated").orElse(null));
+    }
+
+    /**
+     * Stops jwarc (0.36) from looping forever at the end of an archive that ends in a malformed record trailer
+     * followed by line breaks only: its trailer scan then rereads stale bytes of its buffer after the end of the
+     * stream, asks the stream for more, and starts over. A reader that heeds the end asks again a few times at
+     * most, so asking past {@link #MAX_READS_AT_END} ends the archive.
+     */
+    private static final class EndGuard extends FilterInputStream {
+        static final int MAX_READS_AT_END = 16;
+        private int readsAtEnd;
+
+        static final class StuckAtEnd extends IOException {
+            StuckAtEnd() {
+                super("the WARC reader kept reading past the end of the archive");
+            }
+        }
+
+        EndGuard(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            return atEnd(super.read());
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return atEnd(super.read(b, off, len));
+        }
+
+        private int atEnd(int result) throws StuckAtEnd {
+            if (result < 0 && ++readsAtEnd > MAX_READS_AT_END) throw new StuckAtEnd();
+            return result;
+        }
     }
 
     private static String unbracket(String s) {

@@ -225,6 +225,29 @@ class DocumentReaderTest {
     }
 
     @Test
+    void utf16WithoutByteOrderMarkIsTextInEitherByteOrder() throws IOException {
+        Document le = readOne(write("notes.txt", Samples.ENGLISH_2.getBytes(StandardCharsets.UTF_16LE)));
+        Document be = readOne(write("page.html", ("<html><body><p>" + Samples.ENGLISH_2.replace("\n", "</p><p>") + "</p></body></html>")
+                .getBytes(StandardCharsets.UTF_16BE)));
+
+        assertTrue(le.ok(), le::error);
+        assertEquals(Samples.ENGLISH_2, le.text());
+        assertTrue(le.warnings().contains("no byte order mark: decoded as UTF-16LE (by where its NUL bytes fall)"), le.warnings().toString());
+        assertTrue(be.ok(), be::error);
+        assertEquals(Samples.ENGLISH_2, be.text(), "sniffed as HTML once decoded");
+    }
+
+    @Test
+    void binaryWithAlternatingNulBytesIsStillBinary() throws IOException {
+        byte[] samples = new byte[4096]; // 16-bit little-endian samples of a quiet signal: every high byte NUL
+        for (int i = 0; i < samples.length; i += 2) samples[i] = (byte) (i * 7 % 31);
+
+        Document doc = readOne(write("signal.dat", samples));
+
+        assertEquals("binary file (not text)", doc.error());
+    }
+
+    @Test
     void aHugeTextIsRejectedQuicklyWithoutBeingRead() throws IOException {
         Path big = dir.resolve("huge.txt");
         byte[] line = (Samples.ENGLISH + "\n").getBytes(StandardCharsets.UTF_8);

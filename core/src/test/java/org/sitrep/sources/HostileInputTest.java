@@ -156,6 +156,68 @@ class HostileInputTest {
     }
 
     @Test
+    void aScriptBelowTheDepthLimitDoesNotComeBackAsMarkup() throws IOException {
+        // fuzz seed 101033127: flattening unwrapped a deep script, its "<div>"s were written back as markup when
+        // readability re-parsed the page (it does on a short text) and its recursion overflowed the stack
+        String deepScript = "<span>".repeat(300) + "<script>" + "<div>".repeat(20_000) + "</script>";
+        Path page = Files.writeString(dir.resolve("script.html"),
+                "<html><body>" + deepScript + "<p>Police arrested people in Lagos on Monday.</p></body></html>");
+
+        Document d = read(page).get(0);
+
+        assertNull(d.error(), d.error());
+        assertEquals("Police arrested people in Lagos on Monday.", d.text());
+        org.jsoup.nodes.Document dom = org.jsoup.Jsoup.parse("<html><body>" + deepScript + "</body></html>");
+        HtmlDepth.flatten(dom, HtmlExtractor.MAX_DEPTH);
+        assertTrue(org.jsoup.Jsoup.parse(dom.html()).select("div").isEmpty(), "the script's data stays data");
+    }
+
+    @Test
+    void aPageOfThirtyThousandEmptyParagraphsIsReadWithoutTheArticleSearch() throws IOException {
+        // fuzz seeds 101014246 and 101032846: readability moves nodes one by one and jsoup renumbers the siblings
+        // after each, quadratic in the children of one element (12,000 paragraphs: 12-19 s)
+        Path page = Files.writeString(dir.resolve("wide.html"), "<html><body><p>" + ARTICLE + "</p>" + "<p>".repeat(30_000) + "</body></html>");
+
+        Document d = read(page).get(0);
+
+        assertNull(d.error(), d.error());
+        assertEquals(ARTICLE.strip(), d.text());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("too large to search for the article (an element with 30001 children")),
+                d.warnings().toString());
+    }
+
+    @Test
+    void anOrdinaryPageIsSearchedForItsArticle() {
+        String page = "<html><body>" + "<div><a href=x>menu entry</a></div>".repeat(30) + "<article>" + ("<p>" + ARTICLE + "</p>").repeat(40)
+                + "</article></body></html>";
+        assertNull(HtmlDepth.tooLargeToSearch(org.jsoup.Jsoup.parse(page), HtmlExtractor.MAX_CHILDREN, HtmlExtractor.MAX_ELEMENTS));
+        assertTrue(HtmlExtractor.extract(page, "").warnings().isEmpty());
+    }
+
+    @Test
+    void aWarcEndingInLineBreaksAfterABadTrailerEnds() throws IOException {
+        // fuzz seeds 101017133 and 101029408: jwarc's trailer scan reread stale buffer bytes after the end of the
+        // stream and never returned
+        String head = "WARC/1.0\r\nWARC-Type: resource\r\nWARC-Record-ID: <urn:uuid:1>\r\nWARC-Target-URI: https://news.example/a\r\n"
+                + "Content-Type: text/plain\r\nContent-Length: " + ARTICLE.length() + "\r\n\r\n";
+        Path plain = Files.writeString(dir.resolve("nl.warc"), head + ARTICLE + "\n".repeat(30_000));
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write((head + ARTICLE + "\n".repeat(30_000)).getBytes(StandardCharsets.UTF_8));
+        }
+        Path gzipped = Files.write(dir.resolve("nl.warc.gz"), gz.toByteArray());
+
+        List<Document> docs = read(plain, gzipped);
+
+        assertEquals(2, docs.size());
+        for (Document d : docs) {
+            assertNull(d.error(), d.error());
+            assertEquals("urn:uuid:1", d.id());
+            assertTrue(d.warnings().stream().anyMatch(w -> w.contains("malformed trailer")), d.warnings().toString());
+        }
+    }
+
+    @Test
     void f7ALoneSurrogateInJsonLinesIsReplacedWithAWarning() throws IOException {
         Path lines = Files.writeString(dir.resolve("s.jsonl"), "{\"id\": \"s\", \"title\": \"Lagos \\udc00\", \"text\": \""
                 + Samples.ENGLISH.replace("\n", " ") + " \\ud800 end\"}\n");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import org.sitrep.records.DocumentRecord;
@@ -66,26 +67,62 @@ public final class SitrepServer implements AutoCloseable {
             config.routes.before("/api/documents", ctx -> {
                 if (ctx.contentLength() > MAX_BODY) throw new BadRequest(413, "request body too large (limit " + MAX_BODY + " bytes)");
             });
-            config.routes.get("/api/health", ctx -> ctx.json(Map.of("status", "ok", "documents", count(true), "events", count(false))));
-            config.routes.get("/api/openapi.json", this::openapi);
-            config.routes.post("/api/documents", this::submit);
-            config.routes.get("/api/documents/{id}", this::document);
-            config.routes.get("/api/events", ctx -> answer(ctx, f -> queries.events(f, intParam(ctx, "page", 0), size(ctx), sort(ctx))));
-            config.routes.get("/api/summary", ctx -> answer(ctx, queries::summary));
-            config.routes.get("/api/types", ctx -> answer(ctx, queries::types));
-            config.routes.get("/api/network", ctx -> answer(ctx, f -> queries.network(f, level(ctx), Math.max(1, Math.min(500, intParam(ctx, "limit", 40))))));
-            config.routes.get("/api/actor/{code}", ctx -> answer(ctx, f -> queries.actor(code(ctx.pathParam("code")), f)));
-            config.routes.get("/api/export", this::export);
-            config.routes.get("/api/export/formats", ctx -> ctx.json(exportFormats()));
-            config.routes.get("/api/clusters", ctx -> answer(ctx, f -> queries.clusters(f, intParam(ctx, "page", 0), size(ctx))));
-            config.routes.get("/api/actors", ctx -> answer(ctx, f -> queries.actors(f, Math.min(1000, intParam(ctx, "limit", 200)))));
-            config.routes.get("/api/places", ctx -> answer(ctx, queries::places));
-            config.routes.get("/api/timeseries", ctx -> answer(ctx, queries::timeseries));
+            route(config, HandlerType.GET, "/api/health", ctx -> ctx.json(Map.of("status", "ok", "documents", count(true), "events", count(false))));
+            route(config, HandlerType.GET, "/api/openapi.json", this::openapi);
+            route(config, HandlerType.POST, "/api/documents", this::submit);
+            route(config, HandlerType.GET, "/api/documents/{id}", this::document);
+            route(config, HandlerType.GET, "/api/events", ctx -> answer(ctx, f -> queries.events(f, intParam(ctx, "page", 0), size(ctx), sort(ctx))));
+            route(config, HandlerType.GET, "/api/summary", ctx -> answer(ctx, queries::summary));
+            route(config, HandlerType.GET, "/api/types", ctx -> answer(ctx, queries::types));
+            route(config, HandlerType.GET, "/api/network", ctx -> answer(ctx, f -> queries.network(f, level(ctx), Math.max(1, Math.min(500, intParam(ctx, "limit", 40))))));
+            route(config, HandlerType.GET, "/api/actor/{code}", ctx -> answer(ctx, f -> queries.actor(code(ctx.pathParam("code")), f)));
+            route(config, HandlerType.GET, "/api/export", this::export);
+            route(config, HandlerType.GET, "/api/export/formats", ctx -> ctx.json(exportFormats()));
+            route(config, HandlerType.GET, "/api/clusters", ctx -> answer(ctx, f -> queries.clusters(f, intParam(ctx, "page", 0), size(ctx))));
+            route(config, HandlerType.GET, "/api/actors", ctx -> answer(ctx, f -> queries.actors(f, Math.min(1000, intParam(ctx, "limit", 200)))));
+            route(config, HandlerType.GET, "/api/places", ctx -> answer(ctx, queries::places));
+            route(config, HandlerType.GET, "/api/timeseries", ctx -> answer(ctx, queries::timeseries));
             config.routes.exception(BadRequest.class, (e, ctx) -> ctx.status(e.status).json(Map.of("error", e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> ctx.status(500).json(Map.of("error", "internal error: " + e.getClass().getSimpleName())));
             config.routes.error(413, "*", ctx -> ctx.json(Map.of("error", "request body too large (limit " + MAX_BODY + " bytes)")));
             config.routes.error(404, "*", ctx -> { if (ctx.result() == null) ctx.json(Map.of("error", "not found: " + ctx.path())); });
+            // a known path asked with a method it does not answer: 405 and the methods it does (RFC 9110 15.5.6)
+            config.http.prefer405over404 = true;
+            config.routes.error(405, "*", ctx -> {
+                String allow = allowed(ctx.path());
+                if (allow != null) ctx.header("Allow", allow);
+                ctx.json(Map.of("error", "method " + ctx.method() + " not allowed on " + ctx.path()
+                        + (allow == null ? "" : "; allowed: " + allow)));
+            });
         });
+    }
+
+    /** The API's path patterns and the methods each answers, for the Allow header of a 405. */
+    private final Map<String, java.util.Set<String>> methods = new java.util.LinkedHashMap<>();
+
+    private void route(io.javalin.config.JavalinConfig config, HandlerType method, String path, io.javalin.http.Handler handler) {
+        config.routes.addHttpHandler(method, path, handler);
+        methods.computeIfAbsent(path, p -> new java.util.TreeSet<>()).add(method.name());
+    }
+
+    /** The methods a request path answers to, as an Allow header value, or null if no API path matches it. */
+    String allowed(String path) {
+        java.util.Set<String> allow = new java.util.TreeSet<>();
+        methods.forEach((pattern, m) -> {
+            if (matches(pattern, path)) allow.addAll(m);
+        });
+        return allow.isEmpty() ? null : String.join(", ", allow);
+    }
+
+    /** Segment by segment; a {name} segment matches any one non-empty segment. */
+    private static boolean matches(String pattern, String path) {
+        String[] want = pattern.split("/", -1), got = path.split("/", -1);
+        if (want.length != got.length) return false;
+        for (int i = 0; i < want.length; i++) {
+            boolean param = want[i].startsWith("{") && want[i].endsWith("}");
+            if (param ? got[i].isEmpty() : !want[i].equals(got[i])) return false;
+        }
+        return true;
     }
 
     public SitrepServer start(int port) {

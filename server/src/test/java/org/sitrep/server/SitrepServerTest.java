@@ -145,6 +145,32 @@ class SitrepServerTest {
         assertEquals(before, store.documents(), "nothing stored");
     }
 
+    static HttpResponse<String> send(String method, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Authorization", "Bearer s3cret").method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aWrongMethodOnAKnownPathIs405WithTheMethodsItAllows() throws Exception {
+        HttpResponse<String> delete = send("DELETE", "/api/events");
+        HttpResponse<String> get = send("GET", "/api/documents");
+        HttpResponse<String> put = send("PUT", "/api/documents/some-id");
+        HttpResponse<String> post = send("POST", "/api/actor/IRN");
+
+        assertEquals(405, delete.statusCode());
+        assertEquals("GET", delete.headers().firstValue("Allow").orElse(null));
+        assertEquals("method DELETE not allowed on /api/events; allowed: GET", JSON.readTree(delete.body()).get("error").asText());
+        assertEquals(405, get.statusCode());
+        assertEquals("POST", get.headers().firstValue("Allow").orElse(null));
+        assertEquals(405, put.statusCode());
+        assertEquals("GET", put.headers().firstValue("Allow").orElse(null));
+        assertEquals(405, post.statusCode());
+        assertEquals("GET", post.headers().firstValue("Allow").orElse(null));
+        assertEquals(404, send("GET", "/api/no-such-thing").statusCode(), "an unknown path is still not found");
+        assertEquals(404, send("DELETE", "/api/no-such-thing").statusCode());
+    }
+
     @Test
     void manyClientsAtOnceGetNoErrors() throws Exception {
         post("{\"id\": \"load\", \"published\": \"2024-06-01\", \"text\": \"Iranian forces shelled Basra again.\"}", "s3cret");
