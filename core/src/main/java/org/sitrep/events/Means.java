@@ -95,7 +95,8 @@ public final class Means {
         String code = m.lethal() != null && lethal(s, t, e) ? m.lethal() : m.cameo();
         if (code.equals(e.code.code()) || !refines(e.code, code, m)) return;
         Codebook.Code c = codebook.get(code);
-        e.code = new Codebook.Code(c.code(), c.name(), c.goldstein(), c.quadClass(), c.plover(), m.mode());
+        // a killing takes the codebook's mode for the killing code ("kill"), otherwise the means' own
+        e.code = new Codebook.Code(c.code(), c.name(), c.goldstein(), c.quadClass(), c.plover(), code.equals(m.cameo()) ? m.mode() : c.mode());
         e.rule = e.rule + " + means: " + best.cue();
     }
 
@@ -139,12 +140,18 @@ public final class Means {
         }
         Found best = null;
         for (Found f : all) {
-            if (!f.means().weapon() || !scope.contains(f.to()) || s.token(f.to()).isVerb() || s.token(f.to()).isPronoun()) continue;
+            if (!f.means().weapon() || !scope.contains(f.to()) || !nominal(s.token(f.to()))) continue;
             boolean shadowed = all.stream().anyMatch(g -> g != f && g.to() - g.from() > f.to() - f.from() && g.from() <= f.from() && g.to() >= f.to());
             if (shadowed) continue;
             if (best == null || f.means().rank() < best.means().rank()) best = f;
         }
         return best;
+    }
+
+    /** A weapon is a noun, or a word the tagger took for a verb in a noun's place ("killed by a drone" tagged VB). */
+    private static boolean nominal(Token t) {
+        if (t.isPronoun()) return false;
+        return !t.isVerb() || Set.of("nsubj", "obj", "iobj", "obl", "nmod", "compound").contains(t.relation());
     }
 
     private static boolean matches(Token t, String word) {
@@ -173,6 +180,10 @@ public final class Means {
         if (t.isVerb()) {
             verbScope(s, t, out);
             Token gov = s.head(t);
+            // a shared subject is the act's own: "gunmen stormed the hotel and killed twelve", "..., killing twelve"
+            boolean shares = gov != null && gov.isVerb() && s.child(t, "nsubj") == null && s.child(t, "nsubj:pass") == null
+                    && (t.relation().equals("conj") || t.relation().equals("advcl") && t.pos().equals("VBG") && s.child(t, "mark") == null);
+            if (shares && s.child(gov, "nsubj") != null) phrase(s, s.child(gov, "nsubj"), out, false);
             // "rockets fired at the base": the noun a delivering participle describes is the weapon
             if (gov != null && t.relation().equals("acl") && t.pos().equals("VBN") && cues.is("means-verb", t.lemma())) phrase(s, gov, out, true);
         } else {
@@ -197,8 +208,8 @@ public final class Means {
             String rel = c.deprel();
             if (rel.equals("nsubj") || meansCase(s, c) || delivers && (rel.equals("obj") || rel.equals("nsubj:pass"))) phrase(s, c, out, false);
             adjunct(s, c, out);
-            // the parser often hangs "using ..." on the object: "attacked the rebels using tanks"
-            if (rel.equals("obj")) for (Token a : s.children(c, "acl")) adjunct(s, a, out);
+            // the parser often hangs "using ..." on a noun: "attacked the rebels using tanks", "aircraft using guided missiles killed"
+            if (rel.equals("obj") || rel.equals("nsubj")) for (Token a : s.children(c, "acl")) adjunct(s, a, out);
         }
     }
 
