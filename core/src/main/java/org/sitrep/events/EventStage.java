@@ -294,6 +294,9 @@ public final class EventStage implements Stage {
 
     private void factuality(Sentence s, Token t, EventDraft e) {
         if (negated(s, t)) e.polarity = "negated";
+        // "no deadline had been set", "no shots were fired": the negation is on the passive's subject
+        Token done = t.isVerb() ? s.child(t, "nsubj:pass") : null;
+        if (done != null && s.children(done, "det").stream().anyMatch(d -> d.lower().equals("no"))) e.polarity = "negated";
         Token x = t;
         for (int depth = 0; depth < 5 && x != null; depth++) {
             for (Token c : s.children(x)) {

@@ -180,10 +180,11 @@ public final class Means {
         if (t.isVerb()) {
             verbScope(s, t, out);
             Token gov = s.head(t);
-            // a shared subject is the act's own: "gunmen stormed the hotel and killed twelve", "..., killing twelve"
-            boolean shares = gov != null && gov.isVerb() && s.child(t, "nsubj") == null && s.child(t, "nsubj:pass") == null
-                    && (t.relation().equals("conj") || t.relation().equals("advcl") && t.pos().equals("VBG") && s.child(t, "mark") == null);
-            if (shares && s.child(gov, "nsubj") != null) phrase(s, s.child(gov, "nsubj"), out, false);
+            Token sharer = sharedSubjectVerb(s, t);
+            for (int depth = 0; sharer != null && s.child(sharer, "nsubj") == null && depth < 3; depth++) sharer = sharedSubjectVerb(s, sharer);
+            if (sharer != null && s.child(sharer, "nsubj") != null) phrase(s, s.child(sharer, "nsubj"), out, false);
+            // "attacked the town using mortars", wherever the parser hangs the "using" phrase in the clause
+            for (Token u : s.tokens()) if (u.pos().equals("VBG") && nearestVerbAbove(s, u) == t) adjunct(s, u, out);
             // "rockets fired at the base": the noun a delivering participle describes is the weapon
             if (gov != null && t.relation().equals("acl") && t.pos().equals("VBN") && cues.is("means-verb", t.lemma())) phrase(s, gov, out, true);
         } else {
@@ -195,6 +196,8 @@ public final class Means {
             if (gov != null && t.deprel().equals("obj") && gov.isVerb() && (cues.is("light", gov.lemma()) || cues.is("means-verb", gov.lemma()))) {
                 verbScope(s, gov, out);
             }
+            // "used sarin in an attack": the weapon a delivering verb takes is the means of the act it is used in
+            if (gov != null && t.relation().equals("obl") && gov.isVerb() && cues.is("means-verb", gov.lemma())) verbScope(s, gov, out);
         }
         // the lexicon already read an event noun's words ("drone strike"); a verb pattern's words may be the weapon ("fired missiles at")
         if (t.isVerb()) out.remove(t.index());
@@ -207,10 +210,26 @@ public final class Means {
         for (Token c : s.children(v)) {
             String rel = c.deprel();
             if (rel.equals("nsubj") || meansCase(s, c) || delivers && (rel.equals("obj") || rel.equals("nsubj:pass"))) phrase(s, c, out, false);
-            adjunct(s, c, out);
-            // the parser often hangs "using ..." on a noun: "attacked the rebels using tanks", "aircraft using guided missiles killed"
-            if (rel.equals("obj") || rel.equals("nsubj")) for (Token a : s.children(c, "acl")) adjunct(s, a, out);
         }
+    }
+
+    /**
+     * The verb whose subject a subjectless act shares: "gunmen stormed the hotel and killed twelve", "warplanes struck
+     * the town, killing twelve" (also when the parser hangs ", killing ..." on the object).
+     */
+    private static Token sharedSubjectVerb(Sentence s, Token t) {
+        Token gov = s.head(t);
+        if (gov == null || s.child(t, "nsubj") != null || s.child(t, "nsubj:pass") != null) return null;
+        if (gov.isVerb() && (t.relation().equals("conj") || (t.relation().equals("advcl") || t.relation().equals("dep")) && t.pos().equals("VBG") && s.child(t, "mark") == null)) return gov;
+        boolean afterComma = t.index() > 0 && s.token(t.index() - 1).pos().equals(",");
+        if (t.relation().equals("acl") && t.pos().equals("VBG") && afterComma && gov.isNoun() && s.head(gov) != null && s.head(gov).isVerb()) return s.head(gov);
+        return null;
+    }
+
+    /** The first verb above a token ("attacked" for "using" in "attacked the forces near Aleppo using mortars"). */
+    private static Token nearestVerbAbove(Sentence s, Token u) {
+        for (Token x = s.head(u); x != null; x = s.head(x)) if (x.isVerb()) return x;
+        return null;
     }
 
     /** "attacked the base using mortars", "shelled the town, firing rockets": a delivering adjunct without its own subject. */

@@ -84,4 +84,25 @@ class MeansFixtureTest {
         assertEquals("1952", e.cameo());
         assertEquals("drone", e.mode());
     }
+
+    @Test
+    void aPassiveSubjectWithNoIsANegation() {
+        DocumentRecord r = code("No shots were fired at the border post, officials said on Friday.");
+        assertTrue(r.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())), r.events().toString());
+        assertTrue(r.nonEvents().stream().anyMatch(e -> "ASSAULT".equals(e.plover()) && e.polarity().equals("negated")), r.nonEvents().toString());
+    }
+
+    @Test
+    void aKillingSharesTheMeansOfTheActItFollowsFrom() {
+        EventRecord e = assault("Warplanes flew over the market in Idlib on Monday, killing twelve civilians.");
+        assertEquals("killing", e.trigger().text());
+        assertEquals("195", e.cameo(), "the killing's subject is the warplanes': " + e.rule());
+    }
+
+    @Test
+    void aUsingPhraseNamesTheMeans() {
+        EventRecord e = assault("Militants attacked government troops near Aleppo using mortars, the army said.");
+        assertEquals("194", e.cameo(), e.rule());
+        assertEquals("artillery", e.mode());
+    }
 }
