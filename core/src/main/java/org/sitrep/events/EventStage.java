@@ -485,16 +485,15 @@ public final class EventStage implements Stage {
 
     // ---------------------------------------------------------------- counts
 
+    /** The record's counts of people; the words that count them are data (cues.tsv, kinds count-killed ...). */
+    private static final List<String> COUNTS = List.of("killed", "injured", "arrested");
+
     private void counts(Sentence s, Token t, EventDraft e) {
         for (Mention m : e.source) if (m.quantity() != null) e.counts.put("size", m.quantity());
         if (e.code == null || e.code.quadClass() != 4) return;
         for (Token k : s.tokens()) {
-            String what = switch (k.lemma()) {
-                case "kill", "death", "dead", "die" -> "killed";
-                case "wound", "injure", "injury", "wounded", "injured" -> "injured";
-                case "arrest", "detain", "detention" -> "arrested";
-                default -> null;
-            };
+            String what = null;
+            for (String count : COUNTS) if (what == null && cues.is("count-" + count, k.lemma())) what = count;
             if (what == null || e.counts.containsKey(what)) continue;
             Integer n = number(s, k);
             if (n != null) e.counts.put(what, n);

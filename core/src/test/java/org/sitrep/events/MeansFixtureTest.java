@@ -45,6 +45,7 @@ class MeansFixtureTest {
         EventRecord e = assault("A suicide bomber blew himself up at a checkpoint in Mogadishu, killing six soldiers.");
         assertEquals("1831", e.cameo(), "a bomb named in the clause does not make it less specific");
         assertEquals("suicide-bomb", e.mode());
+        assertEquals(6, e.counts().get("killed"), "the dead are counted (cues.tsv, count-killed)");
     }
 
     @Test
