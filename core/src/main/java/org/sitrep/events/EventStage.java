@@ -33,11 +33,13 @@ public final class EventStage implements Stage {
     private final Lexicon lexicon;
     private final Codebook codebook;
     private final Cues cues;
+    private final Means means;
 
-    public EventStage(Lexicon lexicon, Codebook codebook, Cues cues) {
+    public EventStage(Lexicon lexicon, Codebook codebook, Cues cues, Means means) {
         this.lexicon = lexicon;
         this.codebook = codebook;
         this.cues = cues;
+        this.means = means;
     }
 
     @Override
@@ -70,6 +72,7 @@ public final class EventStage implements Stage {
                 when(a, s, t, e);
                 where(a, s, t, e);
                 counts(s, t, e);
+                means.refine(s, t, e);   // "warplanes pounded": 195, not 194 (data/events/means.tsv)
                 victims(a, s, t, e);
                 Quote q = a.quoteAt(t.start());
                 if (q != null) { e.inQuote = true; e.quote = a.quotes.indexOf(q); }
@@ -322,6 +325,9 @@ public final class EventStage implements Stage {
 
     private void factuality(Sentence s, Token t, EventDraft e) {
         if (negated(s, t)) e.polarity = "negated";
+        // "no deadline had been set", "no shots were fired": the negation is on the passive's subject
+        Token done = t.isVerb() ? s.child(t, "nsubj:pass") : null;
+        if (done != null && s.children(done, "det").stream().anyMatch(d -> d.lower().equals("no"))) e.polarity = "negated";
         Token x = t;
         for (int depth = 0; depth < 5 && x != null; depth++) {
             for (Token c : s.children(x)) {
@@ -512,16 +518,15 @@ public final class EventStage implements Stage {
 
     // ---------------------------------------------------------------- counts
 
+    /** The record's counts of people; the words that count them are data (cues.tsv, kinds count-killed ...). */
+    private static final List<String> COUNTS = List.of("killed", "injured", "arrested");
+
     private void counts(Sentence s, Token t, EventDraft e) {
         for (Mention m : e.source) if (m.quantity() != null) e.counts.put("size", m.quantity());
         if (e.code == null || e.code.quadClass() != 4) return;
         for (Token k : s.tokens()) {
-            String what = switch (k.lemma()) {
-                case "kill", "death", "dead", "die" -> "killed";
-                case "wound", "injure", "injury", "wounded", "injured" -> "injured";
-                case "arrest", "detain", "detention" -> "arrested";
-                default -> null;
-            };
+            String what = null;
+            for (String count : COUNTS) if (what == null && cues.is("count-" + count, k.lemma())) what = count;
             if (what == null || e.counts.containsKey(what)) continue;
             Integer n = number(s, k);
             if (n != null) e.counts.put(what, n);

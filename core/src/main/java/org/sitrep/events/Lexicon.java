@@ -68,10 +68,11 @@ public final class Lexicon {
     private Match matchVerb(Sentence s, Token t) {
         List<Entry> entries = verbs.get(t.lemma());
         if (entries == null) return null;
+        List<Integer> order = wordOrder(s, t);
         Match best = null;
         for (Entry e : entries) {
-            int pos = t.index();
-            int last = t.index();
+            int pos = -1;   // position in order
+            int first = t.index(), last = t.index();
             boolean ok = true;
             for (int w = 1; w < e.words().size() && ok; w++) {
                 String word = e.words().get(w);
@@ -79,16 +80,33 @@ public final class Lexicon {
                 if (word.equals("sb")) { ok = s.child(t, "obj") != null || s.child(t, "iobj") != null; continue; }
                 if (word.equals("to") && w == e.words().size() - 1 && e.words().get(w - 1).equals("sb")) { ok = s.child(t, "xcomp") != null; continue; }
                 int found = -1;
-                for (int k = pos + 1; k < s.size() && k <= t.index() + 12; k++) {
-                    Token c = s.token(k);
-                    if (matches(c, e.words().get(w)) && inClause(s, t, c)) { found = k; break; }
+                for (int p = pos + 1; p < order.size(); p++) {
+                    Token c = s.token(order.get(p));
+                    if (matches(c, word) && (c.index() < t.index() || inClause(s, t, c))) { found = p; break; }
                 }
                 if (found < 0) ok = false;
-                else { pos = found; last = found; }
+                else { pos = found; first = Math.min(first, order.get(found)); last = Math.max(last, order.get(found)); }
             }
-            if (ok && (best == null || e.words().size() > best.entry().words().size())) best = new Match(e, t.index(), t.index(), last);
+            if (ok && (best == null || e.words().size() > best.entry().words().size())) best = new Match(e, t.index(), first, last);
         }
         return best;
+    }
+
+    /**
+     * The words a verb pattern is matched against, in order: the words after the verb in its clause, and before them
+     * the phrase that is the verb's object in a passive ("grenades were hurled" reads as "hurled grenades", "rockets
+     * fired at the base" as "fired rockets").
+     */
+    private static List<Integer> wordOrder(Sentence s, Token t) {
+        List<Integer> order = new ArrayList<>();
+        Token object = s.child(t, "nsubj:pass");
+        if (object == null && t.pos().equals("VBN") && t.deprel().equals("acl") && s.head(t) != null && s.head(t).index() < t.index()) object = s.head(t);
+        if (object != null && object.index() < t.index()) {
+            // the noun and the words before it ("tear gas", "mortar shells"), not its own clauses or phrases
+            for (int k = s.span(object)[0]; k <= object.index(); k++) if (s.dominates(object, s.token(k))) order.add(k);
+        }
+        for (int k = t.index() + 1; k < s.size() && k <= t.index() + 12; k++) order.add(k);
+        return order;
     }
 
     private static boolean matches(Token c, String word) {

@@ -110,7 +110,15 @@ public final class MergeStage implements Stage {
         // "a villager was injured in a grenade attack", "four died from gunfire": the toll tells the act
         Token head = s.head(t);
         return (t.relation().equals("obl") || t.relation().equals("nmod")) && head != null && head.isVerb()
-                && (cues.is("outcome", head.lemma()) || cues.is("outcome", head.lower()));
+                && toll(head);
+    }
+
+    /** A word of a toll: "killed", "died", "wounded", "casualties". */
+    private boolean toll(Token t) {
+        for (String kind : List.of("count-killed", "count-injured", "outcome")) {
+            if (cues.is(kind, t.lemma()) || cues.is(kind, t.lower())) return true;
+        }
+        return false;
     }
 
     /** No subject, "by" phrase or possessive names who did it. */
@@ -250,7 +258,7 @@ public final class MergeStage implements Stage {
         for (EventDraft e : a.events) {
             if (e.mergedInto != null || !e.emitted() || !e.source.isEmpty() || e.code.quadClass() != 4) continue;
             Token t = a.sentences.get(e.sentence).token(e.trigger);
-            if (!cues.is("outcome", t.lemma()) && !cues.is("outcome", t.lower())) continue;
+            if (!toll(t)) continue;
             EventDraft act = null;
             for (EventDraft o : a.events) {
                 boolean violent = "ASSAULT".equals(o.code.plover()) || o.code.code().startsWith("175");

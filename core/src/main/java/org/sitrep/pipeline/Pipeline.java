@@ -43,7 +43,7 @@ public final class Pipeline {
                 new PlaceStage(knowledge.gazetteer(), knowledge.actors()),
                 new ActorStage(new ActorResolver(knowledge.actors())),
                 new QuoteStage(knowledge.cues()),
-                new EventStage(knowledge.lexicon(), knowledge.codebook(), knowledge.cues()),
+                new EventStage(knowledge.lexicon(), knowledge.codebook(), knowledge.cues(), knowledge.means()),
                 new FramingStage(knowledge.codebook()),
                 new MergeStage(knowledge.impliedAgents(), knowledge.cues()),
                 new RelationStage(knowledge.cues()),
