@@ -42,6 +42,7 @@ public final class MergeStage implements Stage {
                 e.note = "background: a participle describing something (\"the curfew imposed in 1989\")";
             }
         }
+        joinOutcomes(a);  // before agents are implied: a toll's agent is the act's, not the one convention gives
         implyAgents(a);
         for (EventDraft e : a.events) {
             if (e.mergedInto == null && e.note == null && e.source.isEmpty() && e.target.isEmpty()
@@ -50,7 +51,6 @@ public final class MergeStage implements Stage {
             }
         }
         inferCountries(a);
-        joinOutcomes(a);
         merge(a);
         for (EventDraft e : a.events) e.confidence = confidence(e);
     }
