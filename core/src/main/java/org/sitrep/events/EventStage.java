@@ -181,6 +181,9 @@ public final class EventStage implements Stage {
                     ? verbSource(s, gov, depth + 1) : null;
             case "acl": {
                 if (v.pos().equals("VBG")) return gov;
+                // "the policemen who on Sunday killed a man", parsed with "who" as an object: an active relative
+                // clause without a subject is about its head noun
+                if (v.deprel().equals("acl:relcl") && !passive(s, v)) return gov;
                 // "police made no effort to control the mob": the doer of the governing verb
                 Token verb = s.head(gov);
                 boolean infinitive = s.hasMark(v, "to") && gov.deprel().equals("obj") && verb != null && verb.isVerb();
