@@ -208,6 +208,8 @@ public final class EventStage implements Stage {
         Token iobj = s.child(v, "iobj");
         if (iobj != null) return iobj;  // "give Tanzania a grant"
         Token obj = s.child(v, "obj");
+        // "the policemen who on Sunday killed a man", parsed with two objects: the relative pronoun is the subject
+        if (obj != null && (obj.pos().equals("WP") || obj.pos().equals("WDT")) && s.children(v, "obj").size() > 1) obj = s.children(v, "obj").get(1);
         if (obj != null && headsActor(a, s, obj)) return obj;
         Token pp = caseChild(s, v, TARGET_CASES);  // "provided photographs to Macedonia"
         if (pp != null || obj != null) return pp != null ? pp : obj;
