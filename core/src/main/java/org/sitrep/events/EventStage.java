@@ -118,6 +118,8 @@ public final class EventStage implements Stage {
         } else {
             // "launched a mediation effort between X and Y": the container noun stands in the clause for the event
             Token anchor = t.deprel().equals("compound") && s.head(t) != null ? s.head(t) : t;
+            // "carried out a series of airstrikes", "a wave of arrests": the quantity noun stands in the clause for the events
+            if (t.relation().equals("nmod") && s.head(t) != null && cues.is("series", s.head(t).lemma())) anchor = s.head(t);
             Token src = nounSource(s, t);
             if (src == null && anchor != t) src = nounSource(s, anchor);
             e.source.addAll(resolve(a, s, src));

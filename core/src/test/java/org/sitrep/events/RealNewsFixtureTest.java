@@ -95,6 +95,12 @@ class RealNewsFixtureTest {
         assertTrue(vowed.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())), "the attack it announces did not");
     }
 
+    @Test
+    void aSeriesOfActsIsDoneByWhoeverCarriesItOut() {
+        EventRecord raids = only(code("Russian warplanes carried out a series of airstrikes on rebel positions near Idlib on Tuesday."), "ASSAULT");
+        assertTrue(raids.source().stream().anyMatch(s -> "RUS".equals(s.country())), raids.source().toString());
+    }
+
     private static DocumentRecord.Acled withoutRule(DocumentRecord.Acled a) {
         return a == null ? null : new DocumentRecord.Acled(a.eventType(), a.subEventType());
     }
