@@ -32,12 +32,12 @@ public final class AcledCrosswalk {
         String cameo();
         String mode();
         List<String> contexts();
-        /** Whether an actor on that side ("source" or "target") is in the group; "none" asks whether the side is empty. */
+        /** Whether an actor on that side ("source" or "target") is in the group, and whether the side is empty. */
         boolean side(String side, Group group);
         boolean sideEmpty(String side);
-        /** Words of the group in what the act was done to, in the sentence, or in the sentence and its neighbours. */
+        /** Words of the group in what the act was done to, in the trigger ("destroyed", "set on fire"), in the
+         *  sentence, or in the sentence and its neighbours. */
         boolean object(Group group);
-        /** Words of the group in the trigger ("destroyed", "set on fire"). */
         boolean trigger(Group group);
         boolean words(Group group);
         boolean near(Group group);
@@ -141,6 +141,4 @@ public final class AcledCrosswalk {
         modes.add(first.substring(colon + 1));
         return f.event(first.substring(0, colon), modes);
     }
-
-    public Group group(String name) { return groups.get(name); }
 }

@@ -26,6 +26,11 @@ public final class Cues {
         return s != null && s.contains(word);
     }
 
+    /** The token is a cue of that kind by its lemma or its lower-case form ("killed" as "kill", "dead" as written). */
+    public boolean is(String kind, org.sitrep.text.Token t) {
+        return is(kind, t.lemma()) || is(kind, t.lower());
+    }
+
     public Set<String> of(String kind) { return byKind.getOrDefault(kind, Set.of()); }
 
     /** A multi-word cue found in a sentence: tokens [from, to]. */

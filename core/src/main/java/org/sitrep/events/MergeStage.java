@@ -115,10 +115,7 @@ public final class MergeStage implements Stage {
 
     /** A word of a toll: "killed", "died", "wounded", "casualties". */
     private boolean toll(Token t) {
-        for (String kind : List.of("count-killed", "count-injured", "outcome")) {
-            if (cues.is(kind, t.lemma()) || cues.is(kind, t.lower())) return true;
-        }
-        return false;
+        return cues.is("count-killed", t) || cues.is("count-injured", t) || cues.is("outcome", t);
     }
 
     /** No subject, "by" phrase or possessive names who did it. */
@@ -268,8 +265,7 @@ public final class MergeStage implements Stage {
             }
             if (act == null) {
                 Sentence s = a.sentences.get(e.sentence);
-                boolean disaster = s.tokens().stream().anyMatch(x -> cues.is("disaster", x.lemma()) || cues.is("disaster", x.lower()))
-                        || !cues.find("disaster", s).isEmpty();
+                boolean disaster = s.tokens().stream().anyMatch(x -> cues.is("disaster", x)) || !cues.find("disaster", s).isEmpty();
                 if (!disaster) continue;
                 e.note = "the toll of a disaster or accident, not an act of violence";
                 continue;
