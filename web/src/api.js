@@ -54,7 +54,7 @@ export const api = {
   types: (f) => getJSON('types', f),
   network: (f, level, limit) => getJSON('network', f, { level, limit }),
   actor: (code, f) => getJSON(`actor/${encodeURIComponent(code)}`, f),
-  places: (f) => getJSON('places', f),
+  places: (f, grid) => getJSON('places', f, { grid }),
   timeseries: (f) => getJSON('timeseries', f),
   clusters: (f, page = 0, size = 500) => getJSON('clusters', f, { page, size }),
   formats: () => getJSON('export/formats'),

@@ -43,6 +43,7 @@ async function load(name, view, panel, run) {
   panel.classList.add('loading');
   panel.setAttribute('aria-busy', 'true');
   panel.dataset.state = 'loading';
+  const start = performance.now();
   try {
     await run();
     panel.querySelector(':scope > .panel-error')?.remove();
@@ -60,6 +61,7 @@ async function load(name, view, panel, run) {
     panel.dataset.state = 'error';
     throw e;
   } finally {
+    performance.measure(`view:${name}`, { start, end: performance.now() });
     panel.classList.remove('loading');
     panel.removeAttribute('aria-busy');
   }

@@ -328,6 +328,7 @@ abstract class WorkbenchChecks {
         assertTrue(count("[data-testid=actor-name]") > 0, "the names it was written as");
         assertTrue(count("[data-testid=actor-type]") > 0, "its event types");
         assertTrue(count("[data-testid=actor-timeline] rect") > 0, "its timeline");
+        js("window.scrollTo(0, 0)");
         shot("21-actor-page");
         if (count("[data-testid=actor-dyad]") > 0) {
             clickAndSettle(el("[data-testid=actor-dyad]"));

@@ -74,13 +74,16 @@ public final class SitrepServer implements AutoCloseable {
             route(config, HandlerType.GET, "/api/events", ctx -> answer(ctx, f -> queries.events(f, intParam(ctx, "page", 0), size(ctx), sort(ctx))));
             route(config, HandlerType.GET, "/api/summary", ctx -> answer(ctx, queries::summary));
             route(config, HandlerType.GET, "/api/types", ctx -> answer(ctx, queries::types));
-            route(config, HandlerType.GET, "/api/network", ctx -> answer(ctx, f -> queries.network(f, level(ctx), Math.max(1, Math.min(500, intParam(ctx, "limit", 40))))));
+            route(config, HandlerType.GET, "/api/network", ctx -> {
+                int limit = Math.max(1, Math.min(500, intParam(ctx, "limit", 40)));
+                answer(ctx, f -> queries.network(f, level(ctx), limit, Math.max(1, Math.min(5000, intParam(ctx, "links", 3 * limit)))));
+            });
             route(config, HandlerType.GET, "/api/actor/{code}", ctx -> answer(ctx, f -> queries.actor(code(ctx.pathParam("code")), f)));
             route(config, HandlerType.GET, "/api/export", this::export);
             route(config, HandlerType.GET, "/api/export/formats", ctx -> ctx.json(exportFormats()));
             route(config, HandlerType.GET, "/api/clusters", ctx -> answer(ctx, f -> queries.clusters(f, intParam(ctx, "page", 0), size(ctx))));
             route(config, HandlerType.GET, "/api/actors", ctx -> answer(ctx, f -> queries.actors(f, Math.min(1000, intParam(ctx, "limit", 200)))));
-            route(config, HandlerType.GET, "/api/places", ctx -> answer(ctx, queries::places));
+            route(config, HandlerType.GET, "/api/places", ctx -> answer(ctx, f -> queries.places(f, grid(ctx))));
             route(config, HandlerType.GET, "/api/timeseries", ctx -> answer(ctx, queries::timeseries));
             config.routes.exception(BadRequest.class, (e, ctx) -> ctx.status(e.status).json(Map.of("error", e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> ctx.status(500).json(Map.of("error", "internal error: " + e.getClass().getSimpleName())));
@@ -206,6 +209,19 @@ public final class SitrepServer implements AutoCloseable {
         String key = sort.startsWith("-") ? sort.substring(1) : sort;
         if (!Queries.SORTS.containsKey(key)) throw new BadRequest(400, "sort is one of " + new java.util.TreeSet<>(Queries.SORTS.keySet()) + " (\"-\" before it: descending), got '" + sort + "'");
         return sort;
+    }
+
+    /** Degrees of the grid places are merged on (0: every place on its own). */
+    private static double grid(Context ctx) {
+        String v = ctx.queryParam("grid");
+        if (v == null || v.isEmpty()) return 0;
+        try {
+            double g = Double.parseDouble(v);
+            if (g >= 0 && g <= 90) return g;
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new BadRequest(400, "grid is a number of degrees from 0 to 90, got '" + v + "'");
     }
 
     private static String level(Context ctx) {
