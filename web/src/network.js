@@ -208,13 +208,8 @@ export function createNetwork(container, legend, sub) {
     if (actor) cy.nodes().filter((n) => n.id() === actor || n.id().startsWith(actor)).addClass('selected');
     cy.resize();
     // only nodes never seen before are placed; the others keep their place
-    if (fresh.length && nodes.length > 2) {
-      const keep = new Set(cy.nodes().filter((n) => positions.has(`${level}:${n.id()}`)).map((n) => n.id()));
-      // a dense graph (every actor linked to most others) is a hairball under a force layout: a circle, busiest first, reads better
-      if (edges.length > 3 * nodes.length && !keep.size) {
-        cy.layout({ name: 'circle', animate: false, padding: 24, sort: (a, b) => b.data('events') - a.data('events') }).run();
-      } else forceLayout(keep);
-    }
+    // (the server sends only the busiest links, so even a dense graph is no hairball)
+    if (fresh.length && nodes.length > 2) forceLayout(new Set(cy.nodes().filter((n) => positions.has(`${level}:${n.id()}`)).map((n) => n.id())));
     for (const n of cy.nodes()) positions.set(`${level}:${n.id()}`, { ...n.position() });
     fit();
     note.innerHTML = nodes.length ? '' : emptyHtml(filters, 'events with both a source and a target');

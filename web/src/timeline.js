@@ -105,7 +105,8 @@ export function createTimeline(container, legend, sub) {
       lo = new Date(Math.min(...used.map((r) => r.start)));
       hi = new Date(Math.max(...used.map((r) => r.start)));
     }
-    const coarse = rows.filter((r) => !used.includes(r) && !outside.includes(r)).reduce((n, r) => n + (r.events || 0), 0);
+    const counted = new Set([...used, ...outside]);
+    const coarse = rows.filter((r) => !counted.has(r)).reduce((n, r) => n + (r.events || 0), 0);
     const far = outside.reduce((n, r) => n + (r.events || 0), 0);
 
     const bucketOf = (list) => {
