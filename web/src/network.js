@@ -31,6 +31,7 @@ export function createNetwork(container, legend, sub) {
   let limit = 40;
   let filters = {};
   let net = null;
+  let drawnLevel = null; // the level of the elements on the canvas
   legend.innerHTML = `<span class="levels" role="group" aria-label="nodes are">${['actor', 'country'].map((l) => `<button type="button" data-level="${l}" data-testid="network-level-${l}" aria-pressed="${l === level}">${l}</button>`).join('')}</span>
     <label class="top-n">top <select data-testid="network-limit" aria-label="how many nodes">${LIMITS.map((n) => `<option${n === limit ? ' selected' : ''}>${n}</option>`).join('')}</select></label>
     <span class="muted">Goldstein</span> <span class="gradient" aria-hidden="true" style="background:linear-gradient(90deg,${[-10, -5, 0, 5, 10].map((v) => goldsteinColor(v)).join(',')})"></span><span class="scale-ends">−10 conflict · +10 coop.</span>`;
@@ -196,14 +197,33 @@ export function createNetwork(container, legend, sub) {
     canvas.setAttribute('aria-label', `Actor network of ${nodes.length} ${level === 'country' ? 'countries' : 'actors'} and ${edges.length} links; the list beside it names them`);
     const maxEvents = Math.max(1, ...nodes.map((n) => n.edge_events || 1));
     const maxEdge = Math.max(1, ...edges.map((e) => e.events || 1));
-    cy.elements().remove();
     const fresh = nodes.filter((n) => !positions.has(`${level}:${n.id}`));
-    cy.add(nodes.map((n) => ({ data: { id: n.id, name: n.name, events: n.events, size: 10 + 26 * Math.sqrt((n.edge_events || 1) / maxEvents) },
-      position: positions.get(`${level}:${n.id}`) || seeded(n.id) })));
-    cy.add(edges.map((e) => ({ data: {
-      id: `${e.source}>${e.target}`, source: e.source, target: e.target, events: e.events, goldstein: e.goldstein,
-      width: 1 + 6 * Math.sqrt((e.events || 1) / maxEdge), color: e.goldstein == null ? '#8a8a8a' : goldsteinColor(e.goldstein),
-    } })));
+    // the elements that stay are updated in place, not re-created: cytoscape keeps their drawn textures, and
+    // the first frame after a filter change costs a fraction of a full redraw
+    cy.batch(() => {
+      if (drawnLevel !== level) cy.elements().remove();
+      drawnLevel = level;
+      const nodeData = new Map(nodes.map((n) => [n.id, { id: n.id, name: n.name, events: n.events, size: 10 + 26 * Math.sqrt((n.edge_events || 1) / maxEvents) }]));
+      const edgeData = new Map(edges.map((e) => [`${e.source}>${e.target}`, {
+        id: `${e.source}>${e.target}`, source: e.source, target: e.target, events: e.events, goldstein: e.goldstein,
+        width: 1 + 6 * Math.sqrt((e.events || 1) / maxEdge), color: e.goldstein == null ? '#8a8a8a' : goldsteinColor(e.goldstein),
+      }]));
+      cy.nodes().filter((n) => !nodeData.has(n.id())).remove();
+      cy.edges().filter((e) => !edgeData.has(e.id())).remove();
+      cy.nodes().removeClass('selected');
+      const add = [];
+      for (const [id, data] of nodeData) {
+        const el = cy.getElementById(id);
+        if (el.nonempty()) el.data(data);
+        else add.push({ group: 'nodes', data, position: positions.get(`${level}:${id}`) || seeded(id) });
+      }
+      for (const [id, data] of edgeData) {
+        const el = cy.getElementById(id);
+        if (el.nonempty()) el.data(data);
+        else add.push({ group: 'edges', data });
+      }
+      cy.add(add);
+    });
     const actor = level === 'country' ? state.filters.country : state.filters.actor;
     if (actor) cy.nodes().filter((n) => n.id() === actor || n.id().startsWith(actor)).addClass('selected');
     cy.resize();
