@@ -146,15 +146,16 @@ export function createNetwork(container, legend, sub) {
 
   /** Hides the labels that would overlap the label of a busier node, so no two labels drawn overlap. */
   function declutter() {
+    // every label is measured as drawn: the classes go first, outside a batch (inside one, a label hidden before
+    // would still measure as hidden and be let through)
+    cy.nodes('.nolabel').removeClass('nolabel');
     const shown = [];
-    cy.batch(() => {
-      for (const n of cy.nodes().sort((a, b) => b.data('events') - a.data('events'))) {
-        n.removeClass('nolabel');
-        const bb = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
-        const hit = shown.some((o) => bb.x1 < o.x2 && bb.x2 > o.x1 && bb.y1 < o.y2 && bb.y2 > o.y1);
-        if (hit) n.addClass('nolabel'); else shown.push(bb);
-      }
-    });
+    const hide = [];
+    for (const n of cy.nodes().sort((a, b) => b.data('events') - a.data('events'))) {
+      const bb = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+      if (shown.some((o) => bb.x1 < o.x2 && bb.x2 > o.x1 && bb.y1 < o.y2 && bb.y2 > o.y1)) hide.push(n); else shown.push(bb);
+    }
+    cy.batch(() => { for (const n of hide) n.addClass('nolabel'); });
     container.dataset.labels = String(shown.length);
   }
   cy.on('zoom', () => { clearTimeout(cy.declutterTimer); cy.declutterTimer = setTimeout(declutter, 80); });
