@@ -28,6 +28,8 @@ final class Queries implements AutoCloseable {
     record Page(long total, int page, int size, List<Map<String, Object>> items) {}
 
     private static final int CACHED = 2000;
+    /** Connections kept for reads to come: the page asks about seven questions at once. */
+    private static final int IDLE = 8;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final EventStore store;
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
@@ -65,7 +67,7 @@ final class Queries implements AutoCloseable {
             return reads.call();
         } finally {
             current.remove();
-            if (c != null) idle.push(c);
+            if (c != null) keep(c);
             lock.readLock().unlock();
         }
     }
@@ -78,6 +80,19 @@ final class Queries implements AutoCloseable {
         } finally {
             cache.clear();
             lock.writeLock().unlock();
+        }
+    }
+
+    /** A finished read's connection is kept for the next, up to a few: a burst of many clients leaves no crowd behind. */
+    private void keep(Connection c) {
+        if (idle.size() < IDLE) {
+            idle.push(c);
+            return;
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            // gone either way
         }
     }
 
