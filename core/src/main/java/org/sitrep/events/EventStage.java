@@ -101,6 +101,9 @@ public final class EventStage implements Stage {
     private boolean eventive(Sentence s, Token t, Lexicon.Match m) {
         if (t.isNoun() && t.deprel().equals("compound") && !(s.head(t) != null && cues.is("container", s.head(t).lemma()))) return false;
         if (t.isNoun() && t.deprel().equals("nmod:poss")) return false;
+        // "a communally charged atmosphere", "a highly charged debate": a participle graded by a manner adverb is a quality
+        if (t.pos().equals("VBN") && t.deprel().equals("amod")
+                && s.children(t, "advmod").stream().anyMatch(c -> c.lower().endsWith("ly") && !cues.is("historical", c.lemma()) && !c.lower().equals("recently"))) return false;
         Codebook.Code code = codebook.get(m.entry().cameo());
         if (t.pos().equals("VBG") && t.deprel().equals("acl") && code != null && code.quadClass() <= 2) return false;
         if (t.isVerb()) {
