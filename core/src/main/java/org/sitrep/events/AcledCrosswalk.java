@@ -55,6 +55,7 @@ public final class AcledCrosswalk {
     private final Map<String, String> eventTypes = new HashMap<>();             // sub-event type -> its event type
     private final Map<String, Set<String>> subEventTypes = new HashMap<>();     // PLOVER type -> the sub-event types rows give it
     private final Set<String> byTypeAlone = new java.util.HashSet<>();          // rows that decide by the PLOVER type alone
+    private final Set<String> genericTypes = new java.util.HashSet<>();         // the PLOVER types of those rows
     private double modelGeneric = 2, modelAny = 2;                              // least model probabilities (above 1: never)
 
     public static AcledCrosswalk load(KnowledgeFiles files) {
@@ -89,9 +90,18 @@ public final class AcledCrosswalk {
             out.eventTypes.put(rule.subEventType, rule.eventType);
             for (Condition c : rule.when) if (c.key.equals("type") && !c.negated)
                 for (String t : c.values) out.subEventTypes.computeIfAbsent(t, k -> new java.util.HashSet<>()).add(rule.subEventType);
-            if (rule.when.stream().allMatch(c -> c.key.equals("type") && !c.negated)) out.byTypeAlone.add(rule.where);
+            if (rule.when.stream().allMatch(c -> c.key.equals("type") && !c.negated)) {
+                out.byTypeAlone.add(rule.where);
+                for (Condition c : rule.when) out.genericTypes.addAll(c.values);
+            }
         }
         return out;
+    }
+
+    /** Whether {@link #refine} can ever change the answer for an event of this PLOVER type (so the model need read it). */
+    public boolean refines(String plover) {
+        if (modelAny <= 1 && subEventTypes.containsKey(plover)) return true;
+        return modelGeneric <= 1 && genericTypes.contains(plover);
     }
 
     /** ACLED's event type of a sub-event type the table gives, or null. */

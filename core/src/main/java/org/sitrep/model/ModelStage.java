@@ -20,8 +20,10 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The event model's second opinion, after the rules are merged and before the ACLED crosswalk ({@code sitrep code --model}).
- * It reads only the sentences where it can change the outcome (long enough, and either without any rule event or with
- * one the record will show), all of a document's in one batch, and keeps what it read in {@link Analysis#opinions}:
+ * It reads only the sentences where it can change the outcome, all of a document's in one batch: long enough, and either
+ * without any rule event, or with one the record will show and some threshold in force could change (a drop or doubt
+ * threshold: any; the mode threshold: an unspecified code; the ACLED crosswalk's model rows: a type it may refine).
+ * What it read is kept in {@link Analysis#opinions}:
  * <ul>
  * <li>recall: a sentence where the rules found nothing at all, not even a negated or planned event, and which the model
  *     calls an event with probability at least {@link Settings#add()}, gets one event (rule "model:TYPE");</li>
@@ -76,11 +78,22 @@ public final class ModelStage implements Stage {
     private final EventModel model;
     private final Encoder encoder;
     private final Settings settings;
+    private final java.util.function.Predicate<String> refinable;
     private final Map<String, Codebook.Code> byMode = new HashMap<>();
     private final Map<String, Codebook.Code> byType = new HashMap<>();
     private final LongAdder seen = new LongAdder(), asked = new LongAdder(), nanos = new LongAdder();
 
     public ModelStage(EventModel model, Encoder encoder, Codebook codebook, Settings settings) {
+        this(model, encoder, codebook, settings, type -> true);
+    }
+
+    /**
+     * With {@code refinable}, the PLOVER types whose ACLED sub-event type the model may refine (the crosswalk's
+     * {@link org.sitrep.events.AcledCrosswalk#refines}): a sentence whose rule events no threshold in force can change
+     * is not read.
+     */
+    public ModelStage(EventModel model, Encoder encoder, Codebook codebook, Settings settings, java.util.function.Predicate<String> refinable) {
+        this.refinable = refinable;
         if (!model.encoder().equals(encoder.name()))
             throw new IllegalArgumentException("the head was trained on " + model.encoder() + ", not on " + encoder.name());
         this.model = model;
@@ -117,7 +130,7 @@ public final class ModelStage implements Stage {
         Set<Integer> drafted = new HashSet<>(), emitted = new HashSet<>();
         for (EventDraft e : a.events) {
             drafted.add(e.sentence);
-            if (e.emitted()) emitted.add(e.sentence);
+            if (e.emitted() && changeable(e)) emitted.add(e.sentence);
         }
         List<Sentence> ask = new ArrayList<>();
         for (Sentence s : a.sentences)
@@ -139,13 +152,21 @@ public final class ModelStage implements Stage {
                 continue;
             }
             for (EventDraft e : a.events) {
-                if (e.sentence != s.index() || !e.emitted() || e.code.plover() == null) continue;
+                if (e.sentence != s.index() || !e.emitted() || e.code == null || e.code.plover() == null) continue;
                 judge(a, s, e, p);
             }
         }
         if (added.isEmpty()) return;
         a.events.addAll(added);
         a.events.sort((x, y) -> x.sentence != y.sentence ? x.sentence - y.sentence : x.trigger - y.trigger);
+    }
+
+    /** Whether some threshold in force lets the model change this rule event (else its sentence need not be read). */
+    private boolean changeable(EventDraft e) {
+        if (e.code == null || e.code.plover() == null) return false;
+        if (settings.drop() <= 1 || settings.doubt() <= 1) return true;
+        if (settings.mode() <= 1 && unspecified(e.code)) return true;
+        return refinable.test(e.code.plover());
     }
 
     /** The model's word on a rule event of its sentence. */

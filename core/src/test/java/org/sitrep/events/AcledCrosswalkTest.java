@@ -135,6 +135,8 @@ class AcledCrosswalkTest {
         AcledCrosswalk.Type attack = BUILT_IN.classify(Event.of("ASSAULT", "190", null));
         assertSame(attack, BUILT_IN.refine(attack, "ASSAULT", "Arrests", 0.99), "an arrest is never an assault's sub-event type");
         assertNull(BUILT_IN.refine(null, "ASSAULT", "Attack", 0.99), "'not an ACLED event' is the table's to say");
+        assertTrue(BUILT_IN.refines("ASSAULT"));
+        assertFalse(BUILT_IN.refines("CONSULT"), "talks have no ACLED type for the model to refine");
     }
 
     @Test

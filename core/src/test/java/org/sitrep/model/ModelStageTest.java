@@ -230,4 +230,21 @@ class ModelStageTest {
         assertEquals(ModelStage.Settings.DEFAULT, ModelStage.Settings.DEFAULT.with(null));
         assertThrows(IllegalArgumentException.class, () -> ModelStage.Settings.DEFAULT.with("recall=0.5"));
     }
+
+    @Test
+    void aRuleEventNoThresholdInForceCanChangeKeepsTheModelAway() {
+        ModelStage.Settings off = new ModelStage.Settings(0.5, 2, 2, 0.5, 2, 3);
+        Analysis talks = analysis();
+        talks.events.add(ruleEvent(0, 1, "040"));  // talks: no ACLED type to refine, no drop or doubt in force
+        ModelStage stage = new ModelStage(MODEL, new EventModelTest.WordEncoder(), CODEBOOK, off, type -> !type.equals("CONSULT"));
+        stage.process(talks);
+        assertEquals(0, stage.stats().asked());
+        assertTrue(talks.opinions.isEmpty());
+        assertEquals("test", talks.events.get(0).rule, "not read, so found by the rules alone");
+
+        Analysis bombing = analysis();
+        bombing.events.add(ruleEvent(0, 1, "190"));  // an assault: the crosswalk may take the model's sub-event type
+        stage.process(bombing);
+        assertEquals(1, stage.stats().asked());
+    }
 }
