@@ -48,7 +48,7 @@ public final class ModelStage implements Stage {
      * above 1 turns its action off.
      */
     public record Settings(double add, double drop, double doubt, double disagree, double mode, int minTokens) {
-        public static final Settings DEFAULT = new Settings(0.95, 2, 2, 0.9, 2, 5);
+        public static final Settings DEFAULT = new Settings(0.95, 2, 2, 0.9, 0.8, 5);
 
         /** These settings with some changed, from "add=0.9,drop=0.97" (for trying thresholds out). */
         public Settings with(String spec) {

@@ -27,12 +27,25 @@ import static org.junit.jupiter.api.Assertions.*;
 @Tag("onnx")
 class ModelInCodingTest {
     static Knowledge knowledge;
-    static ModelStage stage;
+    static ModelStage stage, withoutModes;
 
     @BeforeAll
     static void load() {
         knowledge = Knowledge.load(KnowledgeFiles.builtIn());
-        stage = new ModelStage(EventModel.builtIn(), new MiniLmEncoder(), knowledge.codebook(), ModelStage.Settings.DEFAULT);
+        MiniLmEncoder encoder = new MiniLmEncoder();
+        stage = new ModelStage(EventModel.builtIn(), encoder, knowledge.codebook(), ModelStage.Settings.DEFAULT, knowledge.acled()::refines);
+        withoutModes = new ModelStage(EventModel.builtIn(), encoder, knowledge.codebook(), ModelStage.Settings.DEFAULT.with("mode=2"), knowledge.acled()::refines);
+    }
+
+    static EventDraft bombing(Analysis a) {
+        EventDraft e = new EventDraft();
+        e.sentence = 0;
+        e.trigger = e.triggerFrom = e.triggerTo = 1;
+        e.code = knowledge.codebook().get("190");  // "use conventional military force": the rules know no more
+        e.rule = "verb:bomb -> 190";
+        e.confidence = 0.6;
+        a.events.add(e);
+        return e;
     }
 
     /** One sentence from (word, lemma, POS, head, relation) rows. */
@@ -66,19 +79,25 @@ class ModelInCodingTest {
     @Test
     void aGenericRuleEventTakesTheModelsMoreSpecificAcledTypeWhenTheyAgreeOnTheType() {
         Analysis a = analysis(BOMBING);
-        EventDraft e = new EventDraft();
-        e.sentence = 0;
-        e.trigger = e.triggerFrom = e.triggerTo = 1;
-        e.code = knowledge.codebook().get("190");  // "use conventional military force": the rules know no more
-        e.rule = "verb:bomb -> 190";
-        e.confidence = 0.6;
-        a.events.add(e);
-        stage.process(a);
+        EventDraft e = bombing(a);
+        withoutModes.process(a);
         new AcledStage(knowledge.acled()).process(a);
         assertTrue(e.emitted());
         assertTrue(e.rule.startsWith("verb:bomb -> 190" + ModelStage.AGREES), "both found it: " + e.rule);
         assertEquals("Air/drone strike", e.acled.subEventType(), "the table alone says Attack");
         assertTrue(e.acled.rule().startsWith("model (") && e.acled.rule().endsWith(": Attack"), e.acled.rule());
+    }
+
+    @Test
+    void anUnspecifiedCodeTakesTheModelsMeansAndTheCrosswalkThenDecidesFromThem() {
+        Analysis a = analysis(BOMBING);
+        EventDraft e = bombing(a);
+        stage.process(a);
+        new AcledStage(knowledge.acled()).process(a);
+        assertEquals("195", e.code.code(), e.rule + " " + a.opinions);
+        assertTrue(e.rule.endsWith("190 -> 195"), e.rule);
+        assertEquals("Air/drone strike", e.acled.subEventType());
+        assertTrue(e.acled.rule().startsWith("events/acled.tsv:"), "a table row for air strikes decides: " + e.acled.rule());
     }
 
     @Test
