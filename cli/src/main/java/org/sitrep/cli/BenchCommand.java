@@ -1,5 +1,6 @@
 package org.sitrep.cli;
 
+import org.sitrep.model.ModelStage;
 import org.sitrep.records.DocumentRecord;
 import org.sitrep.sources.Document;
 import org.sitrep.sources.DocumentReader;
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures coding speed on INPUT (default: the project's examples/): sentences/s, documents/s and peak heap, after a warm-up.")
+        description = "Measures coding speed on INPUT (default: the project's examples/): sentences/s, documents/s and peak heap, after a warm-up; with --model, the event model's share of the time.")
 final class BenchCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "INPUT")
@@ -30,6 +31,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", description = "warm-up time in seconds (default ${DEFAULT-VALUE})")
     double warmup = 15;
+
+    @Option(names = "--model", description = "with the event model's second opinion (as sitrep code --model); reports its share of the time")
+    boolean model;
 
     @Option(names = "--gazetteer", description = "measure the gazetteer instead: load time, lookups/s and the heap it takes")
     boolean gazetteer;
@@ -52,12 +56,14 @@ final class BenchCommand implements Callable<Integer> {
             return 2;
         }
         long loadStart = System.nanoTime();
-        try (Coder coder = new Coder(List.of(), threads)) {
+        try (Coder coder = new Coder(List.of(), threads, Coder.DEFAULT_DOC_TIMEOUT, model)) {
             coder.pipeline().code(docs.get(0));
             System.out.printf("load: %.1f s (models and knowledge)%n", (System.nanoTime() - loadStart) / 1e9);
             System.out.printf("corpus: %d documents; threads: %d%n", docs.size(), threads);
             run(coder, docs, warmup);
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+            ModelStage stage = coder.pipeline().stage(ModelStage.class);
+            ModelStage.Stats before = stage == null ? null : stage.stats();
             long[] r = run(coder, docs, seconds);
             double secs = r[2] / 1e9;
             long peak = 0;
@@ -69,6 +75,14 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf("events/s:    %.1f%n", r[3] / secs);
             System.out.printf("peak heap:   %.0f MB (max %d MB)%n", peak / 1e6, Runtime.getRuntime().maxMemory() / 1_000_000);
             System.out.printf("measured:    %d documents, %d sentences in %.1f s%n", r[0], r[1], secs);
+            if (stage != null) {
+                // the coding threads are busy the whole run, so their time is threads x wall time
+                ModelStage.Stats after = stage.stats();
+                long asked = after.asked() - before.asked(), seen = after.sentences() - before.sentences();
+                double share = (after.nanos() - before.nanos()) / (r[2] * (double) threads);
+                System.out.printf("event model: %.0f%% of the coding time; read %d of %d sentences (%.0f%%), %.1f ms each%n",
+                        100 * share, asked, seen, 100.0 * asked / Math.max(1, seen), (after.nanos() - before.nanos()) / 1e6 / Math.max(1, asked));
+            }
         }
         return 0;
     }

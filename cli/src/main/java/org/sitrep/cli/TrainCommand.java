@@ -38,6 +38,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--balance", description = "0 = every row counts the same, 1 = every label counts the same (default ${DEFAULT-VALUE})")
     double balance = SoftmaxHead.Settings.DEFAULT.balance();
 
+    @Option(names = "--check", description = "train nothing: print the figures of the shipped head (or --out's file, if it exists) on the held-aside part")
+    boolean check;
+
     @Override
     public Integer call() {
         Path home = Path.of(System.getProperty("sitrep.home", "."));
@@ -47,6 +50,16 @@ final class TrainCommand implements Callable<Integer> {
         List<TrainingCorpus.Row> rows = TrainingCorpus.read(dir);
         Progress.say("sitrep: %d labelled sentences in %s (%d held aside)", rows.size(), dir, rows.stream().filter(TrainingCorpus.Row::heldAside).count());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        if (check) {
+            try {
+                org.sitrep.model.EventModel head = out != null && Files.isRegularFile(out) ? org.sitrep.model.EventModel.read(out) : org.sitrep.model.EventModel.builtIn();
+                if (head == null) { System.err.println("sitrep train --check: no event model in this build"); return 2; }
+                System.out.println(Trainer.check(head, new MiniLmEncoder(pool), rows).report());
+                return 0;
+            } finally {
+                pool.shutdownNow();
+            }
+        }
         try {
             long t0 = System.nanoTime();
             MiniLmEncoder encoder = new MiniLmEncoder(pool);

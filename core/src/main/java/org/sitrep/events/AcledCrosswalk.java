@@ -52,6 +52,11 @@ public final class AcledCrosswalk {
 
     private final Map<String, Group> groups = new HashMap<>();
     private final List<Rule> rules = new ArrayList<>();
+    private final Map<String, String> eventTypes = new HashMap<>();             // sub-event type -> its event type
+    private final Map<String, Set<String>> subEventTypes = new HashMap<>();     // PLOVER type -> the sub-event types rows give it
+    private final Set<String> byTypeAlone = new java.util.HashSet<>();          // rows that decide by the PLOVER type alone
+    private final Set<String> genericTypes = new java.util.HashSet<>();         // the PLOVER types of those rows
+    private double modelGeneric = 2, modelAny = 2;                              // least model probabilities (above 1: never)
 
     public static AcledCrosswalk load(KnowledgeFiles files) {
         AcledCrosswalk out = new AcledCrosswalk();
@@ -66,13 +71,54 @@ public final class AcledCrosswalk {
                     out.groups.put(r.get(1), new Group(r.get(1), r.get(2).equals("sectors"), Set.copyOf(members)));
                 }
                 case "rule" -> ruleRows.add(r);
-                default -> throw new IllegalArgumentException(r.where() + ": a row is 'group' or 'rule', not '" + r.get(0) + "'");
+                case "model" -> {
+                    double least = Double.parseDouble(r.get(2));
+                    switch (r.get(1)) {
+                        case "generic" -> out.modelGeneric = least;
+                        case "any" -> out.modelAny = least;
+                        default -> throw new IllegalArgumentException(r.where() + ": a model row is for 'generic' or 'any' rows, not '" + r.get(1) + "'");
+                    }
+                }
+                default -> throw new IllegalArgumentException(r.where() + ": a row is 'group', 'rule' or 'model', not '" + r.get(0) + "'");
             }
         }
         // Rules after groups, so a user layer may add a group its rules use; a user's rules come after the built-in
         // ones and so only decide what those leave open.
         for (Tsv.Row r : ruleRows) out.rules.add(out.rule(r));
+        for (Rule rule : out.rules) {
+            if (rule.subEventType.equals("-")) continue;
+            out.eventTypes.put(rule.subEventType, rule.eventType);
+            for (Condition c : rule.when) if (c.key.equals("type") && !c.negated)
+                for (String t : c.values) out.subEventTypes.computeIfAbsent(t, k -> new java.util.HashSet<>()).add(rule.subEventType);
+            if (rule.when.stream().allMatch(c -> c.key.equals("type") && !c.negated)) {
+                out.byTypeAlone.add(rule.where);
+                for (Condition c : rule.when) out.genericTypes.addAll(c.values);
+            }
+        }
         return out;
+    }
+
+    /** Whether {@link #refine} can ever change the answer for an event of this PLOVER type (so the model need read it). */
+    public boolean refines(String plover) {
+        if (modelAny <= 1 && subEventTypes.containsKey(plover)) return true;
+        return modelGeneric <= 1 && genericTypes.contains(plover);
+    }
+
+    /** ACLED's event type of a sub-event type the table gives, or null. */
+    public String eventType(String subEventType) { return eventTypes.get(subEventType); }
+
+    /**
+     * The event model's sub-event type in place of the table's, where the rules and the model agree on the event's PLOVER
+     * type: when the table decided by that type alone (a "model generic" row gives the least probability) or the model
+     * is very sure ("model any"), and the table can give that sub-event type to that PLOVER type at all. Else the
+     * table's answer, which stays when it is none: "not an ACLED event" is the table's to say.
+     */
+    public Type refine(Type table, String plover, String modelSub, double probability) {
+        if (table == null || modelSub == null || modelSub.equals(table.subEventType())) return table;
+        if (!subEventTypes.getOrDefault(plover, Set.of()).contains(modelSub)) return table;
+        double least = byTypeAlone.contains(table.rule()) ? Math.min(modelGeneric, modelAny) : modelAny;
+        if (probability < least) return table;
+        return new Type(eventTypes.get(modelSub), modelSub, String.format(Locale.ROOT, "model (%.2f) over %s: %s", probability, table.rule(), table.subEventType()));
     }
 
     private Rule rule(Tsv.Row r) {

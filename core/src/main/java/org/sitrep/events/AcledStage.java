@@ -15,7 +15,9 @@ import java.util.Set;
  * Gives every coded event ACLED's event and sub-event type (data/events/acled.tsv). Runs after the events are
  * merged, because ACLED's types depend on the other events told nearby: a protest with police firing on it is
  * "Excessive force against protesters", not a peaceful protest.
- * Needs: sentences, mentions, events with codes, sides, contexts and counts. Sets: {@link EventDraft#acled}.
+ * Where the event model read the sentence and agrees on the PLOVER type, its sub-event type may stand in for a generic
+ * answer of the table (see {@link AcledCrosswalk#refine}).
+ * Needs: sentences, mentions, events with codes, sides, contexts and counts; the model's opinions. Sets: {@link EventDraft#acled}.
  */
 public final class AcledStage implements Stage {
     private final AcledCrosswalk crosswalk;
@@ -31,6 +33,9 @@ public final class AcledStage implements Stage {
         for (EventDraft e : a.events) {
             if (e.mergedInto != null || e.code == null || e.note != null) continue;  // not an event of its own
             e.acled = crosswalk.classify(new Facts(a, e, told));
+            Analysis.Opinion o = a.opinions.get(e.sentence);  // the event model's, where it read this sentence
+            if (o != null && o.event() && o.plover().equals(e.code.plover()))
+                e.acled = crosswalk.refine(e.acled, o.plover(), o.acled(), o.acledProbability());
         }
     }
 

@@ -16,29 +16,84 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The event model's second opinion, after the rules (off by default: {@code sitrep code --model}). A sentence where
- * the rules found nothing at all, not even a negated or planned event, and which the model calls an event with
- * probability at least {@link Settings#add()}, gets one event (rule "model:TYPE", the probability as confidence,
- * the sentence's main verb as trigger, the sides from the actor mentions in its subject and object). Where the
- * rules coded an event and the model is at least {@link Settings#disagree()} sure of something else, the document
- * gets a warning saying so; the rule event stays as it is.
+ * The event model's second opinion, after the rules are merged and before the ACLED crosswalk ({@code sitrep code --model}).
+ * It reads only the sentences where it can change the outcome, all of a document's in one batch: long enough, and either
+ * without any rule event, or with one the record will show and some threshold in force could change (a drop or doubt
+ * threshold: any; the mode threshold: an unspecified code; the ACLED crosswalk's model rows: a type it may refine).
+ * What it read is kept in {@link Analysis#opinions}:
+ * <ul>
+ * <li>recall: a sentence where the rules found nothing at all, not even a negated or planned event, and which the model
+ *     calls an event with probability at least {@link Settings#add()}, gets one event (rule "model:TYPE");</li>
+ * <li>agreement: a rule event of the type the model reads gets " + model (P)" on its rule, and when its CAMEO code is
+ *     its type's unspecified one, the model's mode where it is at least {@link Settings#mode()} sure (the ACLED
+ *     crosswalk then may take the model's sub-event type: see data/events/acled.tsv);</li>
+ * <li>precision: a rule event in a sentence the model reads as no event at least {@link Settings#drop()} sure goes to
+ *     {@code non_events} with a note; at least {@link Settings#doubt()} sure, its confidence drops to the model's
+ *     probability of an event;</li>
+ * <li>a rule event of another type than the one the model reads at least {@link Settings#disagree()} sure gets a warning.</li>
+ * </ul>
  */
 public final class ModelStage implements Stage {
 
-    /** Thresholds on the PLOVER head's probability; sentences shorter than {@code minTokens} are left alone. */
-    public record Settings(double add, double disagree, int minTokens) {
-        public static final Settings DEFAULT = new Settings(0.95, 0.9, 5);
+    /** Where an event the rules found says the model agreed (see the README's "Event model"). */
+    public static final String AGREES = " + model (";
+    /** How the note of a rule event the model moved to {@code non_events} begins. */
+    public static final String NO_EVENT = "the event model reads no event in this sentence";
+
+    /**
+     * Thresholds on the model's probabilities; sentences shorter than {@code minTokens} are left alone. A threshold
+     * above 1 turns its action off.
+     */
+    public record Settings(double add, double drop, double doubt, double disagree, double mode, int minTokens) {
+        public static final Settings DEFAULT = new Settings(0.95, 2, 2, 0.9, 0.8, 5);
+
+        /** These settings with some changed, from "add=0.9,drop=0.97" (for trying thresholds out). */
+        public Settings with(String spec) {
+            Settings s = this;
+            if (spec == null || spec.isBlank()) return s;
+            for (String kv : spec.split(",")) {
+                String[] p = kv.trim().split("=", 2);
+                if (p.length != 2) throw new IllegalArgumentException("model setting '" + kv + "' is not name=value");
+                double v = Double.parseDouble(p[1]);
+                s = switch (p[0]) {
+                    case "add" -> new Settings(v, s.drop, s.doubt, s.disagree, s.mode, s.minTokens);
+                    case "drop" -> new Settings(s.add, v, s.doubt, s.disagree, s.mode, s.minTokens);
+                    case "doubt" -> new Settings(s.add, s.drop, v, s.disagree, s.mode, s.minTokens);
+                    case "disagree" -> new Settings(s.add, s.drop, s.doubt, v, s.mode, s.minTokens);
+                    case "mode" -> new Settings(s.add, s.drop, s.doubt, s.disagree, v, s.minTokens);
+                    case "minTokens" -> new Settings(s.add, s.drop, s.doubt, s.disagree, s.mode, (int) v);
+                    default -> throw new IllegalArgumentException("no model setting '" + p[0] + "' (add, drop, doubt, disagree, mode, minTokens)");
+                };
+            }
+            return s;
+        }
     }
+
+    /** Sentences seen and asked about, and the time spent encoding and reading them. */
+    public record Stats(long sentences, long asked, long nanos) {}
 
     private final EventModel model;
     private final Encoder encoder;
     private final Settings settings;
+    private final java.util.function.Predicate<String> refinable;
     private final Map<String, Codebook.Code> byMode = new HashMap<>();
     private final Map<String, Codebook.Code> byType = new HashMap<>();
+    private final LongAdder seen = new LongAdder(), asked = new LongAdder(), nanos = new LongAdder();
 
     public ModelStage(EventModel model, Encoder encoder, Codebook codebook, Settings settings) {
+        this(model, encoder, codebook, settings, type -> true);
+    }
+
+    /**
+     * With {@code refinable}, the PLOVER types whose ACLED sub-event type the model may refine (the crosswalk's
+     * {@link org.sitrep.events.AcledCrosswalk#refines}): a sentence whose rule events no threshold in force can change
+     * is not read.
+     */
+    public ModelStage(EventModel model, Encoder encoder, Codebook codebook, Settings settings, java.util.function.Predicate<String> refinable) {
+        this.refinable = refinable;
         if (!model.encoder().equals(encoder.name()))
             throw new IllegalArgumentException("the head was trained on " + model.encoder() + ", not on " + encoder.name());
         this.model = model;
@@ -56,38 +111,92 @@ public final class ModelStage implements Stage {
         return b.code().length() < a.code().length() ? b : a;
     }
 
+    public Settings settings() { return settings; }
+
+    public Stats stats() { return new Stats(seen.sum(), asked.sum(), nanos.sum()); }
+
     @Override
     public void process(Analysis a) {
+        long t0 = System.nanoTime();
+        try {
+            run(a);
+        } finally {
+            nanos.add(System.nanoTime() - t0);
+        }
+    }
+
+    private void run(Analysis a) {
+        seen.add(a.sentences.size());
         Set<Integer> drafted = new HashSet<>(), emitted = new HashSet<>();
         for (EventDraft e : a.events) {
             drafted.add(e.sentence);
-            if (e.emitted()) emitted.add(e.sentence);
+            if (e.emitted() && changeable(e)) emitted.add(e.sentence);
         }
         List<Sentence> ask = new ArrayList<>();
         for (Sentence s : a.sentences)
             if (s.size() >= settings.minTokens() && (!drafted.contains(s.index()) || emitted.contains(s.index()))) ask.add(s);
         if (ask.isEmpty()) return;
+        asked.add(ask.size());
         float[][] vectors = encoder.encode(ask.stream().map(Sentence::text).toList());
         List<EventDraft> added = new ArrayList<>();
         for (int i = 0; i < ask.size(); i++) {
             Sentence s = ask.get(i);
             EventModel.Prediction p = model.predict(vectors[i]);
+            a.opinions.put(s.index(), new Analysis.Opinion(p.plover(), round(p.ploverProbability()), p.mode(), round(p.modeProbability()),
+                    p.acled(), round(p.acledProbability())));
             if (!drafted.contains(s.index())) {
                 if (p.event() && p.ploverProbability() >= settings.add()) {
                     EventDraft e = event(a, s, p);
                     if (e != null) added.add(e);
                 }
-            } else if (p.ploverProbability() >= settings.disagree()) {
-                for (EventDraft e : a.events) {
-                    if (e.sentence != s.index() || !e.emitted() || e.code.plover() == null || e.code.plover().equals(p.plover())) continue;
-                    a.warnings.add(String.format(Locale.ROOT, "model disagrees: sentence %d, '%s' coded %s by %s; the model says %s (%.2f)",
-                            s.index(), s.token(e.trigger).text(), e.code.plover(), e.rule, p.plover(), p.ploverProbability()));
-                }
+                continue;
+            }
+            for (EventDraft e : a.events) {
+                if (e.sentence != s.index() || !e.emitted() || e.code == null || e.code.plover() == null) continue;
+                judge(a, s, e, p);
             }
         }
         if (added.isEmpty()) return;
         a.events.addAll(added);
         a.events.sort((x, y) -> x.sentence != y.sentence ? x.sentence - y.sentence : x.trigger - y.trigger);
+    }
+
+    /** Whether some threshold in force lets the model change this rule event (else its sentence need not be read). */
+    private boolean changeable(EventDraft e) {
+        if (e.code == null || e.code.plover() == null) return false;
+        if (settings.drop() <= 1 || settings.doubt() <= 1) return true;
+        if (settings.mode() <= 1 && unspecified(e.code)) return true;
+        return refinable.test(e.code.plover());
+    }
+
+    /** The model's word on a rule event of its sentence. */
+    private void judge(Analysis a, Sentence s, EventDraft e, EventModel.Prediction p) {
+        String pr = String.format(Locale.ROOT, "%.2f", p.ploverProbability());
+        if (p.plover().equals(e.code.plover())) {
+            e.rule += AGREES + pr + ")";
+            Codebook.Code specific = p.mode() == null ? null : byMode.get(p.plover() + "/" + p.mode());
+            if (specific != null && unspecified(e.code) && p.modeProbability() >= settings.mode()) {
+                e.rule += String.format(Locale.ROOT, ", mode %s (%.2f): %s -> %s", p.mode(), p.modeProbability(), e.code.code(), specific.code());
+                e.code = specific;
+            }
+        } else if (!p.event() && p.ploverProbability() >= settings.drop()) {
+            e.note = NO_EVENT + " (" + pr + ")";
+        } else if (!p.event() && p.ploverProbability() >= settings.doubt()) {
+            e.rule += String.format(Locale.ROOT, "; the model doubts it (no event %s, confidence %s)", pr, e.confidence);
+            e.confidence = Math.min(e.confidence, round(1 - p.ploverProbability()));
+        } else if (p.ploverProbability() >= settings.disagree()) {
+            a.warnings.add(String.format(Locale.ROOT, "model disagrees: sentence %d, '%s' coded %s by %s; the model says %s (%s)",
+                    s.index(), s.token(e.trigger).text(), e.code.plover(), e.rule, p.plover(), pr));
+        }
+    }
+
+    /** A code that names its type and nothing more: no mode, and CAMEO's "unspecified" form (190, 170, 140). */
+    static boolean unspecified(Codebook.Code c) {
+        return c.mode() == null && c.code().length() == 3 && c.code().endsWith("0");
+    }
+
+    private static double round(double p) {
+        return Math.round(p * 1000) / 1000.0;
     }
 
     private EventDraft event(Analysis a, Sentence s, EventModel.Prediction p) {
@@ -100,7 +209,7 @@ public final class ModelStage implements Stage {
         e.trigger = e.triggerFrom = e.triggerTo = trigger.index();
         e.code = code;
         e.rule = "model:" + p.plover();
-        e.confidence = Math.round(p.ploverProbability() * 1000) / 1000.0;
+        e.confidence = round(p.ploverProbability());
         for (Token c : s.children(trigger)) {
             Mention m = a.mentionCovering(s.index(), c.index());
             if (m == null) continue;

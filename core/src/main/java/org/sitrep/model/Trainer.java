@@ -86,12 +86,26 @@ public final class Trainer {
         return evaluate(model, test, testVectors);
     }
 
+    /** The figures of a trained model on the held-aside part of {@code rows} (encodes only that part). */
+    public static Result check(EventModel model, Encoder encoder, List<TrainingCorpus.Row> rows) {
+        List<TrainingCorpus.Row> test = rows.stream().filter(TrainingCorpus.Row::heldAside).toList();
+        List<float[]> vectors = new ArrayList<>();
+        for (int i = 0; i < test.size(); i += 64)
+            vectors.addAll(List.of(encoder.encode(test.subList(i, Math.min(test.size(), i + 64)).stream().map(TrainingCorpus.Row::text).toList())));
+        return evaluate(model, test, vectors);
+    }
+
+    /** Thresholds at which the share right is reported: where the coder acts on a probability. */
+    static final double[] AT = {0.5, 0.8, 0.9, 0.95};
+
     static Result evaluate(EventModel model, List<TrainingCorpus.Row> test, List<float[]> testVectors) {
         List<String> goldType = new ArrayList<>(), predType = new ArrayList<>(), goldAcled = new ArrayList<>(), predAcled = new ArrayList<>();
         List<String> goldMode = new ArrayList<>(), predMode = new ArrayList<>();
         int bins = 5;
         int[] binRows = new int[bins], binRight = new int[bins];
         double[] binConf = new double[bins];
+        // rows and right answers at or above each threshold: PLOVER type; mode (rows whose type is right); ACLED type
+        int[][] at = new int[3][AT.length], atRight = new int[3][AT.length];
         for (int i = 0; i < test.size(); i++) {
             TrainingCorpus.Row r = test.get(i);
             EventModel.Prediction p = model.predict(testVectors.get(i));
@@ -103,6 +117,17 @@ public final class Trainer {
                 goldMode.add(r.plover() + "/" + r.mode());
                 predMode.add(p.plover() + "/" + p.mode());  // right only when type and mode both are
             }
+            for (int k = 0; k < AT.length; k++) {
+                if (p.ploverProbability() >= AT[k]) { at[0][k]++; if (p.plover().equals(r.ploverLabel())) atRight[0][k]++; }
+                if (r.plover() != null && r.mode() != null && p.plover().equals(r.plover()) && p.mode() != null && p.modeProbability() >= AT[k]) {
+                    at[1][k]++;
+                    if (p.mode().equals(r.mode())) atRight[1][k]++;
+                }
+                if (p.event() && p.acled() != null && p.acledProbability() >= AT[k] && r.acled() != null) {
+                    at[2][k]++;
+                    if (p.acled().equals(r.acled())) atRight[2][k]++;
+                }
+            }
             int b = Math.min(bins - 1, (int) (p.ploverProbability() * bins));
             binRows[b]++;
             binConf[b] += p.ploverProbability();
@@ -113,6 +138,14 @@ public final class Trainer {
             if (binRows[b] == 0) continue;
             rel.append(String.format(Locale.ROOT, "  %.1f-%.1f %5d %6.3f %6.3f%n", b / (double) bins, (b + 1) / (double) bins,
                     binRows[b], binConf[b] / binRows[b], binRight[b] / (double) binRows[b]));
+        }
+        rel.append("share right at or above a probability (rows): PLOVER type; mode where the type is right; ACLED type where both call one\n");
+        String[] heads = {"plover", "mode", "acled"};
+        for (int h = 0; h < 3; h++) {
+            rel.append(String.format(Locale.ROOT, "  %-6s", heads[h]));
+            for (int k = 0; k < AT.length; k++)
+                rel.append(String.format(Locale.ROOT, "  >=%.2f %.3f (%d)", AT[k], at[h][k] == 0 ? 0 : atRight[h][k] / (double) at[h][k], at[h][k]));
+            rel.append('\n');
         }
         return new Result(model, Scores.of(goldType, predType), Scores.of(goldAcled, predAcled), Scores.of(goldMode, predMode), rel.toString());
     }

@@ -18,6 +18,12 @@ import java.util.List;
 public final class Analysis {
     public record Relation(String type, EventDraft from, EventDraft to, String cue) {}
 
+    /** What the event model read in a sentence: its PLOVER type ("none" for no event) with its probability, and
+     *  where it calls an event, the mode and ACLED sub-event type with theirs (null where it gives none). */
+    public record Opinion(String plover, double probability, String mode, double modeProbability, String acled, double acledProbability) {
+        public boolean event() { return !plover.equals("none"); }
+    }
+
     public final Document document;
     public final LocalDate published;
     public List<Sentence> sentences = List.of();
@@ -29,6 +35,8 @@ public final class Analysis {
     public List<EventDraft> events = new ArrayList<>();
     public List<Relation> relations = new ArrayList<>();
     public final List<String> warnings = new ArrayList<>();
+    /** The event model's opinion of each sentence it was asked about, by sentence index (only with the model). */
+    public final java.util.Map<Integer, Opinion> opinions = new java.util.TreeMap<>();
 
     public Analysis(Document document, LocalDate published) {
         this.document = document;

@@ -62,6 +62,12 @@ public final class Pipeline {
 
     public Knowledge knowledge() { return knowledge; }
 
+    /** The pipeline's stage of that class, or null (e.g. whether the event model runs, and its figures). */
+    public <T extends Stage> T stage(Class<T> type) {
+        for (Stage s : stages) if (type.isInstance(s)) return type.cast(s);
+        return null;
+    }
+
     /** Codes one document; a document that cannot be coded gets a record saying why. */
     public DocumentRecord code(Document d) {
         LocalDate published = org.sitrep.time.Dates.day(d.published());

@@ -15,7 +15,18 @@ public record DocumentRecord(String id, String title, String url, String outlet,
                              List<RelationRecord> relations, List<QuoteRecord> quotes, List<String> warnings,
                              @JsonInclude(JsonInclude.Include.NON_NULL) String error) {
 
-    public record Span(int start, int end) {}
+    /** A sentence, with the event model's opinion of it when the model was asked (only with {@code code --model}). */
+    public record Span(int start, int end, @JsonInclude(JsonInclude.Include.NON_NULL) Model model) {
+        public Span(int start, int end) { this(start, end, null); }
+    }
+
+    /** The event model's reading of a sentence: its PLOVER type ("none": no event) and probability; where it reads
+     *  an event, the mode and ACLED sub-event type with theirs. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"plover", "p", "mode", "mode_p", "acled", "acled_p"})
+    public record Model(String plover, double p, @JsonInclude(JsonInclude.Include.NON_NULL) String mode,
+                        @JsonProperty("mode_p") @JsonInclude(JsonInclude.Include.NON_DEFAULT) double modeP,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String acled,
+                        @JsonProperty("acled_p") @JsonInclude(JsonInclude.Include.NON_DEFAULT) double acledP) {}
 
     public record ActorRecord(String id, String text, String name, List<String> aliases, String code, String country,
                               List<String> sectors, List<String> sponsors, String kb, boolean learned) {}

@@ -50,7 +50,11 @@ public final class RecordBuilder {
 
     private DocumentRecord record() {
         Document d = a.document;
-        List<DocumentRecord.Span> sentences = a.sentences.stream().map(s -> new DocumentRecord.Span(s.start(), s.end())).toList();
+        List<DocumentRecord.Span> sentences = a.sentences.stream().map(s -> {
+            Analysis.Opinion o = a.opinions.get(s.index());
+            return new DocumentRecord.Span(s.start(), s.end(), o == null ? null
+                    : new DocumentRecord.Model(o.plover(), o.probability(), o.mode(), o.modeProbability(), o.acled(), o.acledProbability()));
+        }).toList();
         for (List<Mention> ms : a.mentions) for (Mention m : ms) if (m.kind() != Mention.Kind.PRONOUN) actorId(m);
         List<DocumentRecord.PlaceRecord> places = places();
         List<DocumentRecord.EventRecord> events = new ArrayList<>();

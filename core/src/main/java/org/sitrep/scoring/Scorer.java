@@ -42,7 +42,16 @@ public final class Scorer {
      */
     public record Result(Summary summary, Map<String, Map<String, Integer>> confusion, List<String> missed,
                          List<String> unmatched, List<String> wrongActors, List<String> negativesViolated,
-                         Map<String, Integer> required, Map<String, Integer> found) {}
+                         Map<String, Integer> required, Map<String, Integer> found,
+                         Map<String, Integer> coded, Map<String, Integer> matched) {
+
+        /** Precision of the events coded as that type (matched to a gold event / coded), recall of the required gold
+         *  events of that type, and their F1. */
+        public double[] perType(String type) {
+            double p = ratio(matched.getOrDefault(type, 0), coded.getOrDefault(type, 0)), r = ratio(found.getOrDefault(type, 0), required.getOrDefault(type, 0));
+            return new double[] {p, r, p + r == 0 ? 0 : 2 * p * r / (p + r)};
+        }
+    }
 
     private static final Map<Character, Character> QUOTES = Map.of('\u2018', '\'', '\u2019', '\'', '\u201c', '"', '\u201d', '"', '\u2013', '-', '\u2014', '-');
 
@@ -55,13 +64,17 @@ public final class Scorer {
 
     private final Map<String, Integer> n = new HashMap<>();
     private final Map<String, Map<String, Integer>> confusion = new TreeMap<>();
-    private final Map<String, Integer> requiredByType = new TreeMap<>(), foundByType = new TreeMap<>();
+    private final Map<String, Integer> requiredByType = new TreeMap<>(), foundByType = new TreeMap<>(), codedByType = new TreeMap<>(), matchedByType = new TreeMap<>();
     private final List<String> missed = new ArrayList<>(), unmatched = new ArrayList<>(), wrong = new ArrayList<>(), negatives = new ArrayList<>();
 
     public static Result score(Path gold, Path records) throws IOException {
+        return score(gold, records(records));
+    }
+
+    /** Document records (JSON Lines) by id, in file order. */
+    public static Map<String, JsonNode> records(Path records) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        JsonNode g = json.readTree(gold.toFile());
-        Map<String, JsonNode> system = new HashMap<>();
+        Map<String, JsonNode> system = new LinkedHashMap<>();
         try (BufferedReader r = Files.newBufferedReader(records, StandardCharsets.UTF_8)) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -70,6 +83,11 @@ public final class Scorer {
                 system.put(d.path("id").asText(), d);
             }
         }
+        return system;
+    }
+
+    public static Result score(Path gold, Map<String, JsonNode> system) throws IOException {
+        JsonNode g = new ObjectMapper().readTree(gold.toFile());
         Scorer s = new Scorer();
         for (JsonNode doc : g.path("documents")) s.document(doc, system.get(doc.path("id").asText()));
         return s.result();
@@ -153,6 +171,9 @@ public final class Scorer {
         add("system_events", events.size());
         add("system_matched", used.size());
         for (int i = 0; i < events.size(); i++) {
+            String type = events.get(i).path("plover").asText("(none)");
+            codedByType.merge(type, 1, Integer::sum);
+            if (used.contains(i)) matchedByType.merge(type, 1, Integer::sum);
             if (!used.contains(i)) {
                 JsonNode e = events.get(i);
                 unmatched.add(id + ": " + e.path("plover").asText() + "/" + e.path("cameo").asText() + " \"" + e.path("trigger").path("text").asText() + "\"");
@@ -228,7 +249,35 @@ public final class Scorer {
                 ratio(get("location_ok"), get("location_checked")), ratio(get("date_ok"), get("date_checked")),
                 ratio(get("historical_ok"), get("historical_checked")), ratio(get("actors_ok"), get("actors_checked")),
                 ratio(get("relations_ok"), get("relations_checked")), negatives.size());
-        return new Result(s, confusion, missed, unmatched, wrong, negatives, requiredByType, foundByType);
+        return new Result(s, confusion, missed, unmatched, wrong, negatives, requiredByType, foundByType, codedByType, matchedByType);
+    }
+
+    /**
+     * Per PLOVER type, precision, recall and F1 (see {@link Result#perType}) of each named result side by side, with the
+     * required gold events of the type; the last row is the summary's precision, recall and F1.
+     */
+    public static String perTypeTable(Map<String, Result> results) {
+        Set<String> types = new TreeSet<>();
+        for (Result r : results.values()) { types.addAll(r.required().keySet()); types.addAll(r.coded().keySet()); }
+        StringBuilder sb = new StringBuilder(String.format("%-10s %5s", "type", "gold"));
+        for (String name : results.keySet()) sb.append(String.format("  %-17.17s", name));
+        sb.append('\n').append(String.format("%-10s %5s", "", ""));
+        for (int i = 0; i < results.size(); i++) sb.append("      P     R    F1");
+        sb.append('\n');
+        Result first = results.values().iterator().next();
+        for (String t : types) {
+            sb.append(String.format("%-10.10s %5d", t, first.required().getOrDefault(t, 0)));
+            for (Result r : results.values()) {
+                if (r.required().getOrDefault(t, 0) == 0 && r.coded().getOrDefault(t, 0) == 0) { sb.append(String.format("  %17s", "-")); continue; }
+                double[] v = r.perType(t);
+                sb.append(String.format(java.util.Locale.ROOT, "  %5.2f %5.2f %5.2f", v[0], v[1], v[2]));
+            }
+            sb.append('\n');
+        }
+        sb.append(String.format("%-10s %5d", "all", first.required().values().stream().mapToInt(Integer::intValue).sum()));
+        for (Result r : results.values())
+            sb.append(String.format(java.util.Locale.ROOT, "  %5.2f %5.2f %5.2f", r.summary().precision(), r.summary().recall(), r.summary().f1()));
+        return sb.append('\n').toString();
     }
 
     /**

@@ -116,4 +116,39 @@ class AcledCrosswalkTest {
             assertTrue(e.getMessage().contains(bad.getValue()) && e.getMessage().contains("acled.tsv:1"), e.getMessage());
         }
     }
+
+    @Test
+    void theModelsSubEventTypeRefinesARowThatDecidedByThePloverTypeAlone() {
+        AcledCrosswalk.Type attack = BUILT_IN.classify(Event.of("ASSAULT", "190", null));
+        assertEquals("Attack", attack.subEventType(), "the table's last word on an assault");
+        AcledCrosswalk.Type air = BUILT_IN.refine(attack, "ASSAULT", "Air/drone strike", 0.8);
+        assertEquals("Explosions/Remote violence", air.eventType());
+        assertEquals("Air/drone strike", air.subEventType());
+        assertTrue(air.rule().startsWith("model (0.80) over " + attack.rule() + ": Attack"), air.rule());
+        assertSame(attack, BUILT_IN.refine(attack, "ASSAULT", "Air/drone strike", 0.3), "the model is not sure enough");
+    }
+
+    @Test
+    void aRowWithEvidenceKeepsItsAnswerAndOnlyTypesTheTableGivesThatPloverTypeAreTaken() {
+        AcledCrosswalk.Type clash = BUILT_IN.classify(Event.of("ASSAULT", "190", null).source("state").target("armed"));
+        assertSame(clash, BUILT_IN.refine(clash, "ASSAULT", "Attack", 0.99), "decided by the sides, not by the type alone");
+        AcledCrosswalk.Type attack = BUILT_IN.classify(Event.of("ASSAULT", "190", null));
+        assertSame(attack, BUILT_IN.refine(attack, "ASSAULT", "Arrests", 0.99), "an arrest is never an assault's sub-event type");
+        assertNull(BUILT_IN.refine(null, "ASSAULT", "Attack", 0.99), "'not an ACLED event' is the table's to say");
+        assertTrue(BUILT_IN.refines("ASSAULT"));
+        assertFalse(BUILT_IN.refines("CONSULT"), "talks have no ACLED type for the model to refine");
+    }
+
+    @Test
+    void aLayerCanLetTheModelDecideForAnyRow(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("events"));
+        Files.writeString(dir.resolve("events/acled.tsv"), "model\tany\t0.9\tthe model decides when very sure\n");
+        AcledCrosswalk layered = AcledCrosswalk.load(new KnowledgeFiles(List.of(dir)));
+        AcledCrosswalk.Type clash = layered.classify(Event.of("ASSAULT", "190", null).source("state").target("armed"));
+        assertEquals("Attack", layered.refine(clash, "ASSAULT", "Attack", 0.95).subEventType());
+        assertSame(clash, layered.refine(clash, "ASSAULT", "Attack", 0.85));
+        Files.writeString(dir.resolve("events/acled.tsv"), "model\tsome\t0.9\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AcledCrosswalk.load(new KnowledgeFiles(List.of(dir))));
+        assertTrue(e.getMessage().contains("'generic' or 'any'"), e.getMessage());
+    }
 }

@@ -38,7 +38,49 @@ class ModelStageTest {
     }
 
     static ModelStage stage() {
-        return new ModelStage(EventModelTest.train().model(), new EventModelTest.WordEncoder(), CODEBOOK, new ModelStage.Settings(0.5, 0.5, 3));
+        return stage(new ModelStage.Settings(0.5, 2, 2, 0.5, 2, 3));
+    }
+
+    static final EventModel MODEL = EventModelTest.train().model();
+
+    static ModelStage stage(ModelStage.Settings settings) {
+        return new ModelStage(MODEL, new EventModelTest.WordEncoder(), CODEBOOK, settings);
+    }
+
+    /** A sentence from rows of (word, lemma, POS, head, relation), starting at {@code offset} of the text. */
+    static Sentence sentence(int index, int offset, String[][] t) {
+        List<Token> tokens = new ArrayList<>();
+        int at = offset;
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < t.length; i++) {
+            tokens.add(new Token(i, t[i][0], t[i][1], t[i][2], "O", at, at + t[i][0].length(), Integer.parseInt(t[i][3]), t[i][4]));
+            text.append(i == 0 ? "" : " ").append(t[i][0]);
+            at += t[i][0].length() + 1;
+        }
+        return new Sentence(index, offset, at - 1, text.toString(), tokens);
+    }
+
+    static final String[][] MATCH = {{"Aleppo", "Aleppo", "NNP", "1", "nsubj"}, {"won", "win", "VBD", "-1", "root"}, {"the", "the", "DT", "3", "det"},
+            {"match", "match", "NN", "1", "obj"}, {".", ".", ".", "1", "punct"}};
+
+    static EventDraft ruleEvent(int sentence, int trigger, String code) {
+        EventDraft e = new EventDraft();
+        e.sentence = sentence;
+        e.trigger = e.triggerFrom = e.triggerTo = trigger;
+        e.code = CODEBOOK.get(code);
+        e.rule = "test";
+        e.confidence = 0.6;
+        return e;
+    }
+
+    /** The sports sentence alone, with a rule event on "won" (a rule misreading a match as an attack). */
+    static Analysis sports() {
+        String text = "Aleppo won the match .";
+        Analysis a = new Analysis(new Document("d2", text, "2024-03-01", null, null, null, "test", "en", List.of(), null), LocalDate.of(2024, 3, 1));
+        a.sentences = List.of(sentence(0, 0, MATCH));
+        a.mentions = new ArrayList<>(List.of(List.of()));
+        a.events.add(ruleEvent(0, 1, "190"));
+        return a;
     }
 
     @Test
@@ -93,5 +135,116 @@ class ModelStageTest {
             public float[][] encode(List<String> texts) { return new float[texts.size()][10]; }
         };
         assertThrows(IllegalArgumentException.class, () -> new ModelStage(m, other, CODEBOOK, ModelStage.Settings.DEFAULT));
+    }
+
+    @Test
+    void aRuleEventOfTheTypeTheModelReadsSaysBothFoundIt() {
+        Analysis a = analysis();
+        EventDraft rule = ruleEvent(0, 1, "195");
+        a.events.add(rule);
+        stage().process(a);
+        assertEquals(List.of(rule), a.events);
+        assertTrue(rule.rule.startsWith("test" + ModelStage.AGREES), rule.rule);
+        assertEquals("195", rule.code.code(), "a code with a mode keeps it");
+        assertEquals("ASSAULT", a.opinions.get(0).plover(), "the model's reading is kept for the record and the ACLED crosswalk");
+        assertEquals("Air/drone strike", a.opinions.get(0).acled());
+    }
+
+    @Test
+    void anUnspecifiedCodeTakesTheModelsModeWhenTheModelIsSureEnough() {
+        Analysis a = analysis();
+        EventDraft rule = ruleEvent(0, 1, "190");
+        a.events.add(rule);
+        stage(new ModelStage.Settings(0.5, 2, 2, 0.5, 0.3, 3)).process(a);
+        assertEquals("195", rule.code.code());
+        assertEquals("aerial", rule.code.mode());
+        assertTrue(rule.rule.contains("mode aerial") && rule.rule.endsWith("190 -> 195"), rule.rule);
+
+        Analysis unsure = analysis();
+        EventDraft kept = ruleEvent(0, 1, "190");
+        unsure.events.add(kept);
+        stage(new ModelStage.Settings(0.5, 2, 2, 0.5, 1.0, 3)).process(unsure);
+        assertEquals("190", kept.code.code(), "below the mode threshold the rule's code stays");
+    }
+
+    @Test
+    void aRuleEventTheModelSurelyReadsAsNoEventMovesToTheNonEventsWithANote() {
+        Analysis a = sports();
+        EventDraft rule = a.events.get(0);
+        stage(new ModelStage.Settings(0.5, 0.5, 2, 0.5, 2, 3)).process(a);
+        assertFalse(rule.emitted());
+        assertTrue(rule.note.startsWith(ModelStage.NO_EVENT), rule.note);
+        assertEquals("none", a.opinions.get(0).plover());
+    }
+
+    @Test
+    void belowTheDropThresholdTheModelsDoubtLowersTheConfidence() {
+        Analysis a = sports();
+        EventDraft rule = a.events.get(0);
+        stage(new ModelStage.Settings(0.5, 2, 0.5, 0.5, 2, 3)).process(a);
+        assertTrue(rule.emitted());
+        double none = a.opinions.get(0).probability();
+        assertEquals(Math.round((1 - none) * 1000) / 1000.0, rule.confidence, 1e-9);
+        assertTrue(rule.rule.contains("the model doubts it") && rule.rule.contains("confidence 0.6"), rule.rule);
+
+        Analysis off = sports();
+        stage().process(off);
+        assertEquals(0.6, off.events.get(0).confidence, "with both thresholds off the rule event is left as it is");
+        assertTrue(off.events.get(0).emitted());
+    }
+
+    @Test
+    void theModelReadsOnlySentencesWhereItCanChangeTheOutcomeAllInOneBatch() {
+        // sentence 0: no rule event (asked); 1: only a negated rule event (not asked); 2: too short (not asked); 3: a rule event (asked)
+        String[][] shortOne = {{"Jets", "jet", "NNS", "1", "nsubj"}, {"bombed", "bomb", "VBD", "-1", "root"}};
+        String text = "Jets bombed the city of Aleppo . Aleppo won the match . Jets bombed Aleppo won the match .";
+        Analysis a = new Analysis(new Document("d3", text, "2024-03-01", null, null, null, "test", "en", List.of(), null), LocalDate.of(2024, 3, 1));
+        Sentence s0 = analysis().sentences.get(0);
+        a.sentences = List.of(s0, sentence(1, 33, MATCH), sentence(2, 56, shortOne), sentence(3, 68, MATCH));
+        a.mentions = new ArrayList<>(List.of(List.of(), List.of(), List.of(), List.of()));
+        EventDraft negated = ruleEvent(1, 1, "190");
+        negated.polarity = "negated";
+        a.events.add(negated);
+        a.events.add(ruleEvent(3, 1, "190"));
+        List<List<String>> batches = new ArrayList<>();
+        EventModelTest.WordEncoder words = new EventModelTest.WordEncoder();
+        Encoder counting = new Encoder() {
+            public String name() { return words.name(); }
+            public int dimension() { return words.dimension(); }
+            public float[][] encode(List<String> texts) { batches.add(texts); return words.encode(texts); }
+        };
+        ModelStage stage = new ModelStage(MODEL, counting, CODEBOOK, new ModelStage.Settings(0.5, 2, 2, 0.5, 2, 3));
+        stage.process(a);
+        assertEquals(List.of(List.of(s0.text(), "Aleppo won the match .")), batches);
+        assertEquals(java.util.Set.of(0, 3), a.opinions.keySet());
+        assertEquals(new ModelStage.Stats(4, 2, stage.stats().nanos()), stage.stats());
+        assertTrue(stage.stats().nanos() > 0);
+    }
+
+    @Test
+    void settingsCanBeChangedByName() {
+        ModelStage.Settings s = ModelStage.Settings.DEFAULT.with("add=0.9, drop=0.97");
+        assertEquals(0.9, s.add());
+        assertEquals(0.97, s.drop());
+        assertEquals(ModelStage.Settings.DEFAULT.minTokens(), s.minTokens());
+        assertEquals(ModelStage.Settings.DEFAULT, ModelStage.Settings.DEFAULT.with(null));
+        assertThrows(IllegalArgumentException.class, () -> ModelStage.Settings.DEFAULT.with("recall=0.5"));
+    }
+
+    @Test
+    void aRuleEventNoThresholdInForceCanChangeKeepsTheModelAway() {
+        ModelStage.Settings off = new ModelStage.Settings(0.5, 2, 2, 0.5, 2, 3);
+        Analysis talks = analysis();
+        talks.events.add(ruleEvent(0, 1, "040"));  // talks: no ACLED type to refine, no drop or doubt in force
+        ModelStage stage = new ModelStage(MODEL, new EventModelTest.WordEncoder(), CODEBOOK, off, type -> !type.equals("CONSULT"));
+        stage.process(talks);
+        assertEquals(0, stage.stats().asked());
+        assertTrue(talks.opinions.isEmpty());
+        assertEquals("test", talks.events.get(0).rule, "not read, so found by the rules alone");
+
+        Analysis bombing = analysis();
+        bombing.events.add(ruleEvent(0, 1, "190"));  // an assault: the crosswalk may take the model's sub-event type
+        stage.process(bombing);
+        assertEquals(1, stage.stats().asked());
     }
 }
