@@ -56,6 +56,10 @@ public final class AcledStage implements Stage {
             for (Mention m : sideOf(side)) {
                 if (g.sectors()) {
                     if (m.sectors().stream().anyMatch(g.members()::contains)) return true;
+                    // "Israeli attacks", "Russia shelled": a country acting by itself is its state (not so a country acted
+                    // on: "attacked the Pakistan Stock Exchange" names a building there)
+                    if (side.equals("source") && m.sectors().isEmpty() && m.code() != null && m.code().equals(m.country())
+                            && g.members().contains("GOV")) return true;
                 } else if (m.text() == null) {
                     if (m.name() != null && g.members().contains(m.name().toLowerCase(Locale.ROOT))) return true;
                 } else if (has(g, a.sentences.get(m.sentence()), m.from(), m.to())) {

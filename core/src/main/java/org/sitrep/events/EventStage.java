@@ -142,12 +142,23 @@ public final class EventStage implements Stage {
                 if (gov != null && t.deprel().equals("obj") && gov.isVerb() && (cues.is("light", gov.lemma()) || lexicon.match(s, gov) == null)) {
                     e.source.addAll(resolve(a, s, verbSource(s, gov, 0)));
                     if (e.target.isEmpty()) e.target.addAll(resolve(a, s, caseChild(s, gov, TARGET_CASES)));
+                } else if (gov != null && "in".equals(s.caseOf(t)) && (t.relation().equals("obl") || t.relation().equals("nmod"))) {
+                    // "thousands took part in peaceful marches", "participated in a rally"
+                    Token verb = gov.lemma().equals("part") && gov.deprel().equals("obj") ? s.head(gov) : gov;
+                    if (verb != null && verb.isVerb() && partakes(s, verb)) e.source.addAll(resolve(a, s, verbSource(s, verb, 0)));
                 }
             }
         }
         e.source.removeIf(m -> e.target.stream().anyMatch(x -> x == m));
         // "The army accused the group ..., while the group blamed army drones": an actor is not its own target
         e.target.removeIf(m -> e.source.stream().anyMatch(x -> sameActor(a, x, m)));
+    }
+
+    /** "participated in", "took part in": the subject does the event its "in" phrase names. */
+    private static boolean partakes(Sentence s, Token verb) {
+        if (verb.lemma().equals("participate")) return true;
+        Token obj = s.child(verb, "obj");
+        return verb.lemma().equals("take") && obj != null && obj.lemma().equals("part");
     }
 
     /** Two mentions of one actor: a pronoun and what it stands for, one knowledge-base entry, or the same noun and code. */

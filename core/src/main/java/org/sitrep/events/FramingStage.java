@@ -59,7 +59,22 @@ public final class FramingStage implements Stage {
                 Token obj = s.child(gov, "obj");
                 if (obj != null) g = eventAt(a, s, obj);
             }
+            if (g == null && content && !purpose && gov.isVerb() && !x.isVerb()) {
+                // "rallies were held against the execution", "staged a sit-in over the arrests": the protest the verb
+                // carries is what the phrase is about
+                Token carried = s.child(gov, "obj") != null ? s.child(gov, "obj") : s.child(gov, "nsubj:pass");
+                EventDraft p = carried == null ? null : eventAt(a, s, carried);
+                if (p != null && p != e && p.code.root().equals("14")) g = p;
+            }
             if (g != null && g != e && content) {
+                // "protests against police brutality", "marched over the shooting": what a protest is about is its
+                // grievance, not an act told here
+                if (g.code.root().equals("14") && s.token(e.trigger).isNoun() && !purpose) {
+                    e.contentOf = g;
+                    if (e.modality.equals("actual")) e.modality = "content";
+                    e.note = "what the protest " + g.code.code() + " \"" + g.rule + "\" is about";
+                    return;
+                }
                 absorb(e, g, purpose);
                 return;
             }

@@ -31,7 +31,7 @@ public final class MergeStage implements Stage {
     @Override
     public void process(Analysis a) {
         for (EventDraft e : a.events) {
-            if (e.mergedInto == null && e.note == null && e.code.plover() == null) e.note = "a statement with no PLOVER event type";
+            if (e.mergedInto == null && e.note == null && e.code.plover() == null && !responsibility(e)) e.note = "a statement with no PLOVER event type";
         }
         for (EventDraft e : a.events) {
             Token t = a.sentences.get(e.sentence).token(e.trigger);
@@ -43,6 +43,8 @@ public final class MergeStage implements Stage {
             }
         }
         joinOutcomes(a);  // before agents are implied: a toll's agent is the act's, not the one convention gives
+        elaborations(a);
+        fires(a);
         implyAgents(a);
         for (EventDraft e : a.events) {
             if (e.mergedInto == null && e.note == null && e.source.isEmpty() && e.target.isEmpty()
@@ -53,6 +55,16 @@ public final class MergeStage implements Stage {
         inferCountries(a);
         merge(a);
         for (EventDraft e : a.events) e.confidence = confidence(e);
+    }
+
+    /**
+     * A claim or denial of responsibility for an act ("claimed responsibility for the bombing", "denied involvement in
+     * the attack": CAMEO 015, 016) is news in itself although PLOVER has no type for it. A bare "admitted" or "denied"
+     * is as often about anything else, so only a pattern that names what is claimed or denied counts.
+     */
+    static boolean responsibility(EventDraft e) {
+        String code = e.code.code();
+        return (code.equals("015") || code.equals("016")) && e.rule != null && e.rule.split(" -> ")[0].contains(" ");
     }
 
     /**
@@ -259,8 +271,10 @@ public final class MergeStage implements Stage {
             EventDraft act = null;
             for (EventDraft o : a.events) {
                 boolean violent = "ASSAULT".equals(o.code.plover()) || o.code.code().startsWith("175");
+                // the act names its doer, or the weapon that did it ("killed when a roadside bomb went off")
+                boolean told = o.source.stream().anyMatch(m -> m.text() != null) || o.code.mode() != null && WEAPONS.contains(o.code.mode());
                 if (o == e || o.mergedInto != null || !o.emitted() || o.sentence != e.sentence || !violent
-                        || o.source.stream().allMatch(m -> m.text() == null) || o.historical != e.historical) continue;
+                        || !told || o.historical != e.historical) continue;
                 if (act == null || Math.abs(o.trigger - e.trigger) < Math.abs(act.trigger - e.trigger)) act = o;
             }
             if (act == null) {
@@ -276,6 +290,58 @@ public final class MergeStage implements Stage {
             e.counts.forEach(act.counts::putIfAbsent);
         }
     }
+
+    /**
+     * "The army attacked the camp, shelling it for hours": a general act and the clause that tells how it was done are
+     * one act, told by the specific one (its means) with the sides either names. And "destroyed 300 mines during an
+     * anti-terror operation": an operation named only as the frame of another act is not an act of its own.
+     */
+    private void elaborations(Analysis a) {
+        for (EventDraft e : a.events) {
+            if (e.mergedInto != null || !e.emitted() || !"ASSAULT".equals(e.code.plover()) || e.code.mode() != null) continue;
+            Sentence s = a.sentences.get(e.sentence);
+            Token t = s.token(e.trigger);
+            for (EventDraft o : a.events) {
+                if (o == e || o.sentence != e.sentence || o.mergedInto != null || !o.emitted() || !"ASSAULT".equals(o.code.plover())
+                        || o.code.mode() == null || o.historical != e.historical) continue;
+                Token u = s.token(o.trigger);
+                boolean linked = s.head(u) == t && ELABORATION.contains(u.deprel()) || s.head(t) == u && ELABORATION.contains(t.deprel());
+                if (!linked || !compatibleSides(e, o)) continue;
+                e.mergedInto = o;
+                o.mentions.add(new int[] {e.sentence, e.trigger});
+                if (o.source.isEmpty()) o.source.addAll(e.source);
+                if (o.target.isEmpty()) o.target.addAll(e.target);
+                e.counts.forEach(o.counts::putIfAbsent);
+                break;
+            }
+            if (e.mergedInto != null || !t.isNoun() || !t.relation().equals("obl") || !FRAME_CASES.contains(String.valueOf(s.caseOf(t)))) continue;
+            Token head = s.head(t);
+            boolean frames = head != null && head.isVerb() && !toll(head) && a.events.stream()
+                    .anyMatch(o -> o != e && o.sentence == e.sentence && o.trigger == head.index() && o.emitted());
+            if (frames) e.note = "the operation in which another act was done (\"" + head.text() + "\")";
+        }
+    }
+
+    /** "Six warehouses burned in a blaze at the port": property burnt with no one setting it alight is a disaster. */
+    private void fires(Analysis a) {
+        for (EventDraft e : a.events) {
+            if (e.mergedInto != null || !e.emitted() || !e.source.isEmpty() || !e.code.code().equals("1712")) continue;
+            Sentence s = a.sentences.get(e.sentence);
+            if (!cues.find("disaster", s).isEmpty() || s.tokens().stream().anyMatch(x -> cues.is("disaster", x))) {
+                e.note = "property lost in a fire or disaster, not an act";
+            }
+        }
+    }
+
+    private static final Set<String> ELABORATION = Set.of("advcl", "conj", "xcomp", "acl");
+    private static final Set<String> FRAME_CASES = Set.of("in", "during", "amid");
+
+    private static boolean compatibleSides(EventDraft x, EventDraft y) {
+        return compatible(x.source, y.source) && compatible(x.target, y.target);
+    }
+
+    /** Modes of acts told by their weapon: a toll in the same sentence is theirs even when nobody is named. */
+    private static final Set<String> WEAPONS = Set.of("explosives", "suicide-bomb", "aerial", "drone", "artillery", "wmd", "firearms");
 
     private static boolean sameType(EventDraft x, EventDraft y) {
         String px = x.code.plover(), py = y.code.plover();

@@ -49,6 +49,19 @@ class AcledCrosswalkTest {
     }
 
     @Test
+    void groundTakenAndBasesSetUpByForcesTheTextDoesNotName() {
+        assertEquals("Battles / Government regains territory", sub(Event.of("COERCE", "192", "occupy")));
+        assertEquals("Battles / Non-state actor overtakes territory", sub(Event.of("COERCE", "192", "occupy").source("armed")));
+        assertEquals("Strategic developments / Headquarters or base established", sub(Event.of("MOBILIZE", "154", "troops").object("base")));
+    }
+
+    @Test
+    void fightingBesideGroundTakenIsATerritorialBattle() {
+        assertEquals("Battles / Government regains territory", sub(Event.of("ASSAULT", "190", null).source("state").target("armed").nearby("COERCE:occupy")));
+        assertEquals("Battles / Armed clash", sub(Event.of("ASSAULT", "190", null).source("state").target("armed")));
+    }
+
+    @Test
     void theMeansDecideRemoteViolenceWhoeverIsHit() {
         assertEquals("Explosions/Remote violence / Air/drone strike", sub(Event.of("ASSAULT", "195", "aerial").source("state").target("civilian")));
         assertEquals("Explosions/Remote violence / Shelling/artillery/missile attack", sub(Event.of("ASSAULT", "194", "artillery").source("armed")));

@@ -36,6 +36,17 @@ class LexiconWordingTest {
     }
 
     @Test
+    void weaponsFoundPostsSetUpGroundTakenAndSidesChangedAreCoded() {
+        codes("Soldiers discovered a cache of rifles in a farmhouse near Maiduguri.", "1711");
+        codes("Troops set up a new base outside Goma on Monday.", "154");
+        codes("Rebels took over the airport in the provincial capital on Friday.", "192");
+        codes("Two hundred militia fighters defected to the government on Tuesday.", "0873");
+        codes("The army withdrew from the border town on Sunday.", "0874");
+        codes("Police caught a gang of car thieves in Pune on Monday.", "173");
+        neverCodes("Local reporters captured dramatic images of the flood on Sunday.", "19");
+    }
+
+    @Test
     void southAsianPoliceAndProtestWordingsAreCoded() {
         codes("Police booked 12 youths under the Arms Act in Meerut.", "173");
         codes("Police resorted to a lathi-charge to scatter the crowd.", "175");
