@@ -1,8 +1,8 @@
 package org.sitrep.cli;
 
-import org.sitrep.actors.Mention;
-import org.sitrep.events.EventDraft;
-import org.sitrep.pipeline.Analysis;
+import org.sitrep.analysis.Mention;
+import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Analysis;
 import org.sitrep.pipeline.Pipeline;
 import org.sitrep.sources.Document;
 import org.sitrep.text.Sentence;

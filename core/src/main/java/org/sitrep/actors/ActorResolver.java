@@ -1,5 +1,8 @@
 package org.sitrep.actors;
 
+import org.sitrep.analysis.Mention;
+import org.sitrep.knowledge.ActorKb;
+import org.sitrep.knowledge.KbEntry;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 

@@ -1,7 +1,9 @@
 package org.sitrep.actors;
 
-import org.sitrep.pipeline.Analysis;
-import org.sitrep.pipeline.Stage;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.Mention;
+import org.sitrep.analysis.Stage;
+import org.sitrep.knowledge.KbEntry;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 
@@ -16,7 +18,7 @@ import java.util.Set;
  * "X, the leader of Y"; "X, also known as Y"; "a group known as Y"), and resolves third-person
  * pronouns to the person or group they stand for.
  */
-public final class ActorStage implements org.sitrep.pipeline.Stage {
+public final class ActorStage implements org.sitrep.analysis.Stage {
 
     private static final Set<String> ROLE_WORDS = Set.of("representative", "leader", "head", "chief", "commander",
             "spokesman", "spokeswoman", "spokesperson", "founder", "member", "official", "deputy", "emir", "envoy",

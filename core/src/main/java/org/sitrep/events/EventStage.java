@@ -1,14 +1,19 @@
 package org.sitrep.events;
 
-import org.sitrep.actors.Mention;
-import org.sitrep.pipeline.Analysis;
-import org.sitrep.pipeline.Stage;
-import org.sitrep.places.PlaceMention;
-import org.sitrep.quotes.Quote;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Mention;
+import org.sitrep.analysis.PlaceMention;
+import org.sitrep.analysis.Quote;
+import org.sitrep.analysis.Stage;
+import org.sitrep.analysis.TimeRef;
+import org.sitrep.knowledge.Codebook;
+import org.sitrep.knowledge.Cues;
+import org.sitrep.knowledge.Lexicon;
+import org.sitrep.knowledge.Means;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 import org.sitrep.time.Dates;
-import org.sitrep.time.TimeRef;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

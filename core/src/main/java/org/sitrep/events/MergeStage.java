@@ -1,9 +1,12 @@
 package org.sitrep.events;
 
-import org.sitrep.actors.Mention;
-import org.sitrep.pipeline.Analysis;
-import org.sitrep.pipeline.Stage;
-import org.sitrep.places.PlaceMention;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Mention;
+import org.sitrep.analysis.PlaceMention;
+import org.sitrep.analysis.Stage;
+import org.sitrep.knowledge.Cues;
+import org.sitrep.knowledge.ImpliedAgents;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 

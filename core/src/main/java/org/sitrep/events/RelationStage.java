@@ -1,7 +1,9 @@
 package org.sitrep.events;
 
-import org.sitrep.pipeline.Analysis;
-import org.sitrep.pipeline.Stage;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Stage;
+import org.sitrep.knowledge.Cues;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 

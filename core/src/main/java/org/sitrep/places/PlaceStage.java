@@ -1,7 +1,10 @@
 package org.sitrep.places;
 
-import org.sitrep.pipeline.Analysis;
-import org.sitrep.pipeline.Stage;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.PlaceMention;
+import org.sitrep.analysis.Stage;
+import org.sitrep.knowledge.Gazetteer;
+import org.sitrep.knowledge.Place;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 
@@ -22,7 +25,7 @@ public final class PlaceStage implements Stage {
     private static final Set<String> LOCATION_CASES = java.util.stream.Stream.concat(LOCATIVE.stream(),
             Set.of("to", "of", "between", "over", "through", "off").stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private final Gazetteer gazetteer;
-    private final org.sitrep.actors.ActorKb actors;
+    private final org.sitrep.knowledge.ActorKb actors;
 
     /**
      * "in Baghdad", "near Mopti", "at Tehran University", a dateline: a place. "Iran said", "the U.S. embassy",
@@ -46,15 +49,15 @@ public final class PlaceStage implements Stage {
     }
 
     /** With the actor knowledge base, demonyms ("Russian", "South Korean") are listed as toponyms of their country, used as modifiers. */
-    public PlaceStage(Gazetteer gazetteer, org.sitrep.actors.ActorKb actors) {
+    public PlaceStage(Gazetteer gazetteer, org.sitrep.knowledge.ActorKb actors) {
         this.gazetteer = gazetteer;
         this.actors = actors;
     }
 
     /** "Russian troops": the country a demonym names, as a toponym the text uses as a modifier, never as an event's place. */
     private void demonyms(Analysis a, Sentence s, List<PlaceMention> found) {
-        for (org.sitrep.actors.ActorKb.NameMatch m : actors.findNames(s)) {
-            if (m.form() != org.sitrep.actors.ActorKb.Form.ADJECTIVE || m.entry().kind() != org.sitrep.actors.KbEntry.Kind.COUNTRY) continue;
+        for (org.sitrep.knowledge.ActorKb.NameMatch m : actors.findNames(s)) {
+            if (m.form() != org.sitrep.knowledge.ActorKb.Form.ADJECTIVE || m.entry().kind() != org.sitrep.knowledge.KbEntry.Kind.COUNTRY) continue;
             if (found.stream().anyMatch(p -> p.from() <= m.to() && m.from() <= p.to())) continue;
             Place country = gazetteer.lookup(m.entry().name()).stream()
                     .filter(p -> p.kind().equals("country") && m.entry().code().equals(p.country())).findFirst().orElse(null);

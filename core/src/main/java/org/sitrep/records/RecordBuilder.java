@@ -1,10 +1,10 @@
 package org.sitrep.records;
 
-import org.sitrep.actors.Mention;
-import org.sitrep.events.EventDraft;
-import org.sitrep.pipeline.Analysis;
-import org.sitrep.places.PlaceMention;
-import org.sitrep.quotes.Quote;
+import org.sitrep.analysis.Mention;
+import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.PlaceMention;
+import org.sitrep.analysis.Quote;
 import org.sitrep.sources.Document;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;

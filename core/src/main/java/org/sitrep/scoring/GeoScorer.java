@@ -3,8 +3,8 @@ package org.sitrep.scoring;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
-import org.sitrep.pipeline.Analysis;
-import org.sitrep.places.PlaceMention;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.PlaceMention;
 import org.sitrep.sources.Document;
 
 import java.io.IOException;

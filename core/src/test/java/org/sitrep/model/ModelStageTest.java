@@ -1,11 +1,11 @@
 package org.sitrep.model;
 
 import org.junit.jupiter.api.Test;
-import org.sitrep.actors.Mention;
-import org.sitrep.events.Codebook;
-import org.sitrep.events.EventDraft;
+import org.sitrep.analysis.Mention;
+import org.sitrep.knowledge.Codebook;
+import org.sitrep.analysis.EventDraft;
 import org.sitrep.knowledge.KnowledgeFiles;
-import org.sitrep.pipeline.Analysis;
+import org.sitrep.analysis.Analysis;
 import org.sitrep.sources.Document;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;

@@ -1,9 +1,9 @@
 package org.sitrep.quotes;
 
 import org.junit.jupiter.api.Test;
-import org.sitrep.events.Cues;
+import org.sitrep.knowledge.Cues;
 import org.sitrep.knowledge.KnowledgeFiles;
-import org.sitrep.pipeline.Analysis;
+import org.sitrep.analysis.Analysis;
 import org.sitrep.sources.Document;
 
 import java.time.Duration;

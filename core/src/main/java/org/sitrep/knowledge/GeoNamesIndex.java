@@ -1,6 +1,4 @@
-package org.sitrep.places;
-
-import org.sitrep.actors.Names;
+package org.sitrep.knowledge;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;

@@ -1,4 +1,4 @@
-package org.sitrep.quotes;
+package org.sitrep.analysis;
 
 /**
  * Quoted speech: characters [start, end) of the document (without the quote marks). The speaker is

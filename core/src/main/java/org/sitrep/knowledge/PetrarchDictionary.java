@@ -1,4 +1,4 @@
-package org.sitrep.actors;
+package org.sitrep.knowledge;
 
 import java.io.IOException;
 import java.io.Writer;

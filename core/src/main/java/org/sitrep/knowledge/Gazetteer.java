@@ -1,8 +1,6 @@
-package org.sitrep.places;
+package org.sitrep.knowledge;
 
-import org.sitrep.actors.Names;
-import org.sitrep.knowledge.KnowledgeFiles;
-import org.sitrep.knowledge.Tsv;
+import org.sitrep.analysis.PlaceMention;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 

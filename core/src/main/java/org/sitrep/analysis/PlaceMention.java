@@ -1,4 +1,6 @@
-package org.sitrep.places;
+package org.sitrep.analysis;
+
+import org.sitrep.knowledge.Place;
 
 /**
  * A toponym in the text: tokens [from, to] of a sentence, characters [start, end) of the document.

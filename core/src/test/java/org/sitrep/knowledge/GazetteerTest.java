@@ -1,7 +1,6 @@
-package org.sitrep.places;
+package org.sitrep.knowledge;
 
 import org.junit.jupiter.api.Test;
-import org.sitrep.knowledge.KnowledgeFiles;
 
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.sitrep.time;
+package org.sitrep.analysis;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.sitrep.pipeline;
+package org.sitrep.analysis;
 
 /** One step of the pipeline: reads what earlier stages added to the analysis and adds its own layer. */
 public interface Stage {

@@ -1,9 +1,5 @@
-package org.sitrep.pipeline;
+package org.sitrep.analysis;
 
-import org.sitrep.actors.Mention;
-import org.sitrep.events.EventDraft;
-import org.sitrep.places.PlaceMention;
-import org.sitrep.quotes.Quote;
 import org.sitrep.sources.Document;
 import org.sitrep.text.Sentence;
 

@@ -1,8 +1,7 @@
-package org.sitrep.events;
+package org.sitrep.knowledge;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitrep.knowledge.KnowledgeFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,7 @@
-package org.sitrep.events;
+package org.sitrep.analysis;
 
-import org.sitrep.actors.Mention;
+import org.sitrep.knowledge.AcledCrosswalk;
+import org.sitrep.knowledge.Codebook;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

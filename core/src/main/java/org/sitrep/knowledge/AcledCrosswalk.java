@@ -1,7 +1,4 @@
-package org.sitrep.events;
-
-import org.sitrep.knowledge.KnowledgeFiles;
-import org.sitrep.knowledge.Tsv;
+package org.sitrep.knowledge;
 
 import java.util.ArrayList;
 import java.util.HashMap;

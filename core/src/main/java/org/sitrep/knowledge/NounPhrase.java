@@ -1,4 +1,4 @@
-package org.sitrep.actors;
+package org.sitrep.knowledge;
 
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;

@@ -1,4 +1,4 @@
-package org.sitrep.places;
+package org.sitrep.knowledge;
 
 /** A gazetteer entry. */
 public record Place(String name, String kind, String country, String admin1, double lat, double lon,

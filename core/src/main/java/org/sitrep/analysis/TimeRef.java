@@ -1,4 +1,4 @@
-package org.sitrep.time;
+package org.sitrep.analysis;
 
 /** When an event happened: an ISO value ("2019-12-31", "2019-12", "1983"), its precision, and where it came from. */
 public record TimeRef(String value, String precision, String from, String text) {

@@ -1,7 +1,5 @@
-package org.sitrep.events;
+package org.sitrep.knowledge;
 
-import org.sitrep.knowledge.KnowledgeFiles;
-import org.sitrep.knowledge.Tsv;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 

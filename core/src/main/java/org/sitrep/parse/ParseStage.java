@@ -1,7 +1,10 @@
-package org.sitrep.text;
+package org.sitrep.parse;
 
-import org.sitrep.pipeline.Analysis;
-import org.sitrep.pipeline.Stage;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.Stage;
+import org.sitrep.text.Dateline;
+import org.sitrep.text.LanguageModel;
+import org.sitrep.text.SentenceCap;
 
 /** Sentences, tokens, tags, lemmas, names and dependencies from the language model. */
 public final class ParseStage implements Stage {

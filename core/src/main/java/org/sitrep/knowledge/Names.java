@@ -1,4 +1,4 @@
-package org.sitrep.actors;
+package org.sitrep.knowledge;
 
 import java.text.Normalizer;
 import java.util.Locale;

@@ -1,4 +1,6 @@
-package org.sitrep.actors;
+package org.sitrep.analysis;
+
+import org.sitrep.knowledge.KbEntry;
 
 import java.util.List;
 
