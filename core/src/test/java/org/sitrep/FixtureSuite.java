@@ -1,6 +1,6 @@
 package org.sitrep;
 
-import org.sitrep.knowledge.Knowledge;
+import org.sitrep.pipeline.Knowledge;
 import org.sitrep.pipeline.Pipeline;
 import org.sitrep.text.ConllU;
 import org.sitrep.text.FixtureModel;

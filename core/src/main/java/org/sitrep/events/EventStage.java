@@ -10,7 +10,6 @@ import org.sitrep.analysis.TimeRef;
 import org.sitrep.knowledge.Codebook;
 import org.sitrep.knowledge.Cues;
 import org.sitrep.knowledge.Lexicon;
-import org.sitrep.knowledge.Means;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 import org.sitrep.time.Dates;

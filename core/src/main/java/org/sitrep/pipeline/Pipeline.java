@@ -9,7 +9,6 @@ import org.sitrep.events.EventStage;
 import org.sitrep.events.FramingStage;
 import org.sitrep.events.MergeStage;
 import org.sitrep.events.RelationStage;
-import org.sitrep.knowledge.Knowledge;
 import org.sitrep.parse.ParseStage;
 import org.sitrep.places.PlaceStage;
 import org.sitrep.quotes.QuoteStage;

@@ -1,7 +1,7 @@
 package org.sitrep.spark;
 
 import org.sitrep.knowledge.KnowledgeFiles;
-import org.sitrep.knowledge.Knowledge;
+import org.sitrep.pipeline.Knowledge;
 import org.sitrep.pipeline.Pipeline;
 import org.sitrep.records.DocumentRecord;
 import org.sitrep.sources.Document;

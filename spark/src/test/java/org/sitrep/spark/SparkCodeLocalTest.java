@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitrep.knowledge.Knowledge;
+import org.sitrep.pipeline.Knowledge;
 import org.sitrep.pipeline.Pipeline;
 import org.sitrep.records.DocumentRecord;
 import org.sitrep.sources.Document;

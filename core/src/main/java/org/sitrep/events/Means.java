@@ -1,6 +1,10 @@
-package org.sitrep.knowledge;
+package org.sitrep.events;
 
 import org.sitrep.analysis.EventDraft;
+import org.sitrep.knowledge.Codebook;
+import org.sitrep.knowledge.Cues;
+import org.sitrep.knowledge.KnowledgeFiles;
+import org.sitrep.knowledge.Tsv;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 

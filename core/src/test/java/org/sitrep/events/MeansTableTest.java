@@ -1,4 +1,8 @@
-package org.sitrep.knowledge;
+package org.sitrep.events;
+
+import org.sitrep.knowledge.Codebook;
+import org.sitrep.knowledge.Cues;
+import org.sitrep.knowledge.KnowledgeFiles;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
