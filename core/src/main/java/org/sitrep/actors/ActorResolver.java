@@ -119,7 +119,7 @@ public final class ActorResolver {
             List<Unit> parts = new ArrayList<>();
             for (Unit u : units) if (rootOf.get(u) == root) parts.add(u);
             // "in Nairobi", "from Iraq": a country or capital after a place preposition is a place, not an actor
-            if (parts.size() == 1 && root.isCountryName() && org.sitrep.places.PlaceStage.LOCATIVE.contains(String.valueOf(s.caseOf(s.token(root.head()))))) continue;
+            if (parts.size() == 1 && root.isCountryName() && org.sitrep.text.Syntax.LOCATIVE.contains(String.valueOf(s.caseOf(s.token(root.head()))))) continue;
             out.add(compose(s, root, parts, date, seen));
         }
         out.sort(java.util.Comparator.comparingInt(Mention::from));

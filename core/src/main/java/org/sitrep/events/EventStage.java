@@ -291,7 +291,7 @@ public final class EventStage implements Stage {
         Mention m = find(a, s, t);
         if (m != null) out.add(m);
         if (m != null && m.head() == t.index()) {
-            for (Token c : org.sitrep.actors.ActorStage.coordinatedModifiers(s, t)) {
+            for (Token c : org.sitrep.text.Syntax.coordinatedModifiers(s, t)) {
                 Mention partner = a.mentionAt(s.index(), c.index());
                 if (partner != null && partner.country() != null && !out.contains(partner)) out.add(partner);
             }
@@ -327,7 +327,7 @@ public final class EventStage implements Stage {
     /** "in Guayaquil", "near the Litoral prison in Guayaquil": a phrase that says where, naming a known place. */
     private static boolean isPlace(Analysis a, Sentence s, Token c) {
         String cs = s.caseOf(c);
-        if (cs == null || !org.sitrep.places.PlaceStage.LOCATIVE.contains(cs)) return false;
+        if (cs == null || !org.sitrep.text.Syntax.LOCATIVE.contains(cs)) return false;
         for (PlaceMention p : a.places) if (p.sentence() == s.index() && c.index() >= p.from() && c.index() <= p.to()) return true;
         return false;
     }
@@ -495,7 +495,7 @@ public final class EventStage implements Stage {
             // "in Sa Kaeo province": the name modifies the noun that takes the preposition
             if (head.deprel().equals("compound") && s.head(head) != null && s.head(head).pos().startsWith("NN") && s.caseOf(head) == null) head = s.head(head);
             String cs = s.caseOf(head);
-            if (cs == null || !org.sitrep.places.PlaceStage.LOCATIVE.contains(cs)) continue;
+            if (cs == null || !org.sitrep.text.Syntax.LOCATIVE.contains(cs)) continue;
             int depth = depthBelow(s, t, head);
             if (depth < 0) depth = 100 + Math.abs(head.index() - t.index());
             if (depth < bestDepth) { best = p; bestDepth = depth; }

@@ -1,6 +1,5 @@
 package org.sitrep.knowledge;
 
-import org.sitrep.analysis.PlaceMention;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 
@@ -83,9 +82,12 @@ public final class Gazetteer {
         return choose(found, documentCountries, named);
     }
 
+    /** A place name found in a sentence: tokens [from, to], as the text writes them. */
+    public record Toponym(int from, int to, String text, Place place) {}
+
     /** Candidate toponyms of a sentence: capitalised token runs that name a place, longest first. */
-    public List<PlaceMention> find(Sentence s, Set<String> documentCountries) {
-        List<PlaceMention> out = new ArrayList<>();
+    public List<Toponym> find(Sentence s, Set<String> documentCountries) {
+        List<Toponym> out = new ArrayList<>();
         List<Token> toks = s.tokens();
         int i = 0;
         while (i < toks.size()) {
@@ -113,7 +115,7 @@ public final class Gazetteer {
                 i = bestEnd + 1;  // "Lloyd Austin", "Ishaq Dar": a person, not a city
             } else if (bestEnd >= 0) {
                 Place p = choose(best, documentCountries, namedNext(s, bestEnd));
-                out.add(new PlaceMention(s.index(), i, bestEnd, toks.get(i).start(), toks.get(bestEnd).end(), s.text(i, bestEnd), p, true));
+                out.add(new Toponym(i, bestEnd, s.text(i, bestEnd), p));
                 i = bestEnd + 1;
             } else {
                 i++;

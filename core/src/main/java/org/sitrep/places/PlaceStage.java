@@ -6,6 +6,7 @@ import org.sitrep.analysis.Stage;
 import org.sitrep.knowledge.Gazetteer;
 import org.sitrep.knowledge.Place;
 import org.sitrep.text.Sentence;
+import org.sitrep.text.Syntax;
 import org.sitrep.text.Token;
 
 import java.util.HashSet;
@@ -18,11 +19,8 @@ import java.util.Set;
  */
 public final class PlaceStage implements Stage {
     private static final Set<String> NOT_PLACE_RELS = Set.of("compound", "amod", "nmod:poss");
-    /** Prepositions that put something at a place: "in Baghdad", "near Mopti", "from Iraq". */
-    public static final Set<String> LOCATIVE = Set.of("in", "at", "near", "inside", "outside", "across", "throughout", "into",
-            "around", "within", "from", "towards", "toward");
-    /** Wider, for recognising a toponym at all ("the road to Kabul", "north of Aleppo"). */
-    private static final Set<String> LOCATION_CASES = java.util.stream.Stream.concat(LOCATIVE.stream(),
+    /** Wider than {@link Syntax#LOCATIVE}, for recognising a toponym at all ("the road to Kabul", "north of Aleppo"). */
+    private static final Set<String> LOCATION_CASES = java.util.stream.Stream.concat(Syntax.LOCATIVE.stream(),
             Set.of("to", "of", "between", "over", "through", "off").stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private final Gazetteer gazetteer;
     private final org.sitrep.knowledge.ActorKb actors;
@@ -74,6 +72,11 @@ public final class PlaceStage implements Stage {
         }
     }
 
+    /** A toponym as the gazetteer found it, a place until its use says otherwise. */
+    private static PlaceMention toponym(Sentence s, Gazetteer.Toponym t) {
+        return new PlaceMention(s.index(), t.from(), t.to(), s.token(t.from()).start(), s.token(t.to()).end(), t.text(), t.place(), true);
+    }
+
     /** A toponym the text uses as a modifier ("Russian troops"), never an event's place. */
     private static PlaceMention modifier(Sentence s, int from, int to, Place place) {
         return new PlaceMention(s.index(), from, to, s.token(from).start(), s.token(to).end(), s.text(from, to), place, false);
@@ -84,7 +87,7 @@ public final class PlaceStage implements Stage {
         Set<String> countries = new HashSet<>();
         // the document's countries: those it names, and those of the places it names without ambiguity
         for (Sentence s : a.sentences) {
-            for (PlaceMention p : gazetteer.find(s, Set.of())) {
+            for (Gazetteer.Toponym p : gazetteer.find(s, Set.of())) {
                 String c = p.place().country();
                 if (c != null && (p.place().kind().equals("country") || p.place().kind().equals("region")
                         || gazetteer.lookup(p.text()).stream().map(Place::country).distinct().count() == 1)) countries.add(c);
@@ -99,7 +102,7 @@ public final class PlaceStage implements Stage {
             }
         }
         for (Sentence s : a.sentences) {
-            List<PlaceMention> found = gazetteer.find(s, countries);
+            List<PlaceMention> found = gazetteer.find(s, countries).stream().map(t -> toponym(s, t)).toList();
             for (PlaceMention p : found) {
                 Token head = s.token(p.to());
                 for (int k = p.from(); k <= p.to(); k++) {
