@@ -32,7 +32,7 @@ public final class EventDraft {
     public String dateValue;
     public String datePrecision;
     public String dateFrom;
-    public Object location;                // a places.PlaceMention, kept loose to avoid a package cycle
+    public PlaceMention location;
     public final Map<String, Object> counts = new LinkedHashMap<>();
     public boolean backgrounded;           // a re-mention: definite noun, subordinate clause, purpose clause
     public boolean inQuote;

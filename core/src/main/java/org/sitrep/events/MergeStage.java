@@ -140,7 +140,7 @@ public final class MergeStage implements Stage {
             if (e.target.isEmpty() && !e.source.isEmpty() && e.note == null && e.code != null && e.code.plover() != null) implicitTarget(a, e, focus);
         }
         for (EventDraft e : a.events) {
-            PlaceMention place = e.location instanceof PlaceMention p ? p : null;
+            PlaceMention place = e.location;
             for (List<Mention> side : List.of(e.source, e.target)) {
                 List<Mention> other = side == e.source ? e.target : e.source;
                 // where the sentence puts the event; else the country of a domestic actor facing them ("Sudanese police
@@ -170,7 +170,7 @@ public final class MergeStage implements Stage {
      * carries no words of the text and is marked inferred.
      */
     private static void implicitTarget(Analysis a, EventDraft e, String focus) {
-        PlaceMention here = e.location instanceof PlaceMention p && p.sentence() == e.sentence ? p : null;
+        PlaceMention here = e.location != null && e.location.sentence() == e.sentence ? e.location : null;
         String sourceCountry = e.source.stream().map(Mention::country).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         boolean directed = DIRECTED.contains(e.code.plover());
         // at home, the state acts on its people; anyone else addresses the authorities

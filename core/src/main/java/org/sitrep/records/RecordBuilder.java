@@ -147,7 +147,8 @@ public final class RecordBuilder {
         Token from = s.token(e.triggerFrom), to = s.token(e.triggerTo);
         var trigger = new DocumentRecord.Trigger(a.text().substring(from.start(), to.end()), from.start(), to.end());
         DocumentRecord.Location loc = null;
-        if (e.location instanceof PlaceMention p) {
+        if (e.location != null) {
+            PlaceMention p = e.location;
             var pl = p.place();
             loc = new DocumentRecord.Location(p.text(), placeIds.get(pl.name() + "|" + pl.country() + "|" + pl.lat()), pl.name(), pl.country(), pl.lat(), pl.lon());
         }
