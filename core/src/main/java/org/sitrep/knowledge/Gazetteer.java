@@ -18,6 +18,8 @@ import java.util.Set;
  */
 public final class Gazetteer {
     private static final int MAX_TOKENS = 6;
+    /** Tags of words a place name never ends on: prepositions, determiners, conjunctions. */
+    private static final Set<String> FUNCTION_WORDS = Set.of("IN", "TO", "DT", "CC");
     private final Map<String, List<Place>> byName = new HashMap<>();
     private final Set<String> notPlaces = new java.util.HashSet<>();
     private final Map<String, Place> demonyms = new HashMap<>();
@@ -106,7 +108,7 @@ public final class Gazetteer {
                 // a name only GeoNames knows must look like a place: tagged as one, not an acronym ("EU"), not an ordinary word ("West")
                 boolean plausible = location && !notPlaces.contains(key.toString()) && !Names.isCapitalised(s.text(i, j));
                 if (geonames != null && (plausible || curated != null)) found.addAll(geonames.lookupKey(key.toString()));
-                if (!found.isEmpty()) {
+                if (!found.isEmpty() && !FUNCTION_WORDS.contains(toks.get(j).pos())) {  // "US on" is not the village Uson
                     bestEnd = j;
                     best = found;
                 }
