@@ -56,7 +56,7 @@ public final class ActorResolver {
         Unit[] unitAt = new Unit[n];
         List<Unit> units = new ArrayList<>();
         for (ActorKb.NameMatch m : kb.findNames(s, date)) {
-            Unit u = new Unit(m.from(), m.to(), headOf(s, m.from(), m.to()), m, List.of(), false);
+            Unit u = new Unit(m.from(), m.to(), s.headOf(m.from(), m.to()).index(), m, List.of(), false);
             units.add(u);
             for (int k = m.from(); k <= m.to(); k++) unitAt[k] = u;
         }
@@ -75,7 +75,7 @@ public final class ActorResolver {
                     i = j;
                     continue;
                 }
-                Unit u = new Unit(i, j, headOf(s, i, j), null, List.of(), true);
+                Unit u = new Unit(i, j, s.headOf(i, j).index(), null, List.of(), true);
                 units.add(u);
                 for (int k = i; k <= j; k++) unitAt[k] = u;
                 i = j;
@@ -146,14 +146,6 @@ public final class ActorResolver {
             cur = up;
         }
         return cur;
-    }
-
-    private static int headOf(Sentence s, int from, int to) {
-        for (int k = to; k >= from; k--) {
-            int h = s.token(k).head();
-            if (h < from || h > to) return k;
-        }
-        return to;
     }
 
     private Mention compose(Sentence s, Unit root, List<Unit> parts, LocalDate date, java.util.Map<String, String> seen) {

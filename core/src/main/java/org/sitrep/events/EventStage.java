@@ -490,8 +490,7 @@ public final class EventStage implements Stage {
         int bestDepth = Integer.MAX_VALUE;
         for (PlaceMention p : a.places) {
             if (p.sentence() != s.index() || !p.locative()) continue;
-            Token head = s.token(p.to());
-            for (int k = p.from(); k <= p.to(); k++) if (s.head(s.token(k)) == null || s.token(k).head() < p.from() || s.token(k).head() > p.to()) head = s.token(k);
+            Token head = s.headOf(p.from(), p.to());
             // "in Sa Kaeo province": the name modifies the noun that takes the preposition
             if (head.deprel().equals("compound") && s.head(head) != null && s.head(head).pos().startsWith("NN") && s.caseOf(head) == null) head = s.head(head);
             String cs = s.caseOf(head);

@@ -104,11 +104,7 @@ public final class PlaceStage implements Stage {
         for (Sentence s : a.sentences) {
             List<PlaceMention> found = gazetteer.find(s, countries).stream().map(t -> toponym(s, t)).toList();
             for (PlaceMention p : found) {
-                Token head = s.token(p.to());
-                for (int k = p.from(); k <= p.to(); k++) {
-                    int h = s.token(k).head();
-                    if (h < p.from() || h > p.to()) head = s.token(k);
-                }
+                Token head = s.headOf(p.from(), p.to());
                 if (!head.isProperNoun() && !head.isNoun()) continue;
                 a.places.add(usedAsPlace(s, head, p.place()) ? p : p.asActor());
             }
