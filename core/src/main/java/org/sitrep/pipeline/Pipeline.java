@@ -26,7 +26,7 @@ import java.util.List;
  *
  * <pre>{@code
  * Pipeline coder = Pipeline.create();
- * DocumentRecord rec = coder.code(new Document(...));
+ * DocumentRecord rec = coder.code(Document.of("id-1", text, "2024-03-12"));
  * }</pre>
  */
 public final class Pipeline {
