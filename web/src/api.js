@@ -30,12 +30,32 @@ export class ApiError extends Error {
   }
 }
 
+let scope = null;
+/**
+ * Calls {@code start} with the requests it makes (synchronously, before its first await) tied to {@code signal}: a
+ * refresh of the views aborts the one before it, whose answers would only be drawn over.
+ */
+export function scoped(signal, start) {
+  const outer = scope;
+  scope = signal;
+  try {
+    return start();
+  } finally {
+    scope = outer;
+  }
+}
+
+/** True for the error of a request aborted because a newer one took its place. */
+export const aborted = (e) => e && e.name === 'AbortError';
+
 export async function getJSON(path, filters, extra) {
+  const signal = scope;
   return track((async () => {
     let res;
     try {
-      res = await fetch(`api/${path}${queryString(filters, extra)}`, { headers: { Accept: 'application/json' } });
+      res = await fetch(`api/${path}${queryString(filters, extra)}`, { headers: { Accept: 'application/json' }, signal });
     } catch (e) {
+      if (aborted(e)) throw e;
       throw new ApiError(0, `the server does not answer (${e.message})`);
     }
     let body = null;
@@ -54,7 +74,7 @@ export const api = {
   types: (f) => getJSON('types', f),
   network: (f, level, limit) => getJSON('network', f, { level, limit }),
   actor: (code, f) => getJSON(`actor/${encodeURIComponent(code)}`, f),
-  places: (f) => getJSON('places', f),
+  places: (f, grid) => getJSON('places', f, { grid }),
   timeseries: (f) => getJSON('timeseries', f),
   clusters: (f, page = 0, size = 500) => getJSON('clusters', f, { page, size }),
   formats: () => getJSON('export/formats'),

@@ -3,7 +3,7 @@
 // `document.body.dataset.ready` / `.generation` and `window.sitrep` tell scripts and tests when the page has
 // settled and what it shows.
 import './style.css';
-import { api } from './api.js';
+import { api, scoped, aborted } from './api.js';
 import { state, onFilters, onView, setFilters, setView } from './state.js';
 import { mountFilters, suggest } from './filters.js';
 import { createTimeline } from './timeline.js';
@@ -39,15 +39,20 @@ Object.assign(window.sitrep, { cy: network.cy, evidence: null, setFilters, setVi
 const views = { timeline, types, network, map, table };
 
 /** Runs one view's update inside its panel: dimmed while loading, its error shown in the panel until the next answer. */
+const tickets = new WeakMap(); // panel → its latest load: an older one, aborted, leaves the panel to it
 async function load(name, view, panel, run) {
+  const ticket = (tickets.get(panel) || 0) + 1;
+  tickets.set(panel, ticket);
   panel.classList.add('loading');
   panel.setAttribute('aria-busy', 'true');
   panel.dataset.state = 'loading';
+  const start = performance.now();
   try {
     await run();
     panel.querySelector(':scope > .panel-error')?.remove();
     panel.dataset.state = 'ready';
   } catch (e) {
+    if (aborted(e) || tickets.get(panel) !== ticket) throw e;
     let box = panel.querySelector(':scope > .panel-error');
     if (!box) {
       box = document.createElement('div');
@@ -60,21 +65,30 @@ async function load(name, view, panel, run) {
     panel.dataset.state = 'error';
     throw e;
   } finally {
-    panel.classList.remove('loading');
-    panel.removeAttribute('aria-busy');
+    if (tickets.get(panel) === ticket) {
+      performance.measure(`view:${name}`, { start, end: performance.now() });
+      panel.classList.remove('loading');
+      panel.removeAttribute('aria-busy');
+    }
   }
 }
 
 let generation = 0;
+let inFlight = null; // the requests of the last refresh, aborted by the next (quick filter changes, Back twice)
 async function refresh() {
   const mine = ++generation;
   const t0 = performance.now();
   window.sitrep.started = mine;
   document.body.dataset.ready = 'false';
   hideTip();
-  const jobs = Object.entries(views).map(([name, v]) => load(name, v, $(`${name}-panel`), () => v.update(state.filters)));
-  jobs.push(loadStatus());
-  if (state.view.who) jobs.push(load('actor page', actorPage, $('actor-page'), () => actorPage.update(state.view.who, state.filters)));
+  inFlight?.abort();
+  inFlight = new AbortController();
+  const jobs = scoped(inFlight.signal, () => {
+    const all = Object.entries(views).map(([name, v]) => load(name, v, $(`${name}-panel`), () => v.update(state.filters)));
+    all.push(loadStatus());
+    if (state.view.who) all.push(load('actor page', actorPage, $('actor-page'), () => actorPage.update(state.view.who, state.filters)));
+    return all;
+  });
   const results = await Promise.allSettled(jobs);
   if (mine !== generation) return;
   const names = [...Object.keys(views), 'status', 'actor page'];
@@ -91,6 +105,7 @@ async function loadStatus() {
     const h = await api.health();
     status.innerHTML = `<span title="documents and events in the store">${esc(h.documents)} documents · ${esc(h.events)} events</span>`;
   } catch (e) {
+    if (aborted(e)) throw e;
     status.innerHTML = `<span class="error" role="alert" data-testid="status-error">API unreachable: ${esc(e.message)}</span>`;
     throw e;
   }

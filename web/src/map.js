@@ -10,10 +10,12 @@ import { esc, goldsteinColor, num } from './format.js';
 import { setFilters } from './state.js';
 import { showTip, hideTip } from './tooltip.js';
 import { emptyHtml } from './reason.js';
+import { timed } from './timing.js';
 
 const countries = feature(world, world.objects.countries);
 const borders = mesh(world, world.objects.countries, (a, b) => a !== b);
 const CELL = 28; // px: places closer than this on screen form one cluster
+const GRID = 0.1; // degrees: the server merges places closer than this (under 8 px at the deepest zoom)
 
 export function createMap(container, resetButton, sub, legend) {
   let places = [];
@@ -63,12 +65,13 @@ export function createMap(container, resetButton, sub, legend) {
       if (!Number.isFinite(px)) continue;
       const key = `${Math.floor((px * k) / CELL)}:${Math.floor((py * k) / CELL)}`;
       let c = cells.get(key);
-      if (!c) { c = { key, x: 0, y: 0, events: 0, gsum: 0, gn: 0, conflict: 0, places: [], countries: new Set() }; cells.set(key, c); }
+      if (!c) { c = { key, x: 0, y: 0, events: 0, gsum: 0, gn: 0, conflict: 0, places: [], merged: 0, countries: new Set() }; cells.set(key, c); }
       const n = p.events || 1;
       c.x += px * n; c.y += py * n; c.events += n;
       if (p.goldstein != null) { c.gsum += p.goldstein * n; c.gn += n; }
       c.conflict += p.conflict || 0;
       c.places.push(p);
+      c.merged += p.places || 1;
       if (p.country) c.countries.add(p.country);
     }
     return [...cells.values()].map((c) => ({ ...c, x: c.x / c.events, y: c.y / c.events, goldstein: c.gn ? c.gsum / c.gn : null }));
@@ -81,17 +84,18 @@ export function createMap(container, resetButton, sub, legend) {
     radius = (n) => Math.max(3, r(n));
     for (const d of data) d.r = radius(d.events);
     const label = (d) => {
-      const names = d.places.slice(0, 3).map((p) => p.name || 'unnamed').join(', ') + (d.places.length > 3 ? ` and ${d.places.length - 3} more` : '');
+      const named = [...new Set(d.places.map((p) => p.name || 'unnamed'))];
+      const names = named.slice(0, 3).join(', ') + (named.length > 3 ? ` and ${named.length - 3} more` : '');
       return `${names}: ${d.events} event${d.events === 1 ? '' : 's'}, mean Goldstein ${num(d.goldstein)}`;
     };
     g.select('g.points').selectAll('circle').data(data, (d) => d.key).join('circle')
       .attr('class', 'point').attr('data-testid', 'map-point').attr('tabindex', 0).attr('role', 'button')
       .attr('aria-label', (d) => `${label(d)}. ${d.countries.size === 1 ? `Press Enter to filter to ${[...d.countries][0]}` : 'Press Enter to zoom in'}`)
       .attr('data-name', (d) => d.places[0].name).attr('data-country', (d) => [...d.countries].join(' ')).attr('data-events', (d) => d.events)
-      .attr('data-places', (d) => d.places.length)
+      .attr('data-places', (d) => d.merged)
       .attr('fill', (d) => (d.goldstein == null ? '#8a8a8a' : goldsteinColor(d.goldstein)))
       .attr('cx', (d) => d.x).attr('cy', (d) => d.y).attr('r', (d) => d.r / k)
-      .on('mousemove', (event, d) => showTip(`<b>${esc(d.places.length > 1 ? `${d.places.length} places` : d.places[0].name || 'unnamed place')}</b>${d.countries.size ? ` <span class="code">${esc([...d.countries].slice(0, 4).join(' '))}</span>` : ''}<br>${esc(label(d))}<br>${d.conflict} conflict events<br><span class="muted">click to ${d.countries.size === 1 ? `filter to ${esc([...d.countries][0])}` : 'zoom in'}</span>`, event))
+      .on('mousemove', (event, d) => showTip(`<b>${esc(d.merged > 1 ? `${d.merged} places` : d.places[0].name || 'unnamed place')}</b>${d.countries.size ? ` <span class="code">${esc([...d.countries].slice(0, 4).join(' '))}</span>` : ''}<br>${esc(label(d))}<br>${d.conflict} conflict events<br><span class="muted">click to ${d.countries.size === 1 ? `filter to ${esc([...d.countries][0])}` : 'zoom in'}</span>`, event))
       .on('mouseleave', hideTip)
       .on('click', (event, d) => activate(d))
       .on('keydown', (event, d) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); activate(d); } });
@@ -134,12 +138,12 @@ export function createMap(container, resetButton, sub, legend) {
   return {
     async update(f) {
       filters = f;
-      const [p, s] = await Promise.all([api.places(f), api.summary(f)]);
+      const [p, s] = await Promise.all([api.places(f, GRID), api.summary(f)]);
       places = p;
       const unlocated = s.events - s.located;
       sub.innerHTML = `${s.located} of ${s.events} events located${unlocated ? ` · <span data-testid="map-unlocated" data-unlocated="${unlocated}">${unlocated} without a place, not on the map</span>` : ''}`;
       sub.dataset.unlocated = String(unlocated);
-      drawPoints();
+      timed('draw:map', () => drawPoints());
     },
     redraw() { build(); drawPoints(); },
   };

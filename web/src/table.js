@@ -6,6 +6,7 @@ import { api } from './api.js';
 import { esc, flags, has, num, quadColor, quadName, sideLabel, cameoRootName } from './format.js';
 import { state, setView } from './state.js';
 import { emptyHtml } from './reason.js';
+import { timed } from './timing.js';
 
 const COLUMNS = [
   ['date', 'Date', 'c-date'], ['source', 'Source'], ['type', 'Event'], ['target', 'Target'], ['location', 'Location'],
@@ -100,7 +101,7 @@ export function createTable(container, pager, sub, { onOpen, onCluster }) {
     count.textContent = `of ${pages()}`;
     first.disabled = prev.disabled = page === 0;
     next.disabled = last.disabled = (page + 1) * PAGE_SIZE >= total;
-    render();
+    timed('draw:table', render);
   }
 
   function render() {

@@ -9,6 +9,7 @@ import { QUADS, esc, num } from './format.js';
 import { setFilters, setView, state } from './state.js';
 import { emptyHtml } from './reason.js';
 import { showTip, hideTip } from './tooltip.js';
+import { timed } from './timing.js';
 
 const UNITS = {
   day: { interval: utcDay, label: 'per day', key: utcFormat('%Y-%m-%d'), title: utcFormat('%a %d %b %Y') },
@@ -72,7 +73,7 @@ export function createTimeline(container, legend, sub) {
       filters = f;
       const dyad = f.source && f.target;
       [last, reverse] = await Promise.all([api.timeseries(f), dyad ? api.timeseries({ ...f, source: f.target, target: f.source }) : null]);
-      draw();
+      timed('draw:timeline', draw);
     },
     redraw: () => draw(),
   };
@@ -90,8 +91,8 @@ export function createTimeline(container, legend, sub) {
     const rows = (Array.isArray(last) ? last : []).map((r) => ({ ...r, ...dated(r.day) }));
     const total = rows.reduce((n, r) => n + (r.events || 0), 0);
     // the range to draw: where the events are; a few far older (or later) ones are counted, not drawn
-    const timed = rows.filter((r) => r.start && r.rank <= RANK.month);
-    const [keep, outside] = showAll ? [timed, []] : trim(timed, total);
+    const onAxis = rows.filter((r) => r.start && r.rank <= RANK.month);
+    const [keep, outside] = showAll ? [onAxis, []] : trim(onAxis, total);
     const finest = keep.filter((r) => r.rank <= RANK.week);
     const basis = finest.length ? finest : keep;
     let lo = basis.length ? new Date(Math.min(...basis.map((r) => r.start))) : null;
@@ -104,7 +105,8 @@ export function createTimeline(container, legend, sub) {
       lo = new Date(Math.min(...used.map((r) => r.start)));
       hi = new Date(Math.max(...used.map((r) => r.start)));
     }
-    const coarse = rows.filter((r) => !used.includes(r) && !outside.includes(r)).reduce((n, r) => n + (r.events || 0), 0);
+    const counted = new Set([...used, ...outside]);
+    const coarse = rows.filter((r) => !counted.has(r)).reduce((n, r) => n + (r.events || 0), 0);
     const far = outside.reduce((n, r) => n + (r.events || 0), 0);
 
     const bucketOf = (list) => {

@@ -67,20 +67,26 @@ public final class SitrepServer implements AutoCloseable {
             config.routes.before("/api/documents", ctx -> {
                 if (ctx.contentLength() > MAX_BODY) throw new BadRequest(413, "request body too large (limit " + MAX_BODY + " bytes)");
             });
-            route(config, HandlerType.GET, "/api/health", ctx -> ctx.json(Map.of("status", "ok", "documents", count(true), "events", count(false))));
+            route(config, HandlerType.GET, "/api/health", ctx -> {
+                Map<String, Object> n = queries.counts();
+                ctx.json(Map.of("status", "ok", "documents", n.get("documents"), "events", n.get("events")));
+            });
             route(config, HandlerType.GET, "/api/openapi.json", this::openapi);
             route(config, HandlerType.POST, "/api/documents", this::submit);
             route(config, HandlerType.GET, "/api/documents/{id}", this::document);
             route(config, HandlerType.GET, "/api/events", ctx -> answer(ctx, f -> queries.events(f, intParam(ctx, "page", 0), size(ctx), sort(ctx))));
             route(config, HandlerType.GET, "/api/summary", ctx -> answer(ctx, queries::summary));
             route(config, HandlerType.GET, "/api/types", ctx -> answer(ctx, queries::types));
-            route(config, HandlerType.GET, "/api/network", ctx -> answer(ctx, f -> queries.network(f, level(ctx), Math.max(1, Math.min(500, intParam(ctx, "limit", 40))))));
+            route(config, HandlerType.GET, "/api/network", ctx -> {
+                int limit = Math.max(1, Math.min(500, intParam(ctx, "limit", 40)));
+                answer(ctx, f -> queries.network(f, level(ctx), limit, Math.max(1, Math.min(5000, intParam(ctx, "links", 3 * limit)))));
+            });
             route(config, HandlerType.GET, "/api/actor/{code}", ctx -> answer(ctx, f -> queries.actor(code(ctx.pathParam("code")), f)));
             route(config, HandlerType.GET, "/api/export", this::export);
             route(config, HandlerType.GET, "/api/export/formats", ctx -> ctx.json(exportFormats()));
             route(config, HandlerType.GET, "/api/clusters", ctx -> answer(ctx, f -> queries.clusters(f, intParam(ctx, "page", 0), size(ctx))));
             route(config, HandlerType.GET, "/api/actors", ctx -> answer(ctx, f -> queries.actors(f, Math.min(1000, intParam(ctx, "limit", 200)))));
-            route(config, HandlerType.GET, "/api/places", ctx -> answer(ctx, queries::places));
+            route(config, HandlerType.GET, "/api/places", ctx -> answer(ctx, f -> queries.places(f, grid(ctx))));
             route(config, HandlerType.GET, "/api/timeseries", ctx -> answer(ctx, queries::timeseries));
             config.routes.exception(BadRequest.class, (e, ctx) -> ctx.status(e.status).json(Map.of("error", e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> ctx.status(500).json(Map.of("error", "internal error: " + e.getClass().getSimpleName())));
@@ -135,12 +141,7 @@ public final class SitrepServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-    }
-
-    private long count(boolean documents) {
-        synchronized (queries) {
-            return documents ? store.documents() : store.events();
-        }
+        queries.close();
     }
 
     private void openapi(Context ctx) throws IOException {
@@ -150,7 +151,7 @@ public final class SitrepServer implements AutoCloseable {
     }
 
     private void document(Context ctx) throws Exception {
-        var doc = queries.document(ctx.pathParam("id"));
+        var doc = queries.read(() -> queries.document(ctx.pathParam("id")));
         if (doc == null) throw new BadRequest(404, "no document with id " + ctx.pathParam("id"));
         ctx.contentType("application/json").result(JSON.writeValueAsString(doc));
     }
@@ -171,7 +172,7 @@ public final class SitrepServer implements AutoCloseable {
         String format = ctx.queryParamAsClass("format", String.class).getOrDefault("csv").toLowerCase(java.util.Locale.ROOT);
         if (format.equals("json")) {
             ctx.header("Content-Disposition", "attachment; filename=\"sitrep-events.json\"");
-            ctx.contentType("application/json").result(JSON.writeValueAsString(queries.allEvents(f)));
+            ctx.contentType("application/json").result(JSON.writeValueAsString(queries.read(() -> queries.allEvents(f))));
             return;
         }
         Exporter.Format chosen = java.util.Arrays.stream(Exporter.Format.values()).filter(v -> v.name().equals(format)).findFirst()
@@ -179,10 +180,7 @@ public final class SitrepServer implements AutoCloseable {
                         .map(Enum::name).collect(java.util.stream.Collectors.joining(", ")) + "; got '" + format + "'"));
         java.nio.file.Path file = java.nio.file.Files.createTempFile("sitrep-export", "." + format);
         try {
-            long n;
-            synchronized (queries) {
-                n = Exporter.export(store, chosen, file, f);
-            }
+            long n = queries.write(() -> Exporter.export(store, chosen, file, f));  // on the store's own connection
             String ext = switch (format) { case "gdelt" -> "tsv"; case "plover" -> "jsonl"; default -> format; };
             String type = switch (format) { case "csv" -> "text/csv"; case "gdelt" -> "text/tab-separated-values"; case "plover" -> "application/x-ndjson";
                 default -> "application/octet-stream"; };
@@ -208,6 +206,19 @@ public final class SitrepServer implements AutoCloseable {
         return sort;
     }
 
+    /** Degrees of the grid places are merged on (0: every place on its own). */
+    private static double grid(Context ctx) {
+        String v = ctx.queryParam("grid");
+        if (v == null || v.isEmpty()) return 0;
+        try {
+            double g = Double.parseDouble(v);
+            if (g >= 0 && g <= 90) return g;
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new BadRequest(400, "grid is a number of degrees from 0 to 90, got '" + v + "'");
+    }
+
     private static String level(Context ctx) {
         String level = ctx.queryParamAsClass("level", String.class).getOrDefault("actor");
         if (!level.equals("actor") && !level.equals("country")) throw new BadRequest(400, "level is actor or country, got '" + level + "'");
@@ -228,7 +239,7 @@ public final class SitrepServer implements AutoCloseable {
     }
 
     /** POST a document or an array of them: {"id","text","published","title","url","outlet"}; needs the token. */
-    private void submit(Context ctx) {
+    private void submit(Context ctx) throws Exception {
         String auth = ctx.header("Authorization");
         if (token == null || auth == null || !auth.equals("Bearer " + token)) throw new BadRequest(401, "a valid token is required: Authorization: Bearer <token>");
         if (ctx.contentLength() > MAX_BODY) throw new BadRequest(413, "request body too large (limit " + MAX_BODY + " bytes)");
@@ -246,21 +257,15 @@ public final class SitrepServer implements AutoCloseable {
         for (Document d : docs) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("id", d.id());
-            synchronized (queries) {
-                if (store.contains(d)) {
-                    r.put("stored", false);
-                    r.put("reason", "already stored (same id, URL or text)");
-                    results.add(r);
-                    continue;
-                }
+            if (queries.write(() -> store.contains(d))) {
+                r.put("stored", false);
+                r.put("reason", "already stored (same id, URL or text)");
+                results.add(r);
+                continue;
             }
             DocumentRecord rec = code(d);
-            EventStore.Outcome outcome;
-            synchronized (queries) {
-                // checked again inside the write: a concurrent request may have stored the same document meanwhile
-                outcome = store.put(d, rec);
-                if (outcome != EventStore.Outcome.DUPLICATE) queries.changed();
-            }
+            // checked again inside the write: a concurrent request may have stored the same document meanwhile
+            EventStore.Outcome outcome = queries.write(() -> store.put(d, rec));
             if (outcome == EventStore.Outcome.DUPLICATE) {
                 r.put("stored", false);
                 r.put("reason", "already stored (same id, URL or text)");

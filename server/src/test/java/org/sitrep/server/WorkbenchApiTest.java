@@ -128,6 +128,29 @@ class WorkbenchApiTest {
     }
 
     @Test
+    void theNetworkDrawsTheBusiestLinksButLeavesNoNodeWithoutOne() throws Exception {
+        JsonNode net = get("/api/network?links=1");
+        assertEquals(3, net.path("edges_among").asInt(), "IRNMIL → IRQGOV, IRQGOV → IRNMIL, USAGOV → IRQGOV: " + net);
+        List<String> drawn = new ArrayList<>();
+        net.path("edges").forEach(e -> drawn.add(e.path("source").asText() + ">" + e.path("target").asText()));
+        assertEquals(List.of("IRNMIL>IRQGOV", "USAGOV>IRQGOV"), drawn, "the busiest link, and USAGOV's only one");
+        assertEquals(3, net.path("shown_events").asInt(), "the events of the links drawn");
+        assertEquals(3, get("/api/network").path("edges").size(), "by default up to three links a node");
+    }
+
+    @Test
+    void placesMergeOnAGridWithTheirEventsAndHowManyPlaces() throws Exception {
+        JsonNode exact = get("/api/places"), grid = get("/api/places?grid=0.1");
+        assertEquals(1, grid.size(), grid.toString());
+        assertEquals("Basra", grid.get(0).path("name").asText());
+        assertEquals(exact.get(0).path("events").asInt(), grid.get(0).path("events").asInt());
+        assertEquals(1, grid.get(0).path("places").asInt());
+        assertEquals(30.5, grid.get(0).path("lat").asDouble(), 1e-9);
+        assertEquals(-6.0, grid.get(0).path("goldstein").asDouble(), 1e-9, "the mean Goldstein of its events");
+        assertEquals(400, status("/api/places?grid=north"));
+    }
+
+    @Test
     void anActorPageHasItsNamesPartnersTypesAndTimeline() throws Exception {
         JsonNode a = get("/api/actor/IRNMIL");
         assertEquals(3, a.path("summary").path("events").asInt());
