@@ -67,12 +67,17 @@ public final class ActorResolver {
             if ((ner.equals("PERSON") || ner.equals("ORGANIZATION")) && t.isProperNoun()) {
                 int j = i;
                 while (j + 1 < n && unitAt[j + 1] == null && toks.get(j + 1).ner().equals(ner)) j++;
-                // "the Ahmedabad Police", "Kenya Police": a force named after its place is that place's police, not an unknown name
-                if (ner.equals("ORGANIZATION") && kb.matchAgent(toks, j) == j && kb.agentSectors(toks, j, j).equals(List.of("COP"))) {
-                    Unit police = new Unit(j, j, j, null, kb.agentSectors(toks, j, j), false);
-                    units.add(police);
-                    unitAt[j] = police;
-                    i = j;
+                // "the Ahmedabad Police", "Kenya Police": a force named after its place is that place's police, not an unknown name;
+                // "the Army", "Army Brigade" (truecased text): agent words capitalised are still agents
+                int whole = kb.matchAgent(toks, i);  // "a Home Guard commander": the agent phrase may run past the name
+                boolean agent = ner.equals("ORGANIZATION") && (whole >= j && !kb.notAgent(toks, i, whole) || agentWords(toks, i, j));
+                boolean police = !agent && ner.equals("ORGANIZATION") && kb.matchAgent(toks, j) == j && kb.agentSectors(toks, j, j).equals(List.of("COP"));
+                if (police || agent) {
+                    int from = police ? j : i, to = police || whole < j ? j : whole;
+                    Unit u = new Unit(from, to, to, null, kb.agentSectors(toks, whole == to ? from : to, to), false);
+                    units.add(u);
+                    for (int k = from; k <= to; k++) unitAt[k] = u;
+                    i = to;
                     continue;
                 }
                 Unit u = new Unit(i, j, s.headOf(i, j).index(), null, List.of(), true);
@@ -124,6 +129,13 @@ public final class ActorResolver {
         }
         out.sort(java.util.Comparator.comparingInt(Mention::from));
         return out;
+    }
+
+    /** Is every token of [from, to] an agent or modifier word ("Army Brigade", "Home Guard" once truecased)? */
+    private boolean agentWords(List<Token> toks, int from, int to) {
+        if (kb.matchAgent(toks, to) != to) return false;
+        for (int k = from; k < to; k++) if (kb.matchAgent(toks, k) < k && kb.modifier(toks.get(k).lemma()) == null) return false;
+        return true;
     }
 
     /** The unit's governor is followed while it is a modifier relation landing in another unit. */
@@ -213,6 +225,9 @@ public final class ActorResolver {
             if (k == root.head() || inUnit(parts, k)) continue;  // "security" in "security forces" is part of the agent's name
             List<String> mod = kb.modifier(t.lemma());
             if (mod != null && inNounPhrase(s, t, head)) sectors.addAll(mod);
+            // "Bhavnagar SP Rahul Sharma": a title before a person's name makes the person one of its sector
+            List<String> title = kb.title(t);
+            if (title != null && root.ner() && k < root.from() && s.head(t) == head) { sectors.addAll(title); hasAgent = true; }
             String sponsor = sponsorOf(t.text());
             if (sponsor != null) sponsors.add(sponsor);
             Matcher led = LED.matcher(t.text());

@@ -72,6 +72,8 @@ public final class EventStage implements Stage {
                 e.contexts = codebook.contexts(s);
                 arguments(a, s, t, e);
                 factuality(s, t, e);
+                // "the police stood as mute spectators": the intervention the words tell of did not happen
+                if (cues.is("inaction", String.join(" ", m.entry().words()))) { e.polarity = "failed"; e.cue = String.join(" ", m.entry().words()); }
                 attribution(a, s, t, e);
                 when(a, s, t, e);
                 where(a, s, t, e);
@@ -178,7 +180,11 @@ public final class EventStage implements Stage {
         if (gov == null) return null;
         switch (v.relation()) {
             case "conj": return gov.isVerb() ? verbSource(s, gov, depth + 1) : null;
+            case "dep": return v.pos().equals("VBG") && passive(s, gov) ? s.child(gov, "nsubj:pass") : null;  // the parser's xcomp, unnamed
             case "xcomp": {
+                // "policemen could be seen patrolling", "troops were ordered to fire": the passive's subject does it
+                Token done = passive(s, gov) ? s.child(gov, "nsubj:pass") : null;
+                if (done != null) return done;
                 Token obj = s.child(gov, "obj");
                 // "did nothing to stop": "nothing" is no one; the subject of "did" failed to act
                 return obj != null && !cues.is("failure", obj.lemma()) ? obj : verbSource(s, gov, depth + 1);
@@ -243,8 +249,9 @@ public final class EventStage implements Stage {
         if (by != null) return by;
         Token poss = s.child(n, "nmod:poss");
         if (poss != null && !poss.isPronoun() || poss != null && !poss.lower().equals("its")) return poss;
-        for (Token c : s.children(n)) {
-            if ((c.deprel().equals("compound") || c.deprel().equals("amod")) && c.index() < n.index()) return c;
+        // "total police inaction": a noun before the event names its doer sooner than an adjective does
+        for (String rel : List.of("compound", "amod")) {
+            for (Token c : s.children(n, rel)) if (c.index() < n.index()) return c;
         }
         return null;
     }
@@ -417,6 +424,9 @@ public final class EventStage implements Stage {
     private boolean negated(Sentence s, Token t) {
         for (Token c : s.children(t)) {
             if ((c.deprel().equals("advmod") || c.deprel().equals("neg") || c.deprel().equals("det")) && cues.is("negation", c.lower())) return true;
+            // "instead of cracking down": a multi-word negation such as "instead of" heads the event as cc + fixed
+            Token fixed = s.child(c, "fixed");
+            if (fixed != null && cues.is("negation", c.lower() + " " + fixed.lower())) return true;
         }
         return false;
     }

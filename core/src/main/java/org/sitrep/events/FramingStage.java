@@ -188,7 +188,8 @@ public final class FramingStage implements Stage {
             if (speaker == null || speaker.sectors().contains("MED")) continue;
             String side = speaker.country();
             boolean hostile = e.code.hostile();
-            boolean byOther = !e.source.isEmpty() && e.source.stream().noneMatch(m -> side != null && side.equals(m.country()));
+            // an accusation needs two known sides: "police" with no country yet may be the speaker's own
+            boolean byOther = side != null && !e.source.isEmpty() && e.source.stream().allMatch(m -> m.country() != null && !side.equals(m.country()));
             boolean future = e.modality.equals("future");
             EventDraft act = null;
             if (hostile && future && (e.code.quadClass() >= 3 || e.code.root().equals("11"))) {

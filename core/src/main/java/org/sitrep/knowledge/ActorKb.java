@@ -36,6 +36,7 @@ public final class ActorKb {
     private final Map<String, List<String>> modifiers = new HashMap<>();
     private final Set<String> prefixAgents = new java.util.HashSet<>();
     private final Set<String> notAgents = new java.util.HashSet<>();
+    private final Map<String, List<String>> titles = new HashMap<>();
 
     public static ActorKb load(KnowledgeFiles files) {
         ActorKb kb = new ActorKb();
@@ -135,7 +136,7 @@ public final class ActorKb {
     private void loadAgents(List<Tsv.Row> rows) {
         for (Tsv.Row r : rows) {
             String kind = r.get(2).toLowerCase(java.util.Locale.ROOT);
-            Map<String, List<String>> target = kind.equals("modifier") ? modifiers : agents;
+            Map<String, List<String>> target = kind.equals("modifier") ? modifiers : kind.equals("title") ? titles : agents;
             boolean userLayer = !r.origin().equals("actors/agents.tsv");
             for (String term : r.list(0)) {
                 String key = Names.key(term);
@@ -190,6 +191,8 @@ public final class ActorKb {
     /** Sector codes of an agent noun phrase given as lemmas ("security force"), or null. */
     public List<String> agent(String lemmas) { return agents.get(Names.key(lemmas)); }
     public List<String> modifier(String lemma) { return modifiers.get(Names.key(lemma)); }
+    /** Sectors of a word that titles the person named right after it ("SP Rahul Sharma"), or null. */
+    public List<String> title(Token t) { return titles.get(Names.key(t.text())); }
 
     /**
      * Names in a sentence: longest match first, left to right, no overlaps. Case-sensitive for short
