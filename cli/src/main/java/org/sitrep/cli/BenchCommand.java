@@ -134,7 +134,7 @@ final class BenchCommand implements Callable<Integer> {
         System.gc();
         long before = rt.totalMemory() - rt.freeMemory();
         long t0 = System.nanoTime();
-        org.sitrep.places.Gazetteer g = org.sitrep.places.Gazetteer.load(org.sitrep.knowledge.KnowledgeFiles.builtIn());
+        org.sitrep.knowledge.Gazetteer g = org.sitrep.knowledge.Gazetteer.load(org.sitrep.knowledge.KnowledgeFiles.builtIn());
         double load = (System.nanoTime() - t0) / 1e9;
         System.gc();
         long heap = rt.totalMemory() - rt.freeMemory() - before;

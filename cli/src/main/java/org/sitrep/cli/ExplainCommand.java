@@ -1,8 +1,8 @@
 package org.sitrep.cli;
 
-import org.sitrep.actors.Mention;
-import org.sitrep.events.EventDraft;
-import org.sitrep.pipeline.Analysis;
+import org.sitrep.analysis.Mention;
+import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Analysis;
 import org.sitrep.pipeline.Pipeline;
 import org.sitrep.sources.Document;
 import org.sitrep.text.Sentence;
@@ -14,7 +14,6 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "explain", mixinStandardHelpOptions = true,
@@ -31,7 +30,7 @@ final class ExplainCommand implements Callable<Integer> {
         String t = text.startsWith("@") ? Files.readString(Path.of(text.substring(1))) : text;
         LocalDate d = published == null ? LocalDate.now() : LocalDate.parse(published);
         Pipeline p = Pipeline.create();
-        Analysis a = p.analyze(new Document("explain", t, d.toString(), null, null, null, "explain", "en", List.of(), null), d);
+        Analysis a = p.analyze(Document.of("explain", t, d.toString()), d);
         for (Sentence s : a.sentences) {
             System.out.println("[" + s.index() + "] " + s.text());
             StringBuilder sb = new StringBuilder("    ");

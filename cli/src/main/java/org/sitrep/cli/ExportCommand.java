@@ -1,6 +1,6 @@
 package org.sitrep.cli;
 
-import org.sitrep.events.Codebook;
+import org.sitrep.knowledge.Codebook;
 import org.sitrep.store.EventStore;
 import org.sitrep.store.Exporter;
 import picocli.CommandLine.Command;

@@ -1,11 +1,11 @@
 package org.sitrep.cli;
 
-import org.sitrep.actors.ActorKb;
+import org.sitrep.knowledge.ActorKb;
 import org.sitrep.actors.ActorResolver;
-import org.sitrep.actors.KbEntry;
-import org.sitrep.actors.Mention;
-import org.sitrep.actors.NounPhrase;
-import org.sitrep.actors.PetrarchDictionary;
+import org.sitrep.knowledge.KbEntry;
+import org.sitrep.analysis.Mention;
+import org.sitrep.knowledge.NounPhrase;
+import org.sitrep.knowledge.PetrarchDictionary;
 import org.sitrep.knowledge.KnowledgeFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

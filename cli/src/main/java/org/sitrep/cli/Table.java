@@ -1,6 +1,6 @@
 package org.sitrep.cli;
 
-import org.sitrep.events.Codebook;
+import org.sitrep.knowledge.Codebook;
 import org.sitrep.records.DocumentRecord;
 
 import java.io.IOException;

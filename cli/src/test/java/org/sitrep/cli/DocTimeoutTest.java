@@ -26,7 +26,7 @@ class DocTimeoutTest {
     }
 
     private static Document doc(String id) {
-        return new Document(id, "Iranian forces shelled Basra on Monday.", "2024-03-04", null, null, null, "t", "en", List.of(), null);
+        return Document.of(id, "Iranian forces shelled Basra on Monday.", "2024-03-04");
     }
 
     @Test

@@ -87,7 +87,7 @@ final class GeneratedStore {
                         null, Map.of(), "generated", Math.round((0.3 + 0.65 * r.nextDouble()) * 100) / 100.0, List.of(), null));
             }
             for (int i = 0; i < 12; i++) text.append(WORDS[r.nextInt(WORDS.length)]).append(' ').append(r.nextInt(100000)).append(' ');
-            Document d = new Document(id, text.toString().strip(), published.toString(), "Generated report " + doc, null, outlet, "generated", "en", List.of(), null);
+            Document d = Document.of(id, text.toString().strip(), published.toString()).withTitle("Generated report " + doc).withOutlet(outlet);
             store.put(d, new DocumentRecord(id, d.title(), null, outlet, d.published(), "en", List.of(), List.of(), List.of(), list,
                     List.of(), List.of(), List.of(), List.of(), null));
             made += n;

@@ -1,5 +1,8 @@
 package org.sitrep.actors;
 
+import org.sitrep.analysis.Mention;
+import org.sitrep.knowledge.ActorKb;
+import org.sitrep.knowledge.KbEntry;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 
@@ -53,7 +56,7 @@ public final class ActorResolver {
         Unit[] unitAt = new Unit[n];
         List<Unit> units = new ArrayList<>();
         for (ActorKb.NameMatch m : kb.findNames(s, date)) {
-            Unit u = new Unit(m.from(), m.to(), headOf(s, m.from(), m.to()), m, List.of(), false);
+            Unit u = new Unit(m.from(), m.to(), s.headOf(m.from(), m.to()).index(), m, List.of(), false);
             units.add(u);
             for (int k = m.from(); k <= m.to(); k++) unitAt[k] = u;
         }
@@ -77,7 +80,7 @@ public final class ActorResolver {
                     i = to;
                     continue;
                 }
-                Unit u = new Unit(i, j, headOf(s, i, j), null, List.of(), true);
+                Unit u = new Unit(i, j, s.headOf(i, j).index(), null, List.of(), true);
                 units.add(u);
                 for (int k = i; k <= j; k++) unitAt[k] = u;
                 i = j;
@@ -121,7 +124,7 @@ public final class ActorResolver {
             List<Unit> parts = new ArrayList<>();
             for (Unit u : units) if (rootOf.get(u) == root) parts.add(u);
             // "in Nairobi", "from Iraq": a country or capital after a place preposition is a place, not an actor
-            if (parts.size() == 1 && root.isCountryName() && org.sitrep.places.PlaceStage.LOCATIVE.contains(String.valueOf(s.caseOf(s.token(root.head()))))) continue;
+            if (parts.size() == 1 && root.isCountryName() && org.sitrep.text.Syntax.LOCATIVE.contains(String.valueOf(s.caseOf(s.token(root.head()))))) continue;
             out.add(compose(s, root, parts, date, seen));
         }
         out.sort(java.util.Comparator.comparingInt(Mention::from));
@@ -155,14 +158,6 @@ public final class ActorResolver {
             cur = up;
         }
         return cur;
-    }
-
-    private static int headOf(Sentence s, int from, int to) {
-        for (int k = to; k >= from; k--) {
-            int h = s.token(k).head();
-            if (h < from || h > to) return k;
-        }
-        return to;
     }
 
     private Mention compose(Sentence s, Unit root, List<Unit> parts, LocalDate date, java.util.Map<String, String> seen) {

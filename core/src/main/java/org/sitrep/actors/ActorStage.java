@@ -1,8 +1,11 @@
 package org.sitrep.actors;
 
-import org.sitrep.pipeline.Analysis;
-import org.sitrep.pipeline.Stage;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.Mention;
+import org.sitrep.analysis.Stage;
+import org.sitrep.knowledge.KbEntry;
 import org.sitrep.text.Sentence;
+import org.sitrep.text.Syntax;
 import org.sitrep.text.Token;
 
 import java.util.ArrayList;
@@ -16,7 +19,7 @@ import java.util.Set;
  * "X, the leader of Y"; "X, also known as Y"; "a group known as Y"), and resolves third-person
  * pronouns to the person or group they stand for.
  */
-public final class ActorStage implements org.sitrep.pipeline.Stage {
+public final class ActorStage implements org.sitrep.analysis.Stage {
 
     private static final Set<String> ROLE_WORDS = Set.of("representative", "leader", "head", "chief", "commander",
             "spokesman", "spokeswoman", "spokesperson", "founder", "member", "official", "deputy", "emir", "envoy",
@@ -51,7 +54,7 @@ public final class ActorStage implements org.sitrep.pipeline.Stage {
             List<Mention> ms = a.mentions.get(s.index());
             for (Mention m : List.copyOf(ms)) {
                 if (m.country() == null || m.sectors().isEmpty()) continue;
-                for (Token c : coordinatedModifiers(s, s.token(m.head()))) {
+                for (Token c : Syntax.coordinatedModifiers(s, s.token(m.head()))) {
                     Mention other = a.mentionAt(s.index(), c.index());
                     if (other != null && other.country() != null && !other.country().equals(m.country()) && other.sectors().isEmpty()) {
                         ms.set(ms.indexOf(other), other.withCode(other.country() + String.join("", m.sectors()), other.country(), m.sectors()));
@@ -59,15 +62,6 @@ public final class ActorStage implements org.sitrep.pipeline.Stage {
                 }
             }
         }
-    }
-
-    /** The conjuncts of a noun's modifiers: "Afghan" in "Pakistani and Afghan border forces". */
-    public static List<Token> coordinatedModifiers(Sentence s, Token noun) {
-        List<Token> out = new ArrayList<>();
-        for (Token mod : s.children(noun)) {
-            if (mod.deprel().equals("amod") || mod.deprel().equals("compound")) out.addAll(s.children(mod, "conj"));
-        }
-        return out;
     }
 
     /**

@@ -1,8 +1,10 @@
 package org.sitrep.events;
 
-import org.sitrep.actors.Mention;
-import org.sitrep.pipeline.Analysis;
-import org.sitrep.pipeline.Stage;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Mention;
+import org.sitrep.analysis.Stage;
+import org.sitrep.knowledge.AcledCrosswalk;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 

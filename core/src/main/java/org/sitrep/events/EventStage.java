@@ -1,14 +1,18 @@
 package org.sitrep.events;
 
-import org.sitrep.actors.Mention;
-import org.sitrep.pipeline.Analysis;
-import org.sitrep.pipeline.Stage;
-import org.sitrep.places.PlaceMention;
-import org.sitrep.quotes.Quote;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Mention;
+import org.sitrep.analysis.PlaceMention;
+import org.sitrep.analysis.Quote;
+import org.sitrep.analysis.Stage;
+import org.sitrep.analysis.TimeRef;
+import org.sitrep.knowledge.Codebook;
+import org.sitrep.knowledge.Cues;
+import org.sitrep.knowledge.Lexicon;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 import org.sitrep.time.Dates;
-import org.sitrep.time.TimeRef;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -308,7 +312,7 @@ public final class EventStage implements Stage {
         Mention m = find(a, s, t);
         if (m != null) out.add(m);
         if (m != null && m.head() == t.index()) {
-            for (Token c : org.sitrep.actors.ActorStage.coordinatedModifiers(s, t)) {
+            for (Token c : org.sitrep.text.Syntax.coordinatedModifiers(s, t)) {
                 Mention partner = a.mentionAt(s.index(), c.index());
                 if (partner != null && partner.country() != null && !out.contains(partner)) out.add(partner);
             }
@@ -344,7 +348,7 @@ public final class EventStage implements Stage {
     /** "in Guayaquil", "near the Litoral prison in Guayaquil": a phrase that says where, naming a known place. */
     private static boolean isPlace(Analysis a, Sentence s, Token c) {
         String cs = s.caseOf(c);
-        if (cs == null || !org.sitrep.places.PlaceStage.LOCATIVE.contains(cs)) return false;
+        if (cs == null || !org.sitrep.text.Syntax.LOCATIVE.contains(cs)) return false;
         for (PlaceMention p : a.places) if (p.sentence() == s.index() && c.index() >= p.from() && c.index() <= p.to()) return true;
         return false;
     }
@@ -510,12 +514,11 @@ public final class EventStage implements Stage {
         int bestDepth = Integer.MAX_VALUE;
         for (PlaceMention p : a.places) {
             if (p.sentence() != s.index() || !p.locative()) continue;
-            Token head = s.token(p.to());
-            for (int k = p.from(); k <= p.to(); k++) if (s.head(s.token(k)) == null || s.token(k).head() < p.from() || s.token(k).head() > p.to()) head = s.token(k);
+            Token head = s.headOf(p.from(), p.to());
             // "in Sa Kaeo province": the name modifies the noun that takes the preposition
             if (head.deprel().equals("compound") && s.head(head) != null && s.head(head).pos().startsWith("NN") && s.caseOf(head) == null) head = s.head(head);
             String cs = s.caseOf(head);
-            if (cs == null || !org.sitrep.places.PlaceStage.LOCATIVE.contains(cs)) continue;
+            if (cs == null || !org.sitrep.text.Syntax.LOCATIVE.contains(cs)) continue;
             int depth = depthBelow(s, t, head);
             if (depth < 0) depth = 100 + Math.abs(head.index() - t.index());
             if (depth < bestDepth) { best = p; bestDepth = depth; }

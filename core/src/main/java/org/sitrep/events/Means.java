@@ -1,5 +1,8 @@
 package org.sitrep.events;
 
+import org.sitrep.analysis.EventDraft;
+import org.sitrep.knowledge.Codebook;
+import org.sitrep.knowledge.Cues;
 import org.sitrep.knowledge.KnowledgeFiles;
 import org.sitrep.knowledge.Tsv;
 import org.sitrep.text.Sentence;

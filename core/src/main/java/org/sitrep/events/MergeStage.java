@@ -1,9 +1,12 @@
 package org.sitrep.events;
 
-import org.sitrep.actors.Mention;
-import org.sitrep.pipeline.Analysis;
-import org.sitrep.pipeline.Stage;
-import org.sitrep.places.PlaceMention;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Mention;
+import org.sitrep.analysis.PlaceMention;
+import org.sitrep.analysis.Stage;
+import org.sitrep.knowledge.Cues;
+import org.sitrep.knowledge.ImpliedAgents;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 
@@ -149,7 +152,7 @@ public final class MergeStage implements Stage {
             if (e.target.isEmpty() && !e.source.isEmpty() && e.note == null && e.code != null && e.code.plover() != null) implicitTarget(a, e, focus);
         }
         for (EventDraft e : a.events) {
-            PlaceMention place = e.location instanceof PlaceMention p ? p : null;
+            PlaceMention place = e.location;
             for (List<Mention> side : List.of(e.source, e.target)) {
                 List<Mention> other = side == e.source ? e.target : e.source;
                 // where the sentence puts the event; else the country of a domestic actor facing them ("Sudanese police
@@ -179,7 +182,7 @@ public final class MergeStage implements Stage {
      * carries no words of the text and is marked inferred.
      */
     private static void implicitTarget(Analysis a, EventDraft e, String focus) {
-        PlaceMention here = e.location instanceof PlaceMention p && p.sentence() == e.sentence ? p : null;
+        PlaceMention here = e.location != null && e.location.sentence() == e.sentence ? e.location : null;
         String sourceCountry = e.source.stream().map(Mention::country).filter(java.util.Objects::nonNull).findFirst().orElse(null);
         boolean directed = DIRECTED.contains(e.code.plover());
         // at home, the state acts on its people; anyone else addresses the authorities

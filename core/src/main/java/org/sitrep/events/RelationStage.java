@@ -1,7 +1,9 @@
 package org.sitrep.events;
 
-import org.sitrep.pipeline.Analysis;
-import org.sitrep.pipeline.Stage;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Stage;
+import org.sitrep.knowledge.Cues;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 
@@ -31,7 +33,7 @@ public final class RelationStage implements Stage {
     private void phrases(Analysis a, Sentence s) {
         for (Cues.Hit hit : cues.find("cause-phrase", s)) {
             String lastWord = hit.phrase().substring(hit.phrase().lastIndexOf(' ') + 1);
-            Token top = topOf(s, hit.from(), hit.to());
+            Token top = s.headOf(hit.from(), hit.to());
             Token object = null;
             for (int k = hit.to() + 1; k < s.size() && object == null; k++) {
                 Token t = s.token(k);
@@ -57,14 +59,6 @@ public final class RelationStage implements Stage {
             if (subj == null || obj == null) continue;
             link(a, eventUnder(a, s, subj), eventUnder(a, s, obj), v.lemma());
         }
-    }
-
-    private static Token topOf(Sentence s, int from, int to) {
-        for (int k = from; k <= to; k++) {
-            int h = s.token(k).head();
-            if (h < from || h > to) return s.token(k);
-        }
-        return s.token(to);
     }
 
     private static EventDraft eventAt(Analysis a, Sentence s, Token t) {

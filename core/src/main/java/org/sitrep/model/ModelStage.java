@@ -1,11 +1,11 @@
 package org.sitrep.model;
 
-import org.sitrep.actors.Mention;
-import org.sitrep.events.Codebook;
-import org.sitrep.events.EventDraft;
-import org.sitrep.pipeline.Analysis;
-import org.sitrep.pipeline.Stage;
-import org.sitrep.places.PlaceMention;
+import org.sitrep.analysis.Mention;
+import org.sitrep.knowledge.Codebook;
+import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.Stage;
+import org.sitrep.analysis.PlaceMention;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 

@@ -1,14 +1,14 @@
 package org.sitrep.pipeline;
 
-import org.sitrep.actors.ActorKb;
-import org.sitrep.events.AcledCrosswalk;
-import org.sitrep.events.Codebook;
-import org.sitrep.events.Cues;
-import org.sitrep.events.ImpliedAgents;
-import org.sitrep.events.Lexicon;
 import org.sitrep.events.Means;
+import org.sitrep.knowledge.AcledCrosswalk;
+import org.sitrep.knowledge.ActorKb;
+import org.sitrep.knowledge.Codebook;
+import org.sitrep.knowledge.Cues;
+import org.sitrep.knowledge.Gazetteer;
+import org.sitrep.knowledge.ImpliedAgents;
 import org.sitrep.knowledge.KnowledgeFiles;
-import org.sitrep.places.Gazetteer;
+import org.sitrep.knowledge.Lexicon;
 
 /** Everything sitrep knows, loaded once from the data files: actors, codebook, lexicon, cues, implied agents, means of violence, ACLED types, places. */
 public record Knowledge(ActorKb actors, Codebook codebook, Lexicon lexicon, Cues cues, ImpliedAgents impliedAgents, Means means, AcledCrosswalk acled,

@@ -2,18 +2,20 @@ package org.sitrep.pipeline;
 
 import org.sitrep.actors.ActorResolver;
 import org.sitrep.actors.ActorStage;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.Stage;
 import org.sitrep.events.AcledStage;
 import org.sitrep.events.EventStage;
 import org.sitrep.events.FramingStage;
 import org.sitrep.events.MergeStage;
 import org.sitrep.events.RelationStage;
+import org.sitrep.parse.ParseStage;
 import org.sitrep.places.PlaceStage;
 import org.sitrep.quotes.QuoteStage;
 import org.sitrep.records.DocumentRecord;
 import org.sitrep.records.RecordBuilder;
 import org.sitrep.sources.Document;
 import org.sitrep.text.LanguageModel;
-import org.sitrep.text.ParseStage;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -24,7 +26,7 @@ import java.util.List;
  *
  * <pre>{@code
  * Pipeline coder = Pipeline.create();
- * DocumentRecord rec = coder.code(new Document(...));
+ * DocumentRecord rec = coder.code(Document.of("id-1", text, "2024-03-12"));
  * }</pre>
  */
 public final class Pipeline {

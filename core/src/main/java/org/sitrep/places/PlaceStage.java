@@ -1,8 +1,12 @@
 package org.sitrep.places;
 
-import org.sitrep.pipeline.Analysis;
-import org.sitrep.pipeline.Stage;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.PlaceMention;
+import org.sitrep.analysis.Stage;
+import org.sitrep.knowledge.Gazetteer;
+import org.sitrep.knowledge.Place;
 import org.sitrep.text.Sentence;
+import org.sitrep.text.Syntax;
 import org.sitrep.text.Token;
 
 import java.util.HashSet;
@@ -15,14 +19,11 @@ import java.util.Set;
  */
 public final class PlaceStage implements Stage {
     private static final Set<String> NOT_PLACE_RELS = Set.of("compound", "amod", "nmod:poss");
-    /** Prepositions that put something at a place: "in Baghdad", "near Mopti", "from Iraq". */
-    public static final Set<String> LOCATIVE = Set.of("in", "at", "near", "inside", "outside", "across", "throughout", "into",
-            "around", "within", "from", "towards", "toward");
-    /** Wider, for recognising a toponym at all ("the road to Kabul", "north of Aleppo"). */
-    private static final Set<String> LOCATION_CASES = java.util.stream.Stream.concat(LOCATIVE.stream(),
+    /** Wider than {@link Syntax#LOCATIVE}, for recognising a toponym at all ("the road to Kabul", "north of Aleppo"). */
+    private static final Set<String> LOCATION_CASES = java.util.stream.Stream.concat(Syntax.LOCATIVE.stream(),
             Set.of("to", "of", "between", "over", "through", "off").stream()).collect(java.util.stream.Collectors.toUnmodifiableSet());
     private final Gazetteer gazetteer;
-    private final org.sitrep.actors.ActorKb actors;
+    private final org.sitrep.knowledge.ActorKb actors;
 
     /**
      * "in Baghdad", "near Mopti", "at Tehran University", a dateline: a place. "Iran said", "the U.S. embassy",
@@ -46,15 +47,15 @@ public final class PlaceStage implements Stage {
     }
 
     /** With the actor knowledge base, demonyms ("Russian", "South Korean") are listed as toponyms of their country, used as modifiers. */
-    public PlaceStage(Gazetteer gazetteer, org.sitrep.actors.ActorKb actors) {
+    public PlaceStage(Gazetteer gazetteer, org.sitrep.knowledge.ActorKb actors) {
         this.gazetteer = gazetteer;
         this.actors = actors;
     }
 
     /** "Russian troops": the country a demonym names, as a toponym the text uses as a modifier, never as an event's place. */
     private void demonyms(Analysis a, Sentence s, List<PlaceMention> found) {
-        for (org.sitrep.actors.ActorKb.NameMatch m : actors.findNames(s)) {
-            if (m.form() != org.sitrep.actors.ActorKb.Form.ADJECTIVE || m.entry().kind() != org.sitrep.actors.KbEntry.Kind.COUNTRY) continue;
+        for (org.sitrep.knowledge.ActorKb.NameMatch m : actors.findNames(s)) {
+            if (m.form() != org.sitrep.knowledge.ActorKb.Form.ADJECTIVE || m.entry().kind() != org.sitrep.knowledge.KbEntry.Kind.COUNTRY) continue;
             if (found.stream().anyMatch(p -> p.from() <= m.to() && m.from() <= p.to())) continue;
             Place country = gazetteer.lookup(m.entry().name()).stream()
                     .filter(p -> p.kind().equals("country") && m.entry().code().equals(p.country())).findFirst().orElse(null);
@@ -71,6 +72,11 @@ public final class PlaceStage implements Stage {
         }
     }
 
+    /** A toponym as the gazetteer found it, a place until its use says otherwise. */
+    private static PlaceMention toponym(Sentence s, Gazetteer.Toponym t) {
+        return new PlaceMention(s.index(), t.from(), t.to(), s.token(t.from()).start(), s.token(t.to()).end(), t.text(), t.place(), true);
+    }
+
     /** A toponym the text uses as a modifier ("Russian troops"), never an event's place. */
     private static PlaceMention modifier(Sentence s, int from, int to, Place place) {
         return new PlaceMention(s.index(), from, to, s.token(from).start(), s.token(to).end(), s.text(from, to), place, false);
@@ -81,7 +87,7 @@ public final class PlaceStage implements Stage {
         Set<String> countries = new HashSet<>();
         // the document's countries: those it names, and those of the places it names without ambiguity
         for (Sentence s : a.sentences) {
-            for (PlaceMention p : gazetteer.find(s, Set.of())) {
+            for (Gazetteer.Toponym p : gazetteer.find(s, Set.of())) {
                 String c = p.place().country();
                 if (c != null && (p.place().kind().equals("country") || p.place().kind().equals("region")
                         || gazetteer.lookup(p.text()).stream().map(Place::country).distinct().count() == 1)) countries.add(c);
@@ -96,13 +102,9 @@ public final class PlaceStage implements Stage {
             }
         }
         for (Sentence s : a.sentences) {
-            List<PlaceMention> found = gazetteer.find(s, countries);
+            List<PlaceMention> found = gazetteer.find(s, countries).stream().map(t -> toponym(s, t)).toList();
             for (PlaceMention p : found) {
-                Token head = s.token(p.to());
-                for (int k = p.from(); k <= p.to(); k++) {
-                    int h = s.token(k).head();
-                    if (h < p.from() || h > p.to()) head = s.token(k);
-                }
+                Token head = s.headOf(p.from(), p.to());
                 if (!head.isProperNoun() && !head.isNoun()) continue;
                 a.places.add(usedAsPlace(s, head, p.place()) ? p : p.asActor());
             }

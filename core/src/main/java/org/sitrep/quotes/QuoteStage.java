@@ -1,9 +1,10 @@
 package org.sitrep.quotes;
 
-import org.sitrep.actors.Mention;
-import org.sitrep.pipeline.Analysis;
-import org.sitrep.events.Cues;
-import org.sitrep.pipeline.Stage;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.Mention;
+import org.sitrep.analysis.Quote;
+import org.sitrep.analysis.Stage;
+import org.sitrep.knowledge.Cues;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 

@@ -1,10 +1,10 @@
 package org.sitrep.records;
 
-import org.sitrep.actors.Mention;
-import org.sitrep.events.EventDraft;
-import org.sitrep.pipeline.Analysis;
-import org.sitrep.places.PlaceMention;
-import org.sitrep.quotes.Quote;
+import org.sitrep.analysis.Mention;
+import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.PlaceMention;
+import org.sitrep.analysis.Quote;
 import org.sitrep.sources.Document;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
@@ -151,7 +151,8 @@ public final class RecordBuilder {
         Token from = s.token(e.triggerFrom), to = s.token(e.triggerTo);
         var trigger = new DocumentRecord.Trigger(a.text().substring(from.start(), to.end()), from.start(), to.end());
         DocumentRecord.Location loc = null;
-        if (e.location instanceof PlaceMention p) {
+        if (e.location != null) {
+            PlaceMention p = e.location;
             var pl = p.place();
             loc = new DocumentRecord.Location(p.text(), placeIds.get(pl.name() + "|" + pl.country() + "|" + pl.lat()), pl.name(), pl.country(), pl.lat(), pl.lon());
         }

@@ -3,8 +3,8 @@ package org.sitrep.scoring;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
-import org.sitrep.pipeline.Analysis;
-import org.sitrep.places.PlaceMention;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.PlaceMention;
 import org.sitrep.sources.Document;
 
 import java.io.IOException;
@@ -51,7 +51,7 @@ public final class GeoScorer {
                 gold.add(new Gold(Integer.parseInt(t.selectFirst("start").text()), Integer.parseInt(t.selectFirst("end").text()),
                         Double.parseDouble(lat.text()), Double.parseDouble(lon.text())));
             }
-            Analysis a = analyze.apply(new Document(article.attr("file"), text, "2018-01-01", null, null, null, xml.toString(), "en", List.of(), null));
+            Analysis a = analyze.apply(Document.of(article.attr("file"), text, "2018-01-01").withOrigin(xml.toString()));
             int matched = 0;
             List<Gold> remaining = new ArrayList<>(gold);
             for (PlaceMention p : a.places) {

@@ -28,6 +28,33 @@ public record Document(String id, String text, String published, String title, S
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
+    /**
+     * A document made in code rather than read from a source (tests, {@code explain}, the API): English text with
+     * its publication date (ISO yyyy-MM-dd, or null), its own id as its origin; add a title, URL or outlet with
+     * the {@code with} methods.
+     *
+     * <pre>{@code Document d = Document.of("id-1", text, "2024-03-12").withTitle("Clashes in Goma");}</pre>
+     */
+    public static Document of(String id, String text, String published) {
+        return new Document(id, text, published, null, null, null, id, "en", List.of(), null);
+    }
+
+    public Document withTitle(String title) {
+        return new Document(id, text, published, title, url, outlet, origin, language, warnings, error);
+    }
+
+    public Document withUrl(String url) {
+        return new Document(id, text, published, title, url, outlet, origin, language, warnings, error);
+    }
+
+    public Document withOutlet(String outlet) {
+        return new Document(id, text, published, title, url, outlet, origin, language, warnings, error);
+    }
+
+    public Document withOrigin(String origin) {
+        return new Document(id, text, published, title, url, outlet, origin, language, warnings, error);
+    }
+
     /** A document that could not be read at all. */
     public static Document failed(String id, String origin, String error) {
         return new Document(id, "", null, null, null, null, origin, null, List.of(), error);

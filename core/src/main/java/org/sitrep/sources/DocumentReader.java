@@ -1,19 +1,9 @@
 package org.sitrep.sources;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.sitrep.sources.Source.Format;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -34,13 +24,10 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -48,10 +35,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads news documents from files, directories and streams. Bad input never stops a batch: each problem comes back
@@ -59,6 +44,10 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Streams returned for a file may hold it open until fully consumed; close them (try-with-resources) when
  * stopping early.
+ *
+ * <p>This class finds the inputs, tells their formats apart, holds each to its size limit and checks every document
+ * the same way ({@link #finish}); plain text and HTML are read here, JSON and JSON Lines by {@link JsonDocuments},
+ * feeds by {@link FeedDocuments}, web archives by {@link WarcDocuments}.
  */
 public final class DocumentReader {
 
@@ -85,46 +74,27 @@ public final class DocumentReader {
         }
     }
 
-    private enum Format { TEXT, HTML, JSON_LINES, JSON, JSON_OR_TEXT, FEED, WARC, UNKNOWN }
-
-    /**
-     * Where documents come from.
-     *
-     * @param name         file or stream name, the base of generated ids
-     * @param origin       how to point a user at it (the path as given)
-     * @param fallbackDate ISO date for documents without a usable publication date
-     */
-    private record Source(String name, String origin, Format format, String baseUri,
-                          String fallbackDate, String fallbackWarning) {
-        String baseId() {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.endsWith(".warc.gz")) return name.substring(0, name.length() - 8);
-            int dot = name.lastIndexOf('.');
-            return dot > 0 ? name.substring(0, dot) : name;
-        }
-    }
-
     private static final String STDIN = "-";
     // UTF-8 needs at most 3 bytes per Java char, so a text with more than 4 bytes per allowed char is surely too long
-    private static final int BYTES_PER_CHAR_BOUND = 4;
+    static final int BYTES_PER_CHAR_BOUND = 4;
     // HTML carries markup, scripts and styles around the text; pages many times the text limit are normal.
     // A feed, read whole too, is held to the same bound: its items carry markup, and few feeds hold many stories.
-    private static final int HTML_BYTES_PER_CHAR = 16;
+    static final int HTML_BYTES_PER_CHAR = 16;
     // a JSON array is read whole, unlike JSON Lines; beyond this, JSON Lines is the right format
     private static final int JSON_BYTES_PER_CHAR = 64;
-    // JSON escapes such as \u00e9 take 6 bytes for one char, plus room for the other fields
-    private static final int JSON_LINE_BYTES_PER_CHAR = 8;
-    private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
+    static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
 
     private final Options options;
-    private final ObjectMapper json;
+    private final JsonDocuments json = new JsonDocuments(this);
+    private final FeedDocuments feeds = new FeedDocuments(this);
+    private final WarcDocuments warcs = new WarcDocuments(this);
 
     public DocumentReader(Options options) {
         this.options = options;
-        // the reader enforces its own size limits, so Jackson's default cap on string length must not interfere
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_ARRAY).build()).build();
-        this.json = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    }
+
+    long maxChars() {
+        return options.maxChars();
     }
 
     /**
@@ -278,18 +248,18 @@ public final class DocumentReader {
             in.reset();
             if (head.length == 0) return Stream.of(failed(src, "empty document"));
             // an archive is read record by record, and a .warc.gz is binary
-            if (src.format() == Format.WARC || (src.format() == Format.UNKNOWN && isWarc(head))) {
+            if (src.format() == Format.WARC || (src.format() == Format.UNKNOWN && WarcDocuments.isWarc(head))) {
                 streaming = true;
-                return warc(src, in, owned);
+                return warcs.read(src, in, owned);
             }
             Charset utf16 = Decoding.utf16(head);
             if (utf16 == null && Decoding.looksBinary(head)) return Stream.of(failed(src, "binary file (not text)"));
             Format format = src.format() != Format.UNKNOWN ? src.format() : sniff(Decoding.peek(head));
             // JSON Lines is streamed line by line: such a file may hold far more than one document's limit
             if (format == Format.JSON_LINES && utf16 == null
-                    && (src.format() == Format.JSON_LINES || firstLineIsObject(Decoding.peek(head), head.length))) {
+                    && (src.format() == Format.JSON_LINES || json.firstLineIsObject(Decoding.peek(head), head.length))) {
                 streaming = true;
-                return jsonLines(src, in, owned);
+                return json.lines(src, in, owned);
             }
             return readWhole(src, in, size, format, utf16);
         } catch (IOException e) {
@@ -314,11 +284,11 @@ public final class DocumentReader {
             InputStream all = new SequenceInputStream(new ByteArrayInputStream(bytes), in);
             return Stream.of(oversized(src, format, all, utf16, -1));
         }
-        if (format == Format.FEED) return feed(src, bytes); // the XML parser decodes as the feed declares
+        if (format == Format.FEED) return feeds.read(src, bytes); // the XML parser decodes as the feed declares
         Decoding.Decoded decoded = Decoding.decode(bytes, 0, utf16);
         return switch (format) {
             case HTML -> Stream.of(html(src, decoded));
-            case JSON, JSON_LINES, JSON_OR_TEXT -> json(src, decoded, format, bytes.length);
+            case JSON, JSON_LINES, JSON_OR_TEXT -> json.read(src, decoded, format, bytes.length);
             default -> Stream.of(plain(src, decoded, bytes.length));
         };
     }
@@ -328,7 +298,7 @@ public final class DocumentReader {
     }
 
     /** Explains why a source is too big; {@code size} is its byte count if known, else it is measured. */
-    private String oversized(Format format, InputStream in, Charset utf16, long size) throws IOException {
+    String oversized(Format format, InputStream in, Charset utf16, long size) throws IOException {
         CountingStream counted = new CountingStream(in);
         if (format == Format.HTML || format == Format.FEED || format == Format.JSON || format == Format.JSON_LINES) {
             double mb = (size >= 0 ? size : counted.transferTo(OutputStream.nullOutputStream())) / 1e6;
@@ -350,7 +320,7 @@ public final class DocumentReader {
                 + " split it or raise --max-chars", bytes / 1e6, chars, options.maxChars());
     }
 
-    private Document plain(Source src, Decoding.Decoded decoded, long bytes) {
+    Document plain(Source src, Decoding.Decoded decoded, long bytes) {
         Document d = new Document(src.baseId(), decoded.text(), null, null, null, null, src.origin(), null,
                 decoded.warnings(), null);
         return finish(d, src, bytes);
@@ -364,390 +334,6 @@ public final class DocumentReader {
             d = d.withError("HTML page has no article text");
         }
         return finish(d, src, -1);
-    }
-
-    // ---- JSON ----------------------------------------------------------------------------------------------------
-
-    /** A whole JSON document: one object, an array of objects, or JSON Lines that could not be streamed. */
-    private Stream<Document> json(Source src, Decoding.Decoded decoded, Format format, long bytes) {
-        String text = decoded.text();
-        JsonNode root;
-        try {
-            root = readTree(text);
-        } catch (JsonProcessingException e) {
-            if (e instanceof StreamConstraintsException) return Stream.of(failed(src, located(e)).withWarnings(decoded.warnings()));
-            if (format == Format.JSON_OR_TEXT) return Stream.of(plain(src, decoded, bytes)); // "[Reuters] ..." is text
-            if (format == Format.JSON_LINES || firstLineIsObject(text, -1)) return jsonLines(src, decoded);
-            return Stream.of(failed(src, located(e)).withWarnings(decoded.warnings()));
-        }
-        if (root == null || root.isMissingNode()) return Stream.of(failed(src, "empty document"));
-        if (root.isObject()) {
-            return Stream.of(finish(fromJson(root, src.baseId(), src.origin(), null, decoded.warnings()), src, -1));
-        }
-        if (format == Format.JSON_OR_TEXT && !root.isArray()) return Stream.of(plain(src, decoded, bytes));
-        if (!root.isArray()) {
-            return Stream.of(failed(src, "expected a JSON object or an array of objects, found " + kind(root)));
-        }
-        if (root.isEmpty()) return Stream.of(failed(src, "empty document (empty JSON array)"));
-        List<Document> docs = new ArrayList<>();
-        int item = 0;
-        for (JsonNode node : root) {
-            item++;
-            String id = src.name() + ":" + item;
-            String origin = src.origin() + "[" + item + "]";
-            docs.add(node.isObject()
-                    ? finish(fromJson(node, id, origin, "item " + item, decoded.warnings()), src, -1)
-                    : Document.failed(id, origin, "item " + item + ": expected a JSON object, found " + kind(node)));
-        }
-        return docs.stream();
-    }
-
-    private static final String NO_LINES = "empty document (JSON Lines with only blank lines)";
-
-    /** JSON Lines already decoded in memory (UTF-16 input, or content that only turned out to be JSON Lines). */
-    private Stream<Document> jsonLines(Source src, Decoding.Decoded decoded) {
-        List<Document> docs = new ArrayList<>();
-        String[] lines = decoded.text().split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) docs.add(jsonLine(src, lines[i], i + 1, decoded.warnings()));
-        }
-        if (docs.isEmpty()) docs.add(failed(src, NO_LINES));
-        return docs.stream();
-    }
-
-    /** JSON Lines read lazily from the stream: one line in memory at a time. */
-    private Stream<Document> jsonLines(Source src, InputStream in, Closeable owned) {
-        long maxLine = times(options.maxChars(), JSON_LINE_BYTES_PER_CHAR) + 1_000_000;
-        LineReader lines = new LineReader(in, Math.min(maxLine, MAX_ARRAY));
-        Spliterator<Document> docs = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
-                Spliterator.ORDERED | Spliterator.NONNULL) {
-            private boolean done;
-            private boolean any;
-
-            @Override
-            public boolean tryAdvance(Consumer<? super Document> action) {
-                while (!done) {
-                    try {
-                        byte[] line = lines.next();
-                        if (line == null) {
-                            done = true;
-                            closeQuietly(owned); // don't wait for the stream to be closed to release the file
-                            if (any) return false;
-                            action.accept(failed(src, NO_LINES));  // a file of blank lines is reported, not skipped
-                            return true;
-                        }
-                        if (lines.overflowed()) {
-                            any = true;
-                            action.accept(Document.failed(src.name() + ":" + lines.number, src.origin() + ":" + lines.number,
-                                    String.format(Locale.ROOT, "line %d: %.1f MB, too long for a document under the"
-                                            + " limit of %d chars; split it or raise --max-chars",
-                                            lines.number, lines.length / 1e6, options.maxChars())));
-                            return true;
-                        }
-                        Decoding.Decoded decoded = Decoding.decode(line, lines.offset);
-                        if (decoded.text().isBlank()) continue;
-                        any = true;
-                        action.accept(jsonLine(src, decoded.text(), lines.number, decoded.warnings()));
-                        return true;
-                    } catch (IOException e) {
-                        done = true;
-                        closeQuietly(owned);
-                        action.accept(failed(src, "cannot read after line " + lines.number + ": " + reason(e)));
-                        return true;
-                    }
-                }
-                return false;
-            }
-        };
-        return StreamSupport.stream(docs, false).onClose(() -> closeQuietly(owned));
-    }
-
-    private Document jsonLine(Source src, String line, int number, List<String> warnings) {
-        String id = src.name() + ":" + number;
-        String origin = src.origin() + ":" + number;
-        JsonNode node;
-        try {
-            node = readTree(line);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            return Document.failed(id, origin, "line " + number + (at == null ? "" : ", column " + at.getColumnNr())
-                            + ": invalid JSON: " + shortReason(e)).withWarnings(warnings);
-        }
-        if (!node.isObject()) {
-            return Document.failed(id, origin, "line " + number + ": expected a JSON object, found " + kind(node))
-                    .withWarnings(warnings);
-        }
-        return finish(fromJson(node, id, origin, "line " + number, warnings), src, -1);
-    }
-
-    /** @param where "line 3" or "item 2", to say where a problem is; null for a single-object file */
-    private static Document fromJson(JsonNode o, String defaultId, String origin, String where, List<String> warnings) {
-        String prefix = where == null ? "" : where + ": ";
-        String id = Optional.ofNullable(scalar(o, "id")).orElse(defaultId);
-        JsonNode t = o.get("text");
-        String text = "";
-        String error = null;
-        if (t == null || t.isNull()) {
-            List<String> fields = new ArrayList<>();
-            o.fieldNames().forEachRemaining(fields::add);
-            // naming the fields present helps when the text is under another key ("body", "content")
-            error = prefix + "no \"text\" field" + (fields.isEmpty() ? "" : " (has: " + String.join(", ",
-                    fields.subList(0, Math.min(8, fields.size()))) + (fields.size() > 8 ? ", ..." : "") + ")");
-        } else if (!t.isTextual()) {
-            error = prefix + "\"text\" is " + kind(t) + ", not a string";
-        } else {
-            text = Decoding.normalise(t.textValue());
-        }
-        Document d = new Document(id, text, scalar(o, "published"), scalar(o, "title"), scalar(o, "url"),
-                scalar(o, "outlet"), origin, null, warnings, error);
-        return d.wellFormed();
-    }
-
-    /** A string or number field as text; absent, empty or structured values count as missing. */
-    private static String scalar(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        if (v == null || !(v.isTextual() || v.isNumber())) return null;
-        String s = v.asText().strip();
-        return s.isEmpty() ? null : s;
-    }
-
-    private static String kind(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case ARRAY -> "an array";
-            case OBJECT -> "an object";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case NULL -> "null";
-            case STRING -> "a string";
-            default -> node.getNodeType().toString().toLowerCase(Locale.ROOT);
-        };
-    }
-
-    /**
-     * Parses JSON; a document nested deeper than Jackson allows (1,000 levels) or with a number longer than it
-     * allows (1,000 digits) fails with the place where the limit was hit, which Jackson does not give.
-     */
-    private JsonNode readTree(String text) throws JsonProcessingException {
-        try (JsonParser p = json.createParser(text)) {
-            try {
-                JsonNode node = json.readTree(p);
-                return node == null ? json.missingNode() : node;
-            } catch (StreamConstraintsException e) {
-                throw new LocatedConstraint(e, p.currentLocation());
-            }
-        } catch (JsonProcessingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new IllegalStateException("reading a string cannot fail", e);
-        }
-    }
-
-    /** A broken limit, with where it broke. */
-    private static final class LocatedConstraint extends StreamConstraintsException {
-        LocatedConstraint(StreamConstraintsException e, JsonLocation at) {
-            super(e.getOriginalMessage(), at);
-        }
-    }
-
-    /** "line 3, column 7: invalid JSON: ..." as far as the location is known. */
-    private static String located(JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        String where = at == null || at.getLineNr() < 0 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-        return where + "invalid JSON: " + shortReason(e);
-    }
-
-    /** Jackson's message without the source excerpt and location it appends. */
-    private static String shortReason(JsonProcessingException e) {
-        String m = e.getOriginalMessage();
-        if (m == null || m.isBlank()) return "unreadable";
-        m = m.lines().findFirst().orElse(m).replaceAll("\\s*\\(start marker at \\[.*", "").strip();
-        return m.length() > 120 ? m.substring(0, 117) + "..." : m;
-    }
-
-    /** Whether the first non-blank line is a complete JSON object, i.e. the content is JSON Lines. */
-    private boolean firstLineIsObject(String content, int headBytes) {
-        Iterator<String> lines = content.lines().iterator();
-        while (lines.hasNext()) {
-            String line = lines.next();
-            if (line.isBlank()) continue;
-            // a first line longer than the sniffed head cannot be judged here; long lines are normal in JSON Lines
-            boolean truncated = headBytes == Decoding.HEAD && !lines.hasNext();
-            if (truncated) return true;
-            try {
-                return json.readTree(line).isObject();
-            } catch (JsonProcessingException e) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    // ---- feeds ---------------------------------------------------------------------------------------------------
-
-    /** One document per item; a feed that cannot be read at all is one error for the file. */
-    private Stream<Document> feed(Source src, byte[] bytes) {
-        Feeds.Feed feed;
-        try {
-            feed = Feeds.parse(bytes);
-        } catch (Feeds.NotAFeed e) {
-            return Stream.of(failed(src, e.getMessage()));
-        }
-        if (feed.items().isEmpty()) return Stream.of(failed(src, "feed has no items"));
-        List<Document> docs = new ArrayList<>();
-        for (int i = 0; i < feed.items().size(); i++) docs.add(feedItem(src, feed, feed.items().get(i), i + 1));
-        return docs.stream();
-    }
-
-    private Document feedItem(Source src, Feeds.Feed feed, Feeds.Item item, int number) {
-        String text = item.content() == null ? ""
-                : item.html() ? HtmlExtractor.fragmentText(item.content()) : Decoding.normalise(item.content().strip());
-        String id = item.id();
-        if (id == null) {
-            // without a guid or link, a hash of the story keeps its id stable as the feed rolls on
-            boolean empty = item.title() == null && text.isBlank();
-            id = src.name() + ":" + (empty ? String.valueOf(number) : shortHash(item.title() + "\n" + text));
-        }
-        String published = Stream.of(item.published(), feed.published()).filter(d -> Dates.toIso(d).isPresent())
-                .findFirst().orElse(item.published() != null ? item.published() : feed.published());
-        String error = !text.isBlank() ? null : "item " + number
-                + (item.title() == null ? "" : " (\"" + item.title() + "\")") + ": no text (no content or description)";
-        return finish(new Document(id, text, published, item.title(), item.url(), feed.outlet(),
-                src.origin() + "[" + number + "]", null, List.of(), error), src, -1);
-    }
-
-    private static String shortHash(String s) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
-    }
-
-    // ---- WARC archives -------------------------------------------------------------------------------------------
-
-    /**
-     * The pages of an archive, read lazily record by record. The last document carries a note of the responses
-     * skipped; an archive that breaks ends with one error saying where, after the documents read before it.
-     */
-    private Stream<Document> warc(Source src, InputStream in, Closeable owned) {
-        Spliterator<Document> docs = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
-                Spliterator.ORDERED | Spliterator.NONNULL) {
-            private WarcPages pages;
-            private Document held; // one document is held back so that the last can carry the archive's summary
-            private boolean done;
-            private boolean ended;
-
-            @Override
-            public boolean tryAdvance(Consumer<? super Document> action) {
-                while (!done) {
-                    Document next = next();
-                    if (next == null) break;
-                    Document out = held;
-                    held = next;
-                    if (out != null) {
-                        action.accept(out);
-                        return true;
-                    }
-                }
-                if (ended) return false;
-                ended = true;
-                Document last = held != null ? held
-                        : failed(src, "no HTML or plain-text page with HTTP status 200 in the archive");
-                if (pages != null && pages.skipped() > 0) last = last.withWarning(skippedNote(pages));
-                if (pages != null && pages.brokenTrailerAtEnd) {
-                    last = last.withWarning("archive: its last record ends in a malformed trailer (line breaks to the end of the file)");
-                }
-                action.accept(last);
-                return true;
-            }
-
-            /** The next document, or null at the end; an archive that breaks yields an error and then ends. */
-            private Document next() {
-                try {
-                    if (pages == null) pages = new WarcPages(in);
-                    WarcPages.Page page = pages.next();
-                    if (page != null) return capture(src, pages, page);
-                    done = true;
-                    closeQuietly(owned);
-                    return null;
-                } catch (IOException | RuntimeException e) { // jwarc reports some malformed headers unchecked
-                    done = true;
-                    closeQuietly(owned);
-                    return failed(src, "archive cut short or corrupt at byte " + (pages == null ? 0 : pages.position())
-                            + ": " + reason(e));
-                }
-            }
-        };
-        return StreamSupport.stream(docs, false).onClose(() -> closeQuietly(owned));
-    }
-
-    /** A page from an archive, dated by the page if it says, else by when it was captured. */
-    private Document capture(Source src, WarcPages pages, WarcPages.Page p) throws IOException {
-        String origin = src.origin() + "@" + p.offset();
-        // a record without a WARC-Record-ID still needs an id: its place in the archive
-        String id = p.id() != null && !p.id().isBlank() ? p.id() : src.name() + "@" + p.offset();
-        String host = host(p.url());
-        Format format = p.html() ? Format.HTML : Format.TEXT;
-        int cap = (int) Math.min(MAX_ARRAY, times(options.maxChars(),
-                p.html() ? HTML_BYTES_PER_CHAR : BYTES_PER_CHAR_BOUND) + BYTES_PER_CHAR_BOUND);
-        byte[] bytes;
-        String problem;
-        try {
-            InputStream body = p.payload().open();
-            bytes = body.readNBytes(cap + 1);
-            problem = bytes.length <= cap ? null
-                    : oversized(format, new SequenceInputStream(new ByteArrayInputStream(bytes), body), null, -1);
-        } catch (IOException e) {
-            pages.skipRecord(); // throws if the archive itself breaks here; else the page's encoding is at fault
-            bytes = null;
-            problem = "cannot decode the page: " + reason(e);
-        }
-        if (problem != null) {
-            return new Document(id, "", null, null, p.url(), host, origin, null, List.of(), problem);
-        }
-        Decoding.Decoded decoded = Decoding.decode(bytes, p.charset(), p.html());
-        String captured = Dates.toIso(p.date()).orElse(null);
-        Document d;
-        if (p.html()) {
-            HtmlExtractor.Page page = HtmlExtractor.extract(decoded.text(), p.url() == null ? "" : p.url());
-            boolean stated = Dates.toIso(page.published()).isPresent();
-            d = new Document(id, page.text(), stated || captured == null ? page.published() : captured,
-                    page.title(), p.url(), host, origin, null, decoded.warnings(), null).withWarnings(page.warnings());
-            if (page.published() != null && !stated && captured != null) {
-                d = d.withWarning("unparseable publication date '" + page.published() + "': using the capture date");
-            }
-            if (HtmlExtractor.letters(page.text()) < HtmlExtractor.MIN_ARTICLE_LETTERS) {
-                d = d.withError("HTML page has no article text");
-            }
-        } else {
-            d = new Document(id, decoded.text(), captured, null, p.url(), host, origin, null, decoded.warnings(),
-                    null);
-        }
-        if (p.truncated() != null) d = d.withWarning("the archive holds this page cut short (" + p.truncated() + ")");
-        return finish(d, src, -1);
-    }
-
-    private static String skippedNote(WarcPages pages) {
-        List<String> parts = new ArrayList<>();
-        if (pages.notText > 0) parts.add(pages.notText + " not HTML or plain text");
-        if (pages.notOk > 0) parts.add(pages.notOk + " with HTTP status other than 200");
-        if (pages.unreadable > 0) parts.add(pages.unreadable + " unreadable");
-        return "archive: skipped " + pages.skipped() + " response" + (pages.skipped() == 1 ? "" : "s") + " ("
-                + String.join(", ", parts) + ")";
-    }
-
-    /** WARC/ at the start, plain or as the first gzip member (a .warc.gz compresses each record on its own). */
-    private static boolean isWarc(byte[] head) {
-        byte[] start = head;
-        if (head.length > 2 && (head[0] & 0xFF) == 0x1F && (head[1] & 0xFF) == 0x8B) {
-            try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(head))) {
-                start = gz.readNBytes(5);
-            } catch (IOException e) {
-                return false;
-            }
-        }
-        return start.length >= 5 && new String(start, 0, 5, StandardCharsets.ISO_8859_1).equals("WARC/");
     }
 
     /** The lower-case host of a URL, or null. */
@@ -764,7 +350,7 @@ public final class DocumentReader {
     // ---- checks shared by all formats ----------------------------------------------------------------------------
 
     /** Checks a document read from {@code src} and settles its publication date; the first problem found wins. */
-    private Document finish(Document d, Source src, long bytes) {
+    Document finish(Document d, Source src, long bytes) {
         d = d.wellFormed(); // a numeric reference or escape can make half a surrogate pair, which no writer can encode
         if (!d.ok()) return d;
         String text = d.text();
@@ -798,7 +384,7 @@ public final class DocumentReader {
         return d.withPublished(src.fallbackDate(), src.fallbackWarning());
     }
 
-    private static Document failed(Source src, String reason) {
+    static Document failed(Source src, String reason) {
         return Document.failed(src.baseId(), src.origin(), reason);
     }
 
@@ -828,7 +414,7 @@ public final class DocumentReader {
     }
 
     /** a * b, saturating well below overflow so that a margin can still be added. */
-    private static long times(long a, int b) {
+    static long times(long a, int b) {
         return a > Long.MAX_VALUE / 4 / b ? Long.MAX_VALUE / 4 : a * b;
     }
 
@@ -841,7 +427,7 @@ public final class DocumentReader {
         return n;
     }
 
-    private static String reason(Exception e) {
+    static String reason(Exception e) {
         if (e instanceof NoSuchFileException) return "no such file or directory";
         if (e instanceof AccessDeniedException) return "permission denied";
         if (e instanceof NotDirectoryException) return "not a directory";
@@ -850,66 +436,12 @@ public final class DocumentReader {
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
-    private static void closeQuietly(Closeable c) {
+    static void closeQuietly(Closeable c) {
         if (c == null) return;
         try {
             c.close();
         } catch (IOException e) {
             // nothing useful to do: everything needed has been read
-        }
-    }
-
-    /** Splits a byte stream into lines before decoding, so each line's encoding problems stay its own. */
-    private static final class LineReader {
-        private final InputStream in;
-        private final long maxLength;
-        private final byte[] buf = new byte[1 << 16];
-        private int pos;
-        private int end;
-        private long next; // byte offset of the next line
-        int number;        // 1-based number of the line last returned
-        long offset;       // its byte offset in the stream
-        long length;       // its length in bytes, including any part dropped for being too long
-
-        LineReader(InputStream in, long maxLength) {
-            this.in = in;
-            this.maxLength = maxLength;
-        }
-
-        /** The next line without its \n (at most maxLength bytes kept), or null at the end. */
-        byte[] next() throws IOException {
-            ByteArrayOutputStream line = new ByteArrayOutputStream();
-            long len = 0;
-            boolean any = false;
-            while (true) {
-                if (pos == end) {
-                    int n = in.read(buf);
-                    if (n <= 0) {
-                        if (!any) return null;
-                        break;
-                    }
-                    pos = 0;
-                    end = n;
-                }
-                any = true;
-                int nl = pos;
-                while (nl < end && buf[nl] != '\n') nl++;
-                int n = nl - pos;
-                if (len + n <= maxLength) line.write(buf, pos, n);
-                len += n;
-                boolean found = nl < end;
-                pos = found ? nl + 1 : end;
-                if (found) break;
-            }
-            number++;
-            offset = next;
-            length = len;
-            next += len + 1;
-            return line.toByteArray();
-        }
-
-        boolean overflowed() {
-            return length > maxLength;
         }
     }
 

@@ -49,6 +49,33 @@ public record Sentence(int index, int start, int end, String text, List<Token> t
         return false;
     }
 
+    /**
+     * The head of tokens [from, to]: the token whose governor lies outside the span (the root's counts as outside).
+     * A span that is not one phrase has several such tokens; the one highest in the tree wins, and of equally high
+     * ones the last, since English phrases end on their head ("the U.S. embassy", "in response to").
+     */
+    public Token headOf(int from, int to) {
+        Token best = tokens.get(to);
+        int bestDepth = Integer.MAX_VALUE;
+        for (int k = from; k <= to; k++) {
+            Token t = tokens.get(k);
+            if (t.head() >= from && t.head() <= to) continue;
+            int d = depth(t);
+            if (d <= bestDepth) {
+                best = t;
+                bestDepth = d;
+            }
+        }
+        return best;
+    }
+
+    /** Steps from the token up to the root (0 for the root). */
+    public int depth(Token t) {
+        int d = 0;
+        for (Token x = head(t); x != null && d < tokens.size(); x = head(x)) d++;
+        return d;
+    }
+
     /** The token's subtree as a contiguous index range [first, last]. */
     public int[] span(Token t) {
         int lo = t.index(), hi = t.index();

@@ -1,5 +1,6 @@
 package org.sitrep.time;
 
+import org.sitrep.analysis.TimeRef;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 

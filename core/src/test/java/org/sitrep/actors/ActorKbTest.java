@@ -2,7 +2,10 @@ package org.sitrep.actors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sitrep.knowledge.ActorKb;
+import org.sitrep.knowledge.KbEntry;
 import org.sitrep.knowledge.KnowledgeFiles;
+import org.sitrep.knowledge.NounPhrase;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,12 @@ package org.sitrep.actors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sitrep.analysis.Mention;
+import org.sitrep.knowledge.ActorKb;
 import org.sitrep.knowledge.KnowledgeFiles;
+import org.sitrep.knowledge.Names;
+import org.sitrep.knowledge.NounPhrase;
+import org.sitrep.knowledge.PetrarchDictionary;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,10 @@
 package org.sitrep.actors;
 
 import org.junit.jupiter.api.Test;
+import org.sitrep.analysis.Mention;
+import org.sitrep.knowledge.ActorKb;
 import org.sitrep.knowledge.KnowledgeFiles;
+import org.sitrep.knowledge.NounPhrase;
 import org.sitrep.knowledge.Tsv;
 
 import java.time.LocalDate;

@@ -1,7 +1,8 @@
 package org.sitrep.events;
 
 import org.junit.jupiter.api.Test;
-import org.sitrep.actors.Mention;
+import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Mention;
 
 import java.util.List;
 

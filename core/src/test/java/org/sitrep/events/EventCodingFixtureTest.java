@@ -27,7 +27,7 @@ class EventCodingFixtureTest {
     }
 
     static DocumentRecord code(String text, String published) {
-        Document d = new Document("t", text, published, null, null, null, "test", "en", List.of(), null);
+        Document d = Document.of("t", text, published);
         return FixtureSuite.pipeline().code(d);
     }
 
@@ -354,7 +354,7 @@ class EventCodingFixtureTest {
                 6	.	.	_	.	_	3	punct	_	_
                 """;
         String text = "Kenyan police arrested Ugandan traders.";
-        Document d = new Document("t", text, "2021-06-15", null, null, null, "test", "en", List.of(), null);
+        Document d = Document.of("t", text, "2021-06-15");
         EventRecord asParsed = only(FixtureSuite.pipeline(FixtureModel.of(ConllU.read(parse.formatted("nsubj", "obj"), "hand"))).code(d), "COERCE");
         assertEquals(Set.of("KEN"), countries(asParsed.source()));
         assertEquals(Set.of("UGA"), countries(asParsed.target()));

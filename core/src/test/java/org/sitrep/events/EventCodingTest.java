@@ -26,7 +26,7 @@ class EventCodingTest {
     }
 
     static DocumentRecord code(String text, String published) {
-        Document d = new Document("t", text, published, null, null, null, "test", "en", List.of(), null);
+        Document d = Document.of("t", text, published);
         return CoreNlpSuite.pipeline().code(d);
     }
 

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class LexiconWordingTest {
 
     private static List<EventRecord> coded(String text) {
-        Document d = new Document("t", text, "2021-06-15", null, null, null, "test", "en", List.of(), null);
+        Document d = Document.of("t", text, "2021-06-15");
         DocumentRecord r = CoreNlpSuite.pipeline().code(d);
         return Stream.concat(r.events().stream(), r.nonEvents().stream()).toList();
     }

@@ -1,8 +1,11 @@
 package org.sitrep.events;
 
+import org.sitrep.knowledge.Codebook;
+import org.sitrep.knowledge.Cues;
+import org.sitrep.knowledge.KnowledgeFiles;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sitrep.knowledge.KnowledgeFiles;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,6 @@
 package org.sitrep.knowledge;
 
 import org.junit.jupiter.api.Test;
-import org.sitrep.events.Codebook;
-import org.sitrep.events.Lexicon;
 
 import java.util.HashSet;
 import java.util.Set;

@@ -1,11 +1,11 @@
 package org.sitrep.model;
 
 import org.junit.jupiter.api.Test;
-import org.sitrep.actors.Mention;
-import org.sitrep.events.Codebook;
-import org.sitrep.events.EventDraft;
+import org.sitrep.analysis.Mention;
+import org.sitrep.knowledge.Codebook;
+import org.sitrep.analysis.EventDraft;
 import org.sitrep.knowledge.KnowledgeFiles;
-import org.sitrep.pipeline.Analysis;
+import org.sitrep.analysis.Analysis;
 import org.sitrep.sources.Document;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
@@ -30,7 +30,7 @@ class ModelStageTest {
             tokens.add(new Token(i, t[i][0], t[i][1], t[i][2], "O", at, at + t[i][0].length(), Integer.parseInt(t[i][3]), t[i][4]));
             at += t[i][0].length() + 1;
         }
-        Analysis a = new Analysis(new Document("d1", TEXT, "2024-03-01", null, null, null, "test", "en", List.of(), null), LocalDate.of(2024, 3, 1));
+        Analysis a = new Analysis(Document.of("d1", TEXT, "2024-03-01"), LocalDate.of(2024, 3, 1));
         a.sentences = List.of(new Sentence(0, 0, TEXT.length(), TEXT, tokens));
         Mention jets = new Mention(0, 0, 0, 0, "Jets", Mention.Kind.AGENT, null, null, "MIL", null, List.of("MIL"), List.of(), false, null, null);
         a.mentions = new ArrayList<>(List.of(List.of(jets)));

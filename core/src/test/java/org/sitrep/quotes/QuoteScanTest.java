@@ -1,9 +1,9 @@
 package org.sitrep.quotes;
 
 import org.junit.jupiter.api.Test;
-import org.sitrep.events.Cues;
+import org.sitrep.knowledge.Cues;
 import org.sitrep.knowledge.KnowledgeFiles;
-import org.sitrep.pipeline.Analysis;
+import org.sitrep.analysis.Analysis;
 import org.sitrep.sources.Document;
 
 import java.time.Duration;
@@ -19,7 +19,7 @@ class QuoteScanTest {
     private final QuoteStage stage = new QuoteStage(Cues.load(new KnowledgeFiles(List.of())));
 
     private Analysis analysis(String text) {
-        return new Analysis(new Document("d", text, "2024-01-01", null, null, null, "test", "en", List.of(), null),
+        return new Analysis(Document.of("d", text, "2024-01-01"),
                 LocalDate.of(2024, 1, 1));
     }
 

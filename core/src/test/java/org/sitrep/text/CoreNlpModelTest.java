@@ -42,7 +42,7 @@ class CoreNlpModelTest {
 
     @Test
     void theCoderFindsTheCountryOfLowerCaseNews() {
-        Document d = new Document("t", "police fired at the mob in ahmedabad", "2002-03-05", null, null, null, "test", "en", List.of(), null);
+        Document d = Document.of("t", "police fired at the mob in ahmedabad", "2002-03-05");
         DocumentRecord r = CoreNlpSuite.pipeline().code(d);
         EventRecord e = r.events().stream().filter(x -> "COERCE".equals(x.plover())).findFirst().orElseThrow(() -> new AssertionError(r.events().toString()));
         assertEquals("INDCOP", e.source().get(0).code());

@@ -41,7 +41,7 @@ class WorkbenchApiTest {
     }
 
     static void put(String id, String outlet, DocumentRecord.EventRecord... events) {
-        Document d = new Document(id, "Text of " + id + " with words enough to be its own article " + id.hashCode(), "2024-05-02", id, null, outlet, "test", "en", List.of(), null);
+        Document d = Document.of(id, "Text of " + id + " with words enough to be its own article " + id.hashCode(), "2024-05-02").withTitle(id).withOutlet(outlet);
         store.put(d, new DocumentRecord(id, id, null, outlet, "2024-05-02", "en", List.of(), List.of(), List.of(), List.of(events),
                 List.of(), List.of(), List.of(), List.of(), null));
     }

@@ -42,8 +42,7 @@ final class ExecutorCoder {
     static synchronized void warmUp(List<String> kbLayers) {
         Pipeline p = pipeline(kbLayers);
         if (warm) return;
-        p.code(new Document("warm-up", "Police arrested two protesters in Paris on Monday, officials said.", "2024-01-15",
-                null, null, null, "warm-up", "en", List.of(), null));
+        p.code(Document.of("warm-up", "Police arrested two protesters in Paris on Monday, officials said.", "2024-01-15"));
         warm = true;
     }
 

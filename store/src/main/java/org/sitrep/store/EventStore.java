@@ -5,7 +5,7 @@ import org.sitrep.records.DocumentRecord;
 import org.sitrep.records.DocumentRecord.EventRecord;
 import org.sitrep.records.DocumentRecord.Side;
 import org.sitrep.sources.Document;
-import org.sitrep.time.TimeRef;
+import org.sitrep.analysis.TimeRef;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

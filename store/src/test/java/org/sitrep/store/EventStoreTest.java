@@ -16,8 +16,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class EventStoreTest {
 
     static Document doc(int i) {
-        return new Document("doc-" + i, "Text number " + i + " about an attack.", "2024-0" + (1 + i % 9) + "-15", "t" + i,
-                "https://example.org/" + i, "Example Wire", "test", "en", List.of(), null);
+        return Document.of("doc-" + i, "Text number " + i + " about an attack.", "2024-0" + (1 + i % 9) + "-15").withTitle("t" + i).withUrl("https://example.org/" + i).withOutlet("Example Wire");
     }
 
     static final String WIRE = """
@@ -29,7 +28,7 @@ class EventStoreTest {
             smugglers and militias compete for the crossings.""";
 
     static Document story(String id, String outlet, String text, String published) {
-        return new Document(id, text, published, null, "https://example.org/" + id, outlet, "test", "en", List.of(), null);
+        return Document.of(id, text, published).withUrl("https://example.org/" + id).withOutlet(outlet);
     }
 
     /** A record like the coder's, with one ASSAULT event from Iran to Iraq: no language model needed. */
@@ -52,8 +51,8 @@ class EventStoreTest {
             assertFalse(store.contains(d));
             store.put(d, record(d));
             assertTrue(store.contains(d));
-            assertTrue(store.contains(new Document("other-id", "x", null, null, d.url(), null, "t", "en", List.of(), null)), "same URL");
-            assertTrue(store.contains(new Document("other-id", "  " + d.text() + "\n", null, null, null, null, "t", "en", List.of(), null)), "same text");
+            assertTrue(store.contains(Document.of("other-id", "x", null).withUrl(d.url())), "same URL");
+            assertTrue(store.contains(Document.of("other-id", "  " + d.text() + "\n", null)), "same text");
             assertEquals(1, store.events());
         }
     }

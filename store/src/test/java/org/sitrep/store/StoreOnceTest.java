@@ -29,9 +29,9 @@ class StoreOnceTest {
         try (EventStore store = EventStore.open(dir.resolve("t.duckdb"))) {
             Document d = doc(1);
             assertEquals(EventStore.Outcome.STORED, store.put(d, record(d)));
-            Document sameId = new Document(d.id(), "Another text entirely about a meeting.", "2024-01-01", null, null, null, "t", "en", List.of(), null);
-            Document sameUrl = new Document("u", "A third text about a protest.", "2024-01-01", null, d.url(), null, "t", "en", List.of(), null);
-            Document sameText = new Document("t", d.text() + "  ", "2024-01-01", null, null, null, "t", "en", List.of(), null);
+            Document sameId = Document.of(d.id(), "Another text entirely about a meeting.", "2024-01-01");
+            Document sameUrl = Document.of("u", "A third text about a protest.", "2024-01-01").withUrl(d.url());
+            Document sameText = Document.of("t", d.text() + "  ", "2024-01-01");
             for (Document dup : List.of(sameId, sameUrl, sameText)) assertEquals(EventStore.Outcome.DUPLICATE, store.put(dup, record(dup)));
             assertEquals(1, store.documents());
             assertEquals(1, store.events());
@@ -49,7 +49,7 @@ class StoreOnceTest {
             assertEquals(0, store.copies(), "failed documents are not copies of each other");
         }
         try (EventStore store = EventStore.open(db)) {
-            Document fixed = new Document("a", "Rebels attacked a convoy near the town on Sunday.", "2024-01-01", null, null, null, "t", "en", List.of(), null);
+            Document fixed = Document.of("a", "Rebels attacked a convoy near the town on Sunday.", "2024-01-01");
             assertEquals(EventStore.Outcome.RETRIED, store.put(fixed, record(fixed)));
             assertTrue(store.contains(fixed));
             assertEquals(2, store.documents());
@@ -70,9 +70,9 @@ class StoreOnceTest {
                     Document base = doc(round);
                     String other = "Round " + round + ", writer " + w + ": other words.";
                     Document d = switch (round % 3) {
-                        case 0 -> new Document(base.id(), other, base.published(), null, null, null, "t", "en", List.of(), null);
-                        case 1 -> new Document("copy-" + round + "-" + w, base.text(), base.published(), null, null, null, "t", "en", List.of(), null);
-                        default -> new Document("url-" + round + "-" + w, other, base.published(), null, base.url(), null, "t", "en", List.of(), null);
+                        case 0 -> Document.of(base.id(), other, base.published());
+                        case 1 -> Document.of("copy-" + round + "-" + w, base.text(), base.published());
+                        default -> Document.of("url-" + round + "-" + w, other, base.published()).withUrl(base.url());
                     };
                     writers.add(() -> store.put(d, record(d)));
                 }

@@ -11,7 +11,7 @@ import org.sitrep.records.DocumentRecord.Side;
 import org.sitrep.records.DocumentRecord.Span;
 import org.sitrep.store.export.Countries.Country;
 import org.sitrep.store.export.Reports.Report;
-import org.sitrep.time.TimeRef;
+import org.sitrep.analysis.TimeRef;
 
 import java.io.IOException;
 import java.io.Writer;

@@ -69,7 +69,7 @@ class ExportFormatsTest {
     }
 
     static Document doc(String id, String outlet, String text) {
-        return new Document(id, text, "2024-05-06", "Clash in Peshawar", "https://example.org/" + id, outlet, "test", "en", List.of(), null);
+        return Document.of(id, text, "2024-05-06").withTitle("Clash in Peshawar").withUrl("https://example.org/" + id).withOutlet(outlet);
     }
 
     static EventStore store(Path dir, String acledType, String acledSub) {

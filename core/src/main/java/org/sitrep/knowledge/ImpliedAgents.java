@@ -1,0 +1,35 @@
+package org.sitrep.knowledge;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Who does an act by convention when the text names nobody (data/events/implied-agents.tsv): arrests → police. */
+public final class ImpliedAgents {
+
+    /** The implied agent of acts whose CAMEO code starts with {@code prefix}. */
+    public record Agent(String prefix, List<String> sectors, String name) {
+        /** The forces the clause names as acted on are the agent ("police were deployed"). */
+        public boolean self() { return sectors.equals(List.of("self")); }
+    }
+
+    private final Map<String, Agent> byPrefix = new HashMap<>();
+
+    public static ImpliedAgents load(KnowledgeFiles files) {
+        ImpliedAgents out = new ImpliedAgents();
+        for (Tsv.Row r : files.rows("events/implied-agents.tsv")) {
+            if (r.get(0).isEmpty() || r.list(1).isEmpty()) throw new IllegalArgumentException(r.where() + ": a CAMEO prefix and sectors are required");
+            out.byPrefix.put(r.get(0), new Agent(r.get(0), r.list(1), r.get(2).isEmpty() ? null : r.get(2)));
+        }
+        return out;
+    }
+
+    /** The agent implied for a CAMEO code, by its longest listed prefix, or null. */
+    public Agent of(String cameo) {
+        for (int n = cameo.length(); n >= 2; n--) {
+            Agent a = byPrefix.get(cameo.substring(0, n));
+            if (a != null) return a;
+        }
+        return null;
+    }
+}

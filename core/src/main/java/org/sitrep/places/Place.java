@@ -1,5 +1,0 @@
-package org.sitrep.places;
-
-/** A gazetteer entry. */
-public record Place(String name, String kind, String country, String admin1, double lat, double lon,
-                    long population, Long geonamesId) {}
