@@ -1,11 +1,11 @@
 package org.sitrep.model;
 
-import org.sitrep.analysis.Mention;
-import org.sitrep.knowledge.Codebook;
-import org.sitrep.analysis.EventDraft;
 import org.sitrep.analysis.Analysis;
-import org.sitrep.analysis.Stage;
+import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Mention;
 import org.sitrep.analysis.PlaceMention;
+import org.sitrep.analysis.Stage;
+import org.sitrep.knowledge.Codebook;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 
@@ -89,7 +89,7 @@ public final class ModelStage implements Stage {
 
     /**
      * With {@code refinable}, the PLOVER types whose ACLED sub-event type the model may refine (the crosswalk's
-     * {@link org.sitrep.events.AcledCrosswalk#refines}): a sentence whose rule events no threshold in force can change
+     * {@link org.sitrep.knowledge.AcledCrosswalk#refines}): a sentence whose rule events no threshold in force can change
      * is not read.
      */
     public ModelStage(EventModel model, Encoder encoder, Codebook codebook, Settings settings, java.util.function.Predicate<String> refinable) {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.sitrep.events.AcledCrosswalk;
-import org.sitrep.events.Codebook;
+import org.sitrep.knowledge.AcledCrosswalk;
+import org.sitrep.knowledge.Codebook;
 import org.sitrep.model.ModelStage;
 
 import java.util.LinkedHashMap;
