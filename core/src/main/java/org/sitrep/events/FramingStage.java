@@ -231,6 +231,13 @@ public final class FramingStage implements Stage {
             added.add(act);
             actOfQuote.put(e.quote, act);
         }
+        // "'we have arrested five persons,' the SP said": the one who says it is who "we" are
+        for (EventDraft e : a.events) {
+            Sentence s = a.sentences.get(e.sentence);
+            Token subject = s.child(s.token(e.trigger), "nsubj");
+            Mention who = e.attributionActor;
+            if (e.source.isEmpty() && subject != null && subject.lower().equals("we") && who != null && who.code() != null) e.source.add(who);
+        }
         // the rest of an accusing quote's hostile acts with no doer of their own ("..., wounding many") belong to the accusation
         for (EventDraft e : a.events) {
             EventDraft act = actOfQuote.get(e.quote);

@@ -68,4 +68,16 @@ class PoliceNewsFixtureTest {
         assertTrue(police(shot.source()), shot.source().toString());
         assertTrue(r.events().stream().noneMatch(e -> "ACCUSE".equals(e.plover())), r.events().toString());
     }
+
+    @Test
+    void weInAnOfficersWordsIsTheOfficersForce() {
+        EventRecord e = only(code("\"We have arrested six men who broke the curfew,\" the superintendent of police said in Agra on Monday."), "COERCE");
+        assertTrue(police(e.source()), e.source().toString());
+    }
+
+    @Test
+    void policemenHangingAroundKillNobody() {
+        DocumentRecord r = code("A few policemen were hanging around the crossroads in Rajkot on Sunday.");
+        assertTrue(r.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())), r.events().toString());
+    }
 }
