@@ -134,7 +134,7 @@ public final class ActorResolver {
     /** Is every token of [from, to] an agent or modifier word ("Army Brigade", "Home Guard" once truecased)? */
     private boolean agentWords(List<Token> toks, int from, int to) {
         if (kb.matchAgent(toks, to) != to) return false;
-        for (int k = from; k < to; k++) if (kb.matchAgent(toks, k) < k && kb.modifier(toks.get(k).lemma()) == null) return false;
+        for (int k = from; k < to; k++) if (kb.matchAgent(toks, k) < 0 && kb.modifier(toks.get(k).lemma()) == null) return false;
         return true;
     }
 

@@ -73,7 +73,8 @@ public final class EventStage implements Stage {
                 arguments(a, s, t, e);
                 factuality(s, t, e);
                 // "the police stood as mute spectators": the intervention the words tell of did not happen
-                if (cues.is("inaction", String.join(" ", m.entry().words()))) { e.polarity = "failed"; e.cue = String.join(" ", m.entry().words()); }
+                String pattern = String.join(" ", m.entry().words());
+                if (cues.is("inaction", pattern)) { e.polarity = "failed"; e.cue = pattern; }
                 attribution(a, s, t, e);
                 when(a, s, t, e);
                 where(a, s, t, e);

@@ -231,13 +231,7 @@ public final class FramingStage implements Stage {
             added.add(act);
             actOfQuote.put(e.quote, act);
         }
-        // "'we have arrested five persons,' the SP said": the one who says it is who "we" are
-        for (EventDraft e : a.events) {
-            Sentence s = a.sentences.get(e.sentence);
-            Token subject = s.child(s.token(e.trigger), "nsubj");
-            Mention who = e.attributionActor;
-            if (e.source.isEmpty() && subject != null && subject.lower().equals("we") && who != null && who.code() != null) e.source.add(who);
-        }
+        weAreWhoSaysIt(a);  // before the accusation takes the acts that still have no doer
         // the rest of an accusing quote's hostile acts with no doer of their own ("..., wounding many") belong to the accusation
         for (EventDraft e : a.events) {
             EventDraft act = actOfQuote.get(e.quote);
@@ -245,6 +239,19 @@ public final class FramingStage implements Stage {
         }
         a.events.addAll(added);
         a.events.sort((x, y) -> x.sentence != y.sentence ? x.sentence - y.sentence : x.trigger - y.trigger);
+    }
+
+    /**
+     * "'we have arrested five persons,' the SP said": the one the event is attributed to is who "we" are, also where
+     * no quote marks gave the speaker ({@link org.sitrep.quotes.QuoteStage} resolves "we" only inside marked quotes).
+     */
+    private static void weAreWhoSaysIt(Analysis a) {
+        for (EventDraft e : a.events) {
+            Sentence s = a.sentences.get(e.sentence);
+            Token subject = s.child(s.token(e.trigger), "nsubj");
+            Mention who = e.attributionActor;
+            if (e.source.isEmpty() && subject != null && subject.lower().equals("we") && who != null && who.code() != null) e.source.add(who);
+        }
     }
 
     private EventDraft speech(Analysis a, Quote q, EventDraft content, Mention speaker, String code, String rule) {
