@@ -40,6 +40,7 @@ final class Coder implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final int threads;
     private final long budgetNanos;
+    private final java.util.function.LongSupplier loading;
 
     Coder(List<Path> kbLayers, int threads) {
         this(kbLayers, threads, DEFAULT_DOC_TIMEOUT);
@@ -73,12 +74,18 @@ final class Coder implements AutoCloseable {
 
     /** With {@code code} in place of the pipeline's (tests); a failed document always goes through the pipeline's own record. */
     Coder(Pipeline pipeline, Function<Document, DocumentRecord> code, int threads, Duration docTimeout) {
+        this(pipeline, code, threads, docTimeout, pipeline != null ? pipeline::loadingNanos : () -> 0);
+    }
+
+    /** With {@code loading}, the clock of one-time loads ({@link Pipeline#loadingNanos()}), which budgets leave out. */
+    Coder(Pipeline pipeline, Function<Document, DocumentRecord> code, int threads, Duration docTimeout, java.util.function.LongSupplier loading) {
         if (docTimeout.isNegative() || docTimeout.isZero()) throw new IllegalArgumentException("--doc-timeout must be positive");
         this.pipeline = pipeline;
         this.code = code != null ? code : pipeline::code;
         this.fail = pipeline != null ? pipeline::code : d -> org.sitrep.records.RecordBuilder.failed(d, d.published());
         this.threads = threads;
         this.budgetNanos = docTimeout.toNanos();
+        this.loading = loading;
         this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "sitrep-coder");
             t.setDaemon(true);
@@ -100,6 +107,7 @@ final class Coder implements AutoCloseable {
         final Document doc;
         volatile Thread worker;
         volatile long started;
+        volatile long loadingAtStart;
         volatile boolean abandoned;
 
         Job(Document doc) {
@@ -109,6 +117,7 @@ final class Coder implements AutoCloseable {
         @Override
         public DocumentRecord call() {
             worker = Thread.currentThread();
+            loadingAtStart = loading.getAsLong();
             started = System.nanoTime();
             try {
                 return codeSafely(doc);
@@ -154,7 +163,8 @@ final class Coder implements AutoCloseable {
                 if (started == 0) {  // still queued: its budget has not begun
                     return future.get(50, TimeUnit.MILLISECONDS);
                 }
-                long left = budgetNanos - (System.nanoTime() - started);
+                // waiting for a model's first load (the truecaser, on the first lower-case text) is not the document's time
+                long left = budgetNanos - (System.nanoTime() - started) + (loading.getAsLong() - job.loadingAtStart);
                 if (left <= 0) return timedOut(job, future);
                 return future.get(left, TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {

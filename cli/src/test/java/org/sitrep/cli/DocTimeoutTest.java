@@ -52,6 +52,37 @@ class DocTimeoutTest {
     }
 
     @Test
+    void waitingForAModelsFirstLoadIsNotTheDocumentsTime() {
+        // the first lower-case document waits for the truecaser to load (10 s idle, more on a busy machine)
+        java.util.concurrent.atomic.AtomicLong loadClock = new java.util.concurrent.atomic.AtomicLong();
+        java.util.function.Function<Document, DocumentRecord> loadsFirst = d -> {
+            if (d.id().equals("first")) {
+                for (int i = 0; i < 15; i++) {  // 1.5 s of loading, reported as it goes
+                    sleep(100);
+                    loadClock.addAndGet(100_000_000L);
+                }
+            }
+            if (d.id().equals("slow")) sleep(1500);  // as long, but its own time
+            return StandIn.record(d);
+        };
+        List<DocumentRecord> out = new ArrayList<>();
+        try (Coder coder = new Coder(null, loadsFirst, 1, Duration.ofMillis(800), loadClock::get)) {
+            coder.codeAll(List.of(doc("first"), doc("slow"), doc("next")).iterator(), (d, r) -> out.add(r));
+        }
+        assertNull(out.get(0).error(), "the wait for the load is left out of its budget");
+        assertTrue(out.get(1).error().startsWith("timed out"), "a document slow by itself still times out");
+        assertNull(out.get(2).error());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aCrashInOneDocumentIsItsErrorRecord() {
         List<DocumentRecord> out = new ArrayList<>();
         try (Coder coder = new Coder(null, d -> { if (d.id().equals("boom")) throw new StackOverflowError(); return StandIn.record(d); },

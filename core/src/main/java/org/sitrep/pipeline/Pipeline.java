@@ -32,6 +32,7 @@ import java.util.List;
 public final class Pipeline {
     private final List<Stage> stages;
     private final Knowledge knowledge;
+    private final LanguageModel model;
 
     public Pipeline(LanguageModel model, Knowledge knowledge) {
         this(model, knowledge, null);
@@ -40,6 +41,7 @@ public final class Pipeline {
     /** With {@code afterRules} (the event model's second opinion, or null) run once the rule events are merged. */
     public Pipeline(LanguageModel model, Knowledge knowledge, Stage afterRules) {
         this.knowledge = knowledge;
+        this.model = model;
         List<Stage> stages = List.of(
                 new ParseStage(model),
                 new PlaceStage(knowledge.gazetteer(), knowledge.actors()),
@@ -63,6 +65,9 @@ public final class Pipeline {
     }
 
     public Knowledge knowledge() { return knowledge; }
+
+    /** The language model's time loading parts on first use so far ({@link LanguageModel#loadingNanos()}). */
+    public long loadingNanos() { return model.loadingNanos(); }
 
     /** The pipeline's stage of that class, or null (e.g. whether the event model runs, and its figures). */
     public <T extends Stage> T stage(Class<T> type) {

@@ -45,6 +45,7 @@ public final class CoreNlpModel implements LanguageModel {
     private final TimeAnnotator sutime;
     private final java.util.concurrent.CompletableFuture<TrueCaseAnnotator> truecaser = new java.util.concurrent.CompletableFuture<>();
     private final java.util.concurrent.atomic.AtomicBoolean truecaserLoading = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile long loadFrom, loadTo;   // System.nanoTime() around the truecaser's load; 0 until it starts/ends
 
     public CoreNlpModel() {
         Properties p = new Properties();
@@ -173,6 +174,7 @@ public final class CoreNlpModel implements LanguageModel {
      */
     private TrueCaseAnnotator truecaser() {
         if (truecaserLoading.compareAndSet(false, true)) {
+            loadFrom = System.nanoTime();
             Thread loader = new Thread(() -> {
                 try {
                     Properties p = new Properties();
@@ -180,6 +182,8 @@ public final class CoreNlpModel implements LanguageModel {
                     truecaser.complete(new TrueCaseAnnotator(p));
                 } catch (Throwable e) {
                     truecaser.completeExceptionally(e);
+                } finally {
+                    loadTo = System.nanoTime();
                 }
             }, "sitrep-truecaser-load");
             loader.setDaemon(true);
@@ -193,6 +197,12 @@ public final class CoreNlpModel implements LanguageModel {
         } catch (java.util.concurrent.ExecutionException e) {
             return null;
         }
+    }
+
+    @Override
+    public long loadingNanos() {
+        long from = loadFrom, to = loadTo;
+        return from == 0 ? 0 : (to != 0 ? to : System.nanoTime()) - from;
     }
 
     /** Longest sentence and most text per document given to SUTime, whose rules run away on long runs of date words. */

@@ -10,4 +10,12 @@ public interface LanguageModel {
     default List<Sentence> analyze(String text, java.time.LocalDate anchor) {
         return analyze(text);
     }
+
+    /**
+     * Time spent so far loading parts on first use (CoreNLP's truecaser, on the first uncased document), a load under
+     * way included. A document waiting for such a load is not a slow document: time budgets leave this time out.
+     */
+    default long loadingNanos() {
+        return 0;
+    }
 }
