@@ -70,6 +70,7 @@ public final class ActorResolver {
                 // "the Ahmedabad Police", "Kenya Police": a force named after its place is that place's police, not an unknown name;
                 // "the Army", "Army Brigade" (truecased text): agent words capitalised are still agents
                 int whole = kb.matchAgent(toks, i);  // "a Home Guard commander": the agent phrase may run past the name
+                for (int k = j + 1; k <= whole; k++) if (unitAt[k] != null) whole = -1;  // but not into a name found already
                 boolean agent = ner.equals("ORGANIZATION") && (whole >= j && !kb.notAgent(toks, i, whole) || agentWords(toks, i, j));
                 boolean police = !agent && ner.equals("ORGANIZATION") && kb.matchAgent(toks, j) == j && kb.agentSectors(toks, j, j).equals(List.of("COP"));
                 if (police || agent) {
