@@ -361,6 +361,9 @@ public final class EventStage implements Stage {
         // "no deadline had been set", "no shots were fired": the negation is on the passive's subject
         Token done = t.isVerb() ? s.child(t, "nsubj:pass") : null;
         if (done != null && s.children(done, "det").stream().anyMatch(d -> d.lower().equals("no"))) e.polarity = "negated";
+        for (Token d : t.isNoun() ? s.children(t, "det") : List.<Token>of()) {
+            if (cues.is("nonspecific", d.lower())) { e.modality = "hypothetical"; e.cue = d.lower(); }  // "any military action"
+        }
         Token x = t;
         for (int depth = 0; depth < 5 && x != null; depth++) {
             for (Token c : s.children(x)) {

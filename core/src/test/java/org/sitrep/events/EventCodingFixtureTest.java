@@ -138,6 +138,13 @@ class EventCodingFixtureTest {
     }
 
     @Test
+    void anyActionIsNoActionThatHappened() {
+        DocumentRecord r = code("Any military action against the island would need the approval of the Greek parliament.");
+        assertTrue(first(r, "ASSAULT").isEmpty(), r.events().toString());
+        assertTrue(r.nonEvents().stream().anyMatch(n -> "hypothetical".equals(n.modality())), r.nonEvents().toString());
+    }
+
+    @Test
     void aFailureToActIsNotAnEvent() {
         DocumentRecord r = code("Lebanese soldiers did little to arrest the looters.");
         assertTrue(first(r, "COERCE").isEmpty(), r.events().toString());
