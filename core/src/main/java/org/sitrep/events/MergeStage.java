@@ -49,6 +49,16 @@ public final class MergeStage implements Stage {
                 e.note = "background: told of someone or somewhere in a relative clause (\"where ten were killed last year\")";
             }
         }
+        for (EventDraft e : a.events) {
+            // "where ten people have been killed in riots": what a background clause tells is background with it
+            if (e.note != null || e.mergedInto != null) continue;
+            Sentence s = a.sentences.get(e.sentence);
+            Token t = s.token(e.trigger);
+            if (!(t.isNoun() && (t.relation().equals("obl") || t.relation().equals("nmod")) || t.deprel().equals("conj"))) continue;
+            Token gov = s.head(t);
+            EventDraft g = gov == null ? null : a.events.stream().filter(o -> o != e && o.sentence == e.sentence && o.trigger == gov.index()).findFirst().orElse(null);
+            if (g != null && g.note != null && g.note.startsWith("background")) e.note = g.note;
+        }
         joinOutcomes(a);  // before agents are implied: a toll's agent is the act's, not the one convention gives
         elaborations(a);
         fires(a);
@@ -75,8 +85,8 @@ public final class MergeStage implements Stage {
             String c = s.caseOf(t);
             Token h = s.head(t);
             // "in the wake of the execution": the frame noun carries the preposition that places it
-            if (h != null && h.isNoun() && "of".equals(c) && cues.is("setting", h.lemma())) { x = h; c = s.caseOf(h); }
-            if (c == null || !cues.is("setting", c)) return false;
+            if (h != null && h.isNoun() && "of".equals(c) && cues.is("setting", h.lemma())) x = h;
+            else if (c == null || !cues.is("setting", c)) return false;
         } else if (t.isVerb() && t.deprel().equals("advcl")) {
             if (s.children(t, "mark").stream().noneMatch(m -> cues.is("setting", m.lower()))) return false;
         } else {
