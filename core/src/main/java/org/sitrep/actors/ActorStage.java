@@ -27,6 +27,9 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
     private static final Set<String> HEAD_VERBS = Set.of("head", "lead", "command", "found", "run", "chair", "direct");
     private static final Set<String> PERSON_PRONOUNS = Set.of("he", "him", "his", "she", "her");
     private static final Set<String> GROUP_PRONOUNS = Set.of("they", "them", "their");
+    /** Adjectives of readiness that only an actor has: "it is ready to talk" is about a country, not the weather. */
+    private static final Set<String> DISPOSITIONS = Set.of("willing", "unwilling", "ready", "prepared", "determined", "committed",
+            "eager", "keen", "reluctant", "able", "unable", "resolved");
     private static final Set<String> GROUP_NOUNS = Set.of("group", "movement", "militia", "organisation", "organization", "faction", "party", "alliance", "coalition");
     private static final Set<String> PERSON_AGENTS = Set.of("president", "minister", "commander", "leader", "spokesman",
             "spokeswoman", "official", "general", "king", "prince", "premier", "chief", "ambassador", "envoy", "representative");
@@ -254,6 +257,8 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
         Token gov = s.head(t);
         if (gov == null || !(t.deprel().startsWith("nsubj") || t.deprel().equals("obj"))) return false;
         if (Set.of("be", "seem", "appear", "remain", "take", "rain").contains(gov.lemma())) return false;
+        // "it is willing to withdraw": a disposition is someone's, unlike "it is clear that"
+        if (DISPOSITIONS.contains(gov.lower()) && s.children(gov).stream().anyMatch(c -> c.deprel().equals("xcomp"))) return true;
         return s.children(gov).stream().noneMatch(c -> c.deprel().equals("cop") || c.deprel().equals("ccomp") && gov.pos().startsWith("JJ"));
     }
 

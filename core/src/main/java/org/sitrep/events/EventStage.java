@@ -181,8 +181,15 @@ public final class EventStage implements Stage {
                 || (v.pos().equals("VBN") && s.child(v, "nsubj") == null && (v.deprel().equals("acl") || v.deprel().equals("xcomp")));
     }
 
+    /** "Israel is opposed to the plan": a stance told in the passive's form (cues "stative") is held by its subject. */
+    private boolean stative(Sentence s, Token v) {
+        return cues.is("stative", v.lemma()) && s.child(v, "nsubj:pass") != null && caseChild(s, v, List.of("by")) == null
+                && caseChild(s, v, List.of("to")) != null;
+    }
+
     private Token verbSource(Sentence s, Token v, int depth) {
         if (depth > 4) return null;
+        if (stative(s, v)) return s.child(v, "nsubj:pass");
         if (passive(s, v)) {
             Token by = caseChild(s, v, List.of("by"));
             if (by != null) return by;
@@ -221,6 +228,7 @@ public final class EventStage implements Stage {
     }
 
     private Token verbTarget(Analysis a, Sentence s, Token v) {
+        if (stative(s, v)) return caseChild(s, v, List.of("to"));
         if (passive(s, v)) {
             Token subj = s.child(v, "nsubj:pass");
             if (subj != null) return subj;
@@ -524,11 +532,20 @@ public final class EventStage implements Stage {
             String cs = s.caseOf(head);
             if (cs == null || !org.sitrep.text.Syntax.LOCATIVE.contains(cs)) continue;
             int depth = depthBelow(s, t, head);
+            if (depth < 0 && inAttribution(s, t, head)) continue;  // "..., aid workers in Nairobi said": where the source is
             if (depth < 0) depth = 100 + Math.abs(head.index() - t.index());
             if (depth < bestDepth) { best = p; bestDepth = depth; }
         }
         if (best == null) best = focus(a);
         e.location = best;
+    }
+
+    /** The place hangs under a verb of reporting that does not govern the event: it says where the teller is. */
+    private boolean inAttribution(Sentence s, Token event, Token place) {
+        for (Token x = s.head(place); x != null; x = s.head(x)) {
+            if (cues.is("report", x.lemma()) && !s.dominates(x, event)) return true;
+        }
+        return false;
     }
 
     private static int depthBelow(Sentence s, Token ancestor, Token t) {

@@ -37,6 +37,7 @@ public final class FramingStage implements Stage {
     @Override
     public void process(Analysis a) {
         for (EventDraft e : a.events) content(a, e);
+        for (EventDraft e : a.events) protestDemand(a, e);
         speechActs(a);
         for (EventDraft e : a.events) intent(e);
     }
@@ -82,6 +83,29 @@ public final class FramingStage implements Stage {
             }
             if (g != null) return;
             x = gov;
+        }
+    }
+
+    /**
+     * "Thousands marched through the capital on Sunday, calling for new elections": a demand told as a participle of a
+     * protest is what the protest is for, however the parser attaches it, not a request of its own.
+     */
+    private void protestDemand(Analysis a, EventDraft e) {
+        Sentence s = a.sentences.get(e.sentence);
+        Token t = s.token(e.trigger);
+        if (e.contentOf != null || e.mergedInto != null || e.code == null || !t.pos().equals("VBG")
+                || !(e.code.root().equals("10") || e.code.root().equals("02"))) return;
+        Token x = t;
+        for (int step = 0; step < 4; step++) {
+            x = s.head(x);
+            if (x == null) return;
+            EventDraft g = eventAt(a, s, x);
+            if (g == null) continue;
+            if (!g.code.root().equals("14")) return;
+            e.contentOf = g;
+            if (e.modality.equals("actual")) e.modality = "purpose";
+            e.note = "what the protest " + g.code.code() + " \"" + g.rule + "\" demands";
+            return;
         }
     }
 

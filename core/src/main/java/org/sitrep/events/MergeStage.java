@@ -44,6 +44,20 @@ public final class MergeStage implements Stage {
             if (e.note == null && t.deprel().equals("acl") && t.pos().equals("VBN")) {
                 e.note = "background: a participle describing something (\"the curfew imposed in 1989\")";
             }
+            if (e.note == null && setting(a, s, t, e)) e.note = "background: the setting of another event told (\"after the clashes\")";
+            if (e.note == null && t.deprel().equals("acl:relcl") && earlier(s, t)) {
+                e.note = "background: told of someone or somewhere in a relative clause (\"where ten were killed last year\")";
+            }
+        }
+        for (EventDraft e : a.events) {
+            // "where ten people have been killed in riots": what a background clause tells is background with it
+            if (e.note != null || e.mergedInto != null) continue;
+            Sentence s = a.sentences.get(e.sentence);
+            Token t = s.token(e.trigger);
+            if (!(t.isNoun() && (t.relation().equals("obl") || t.relation().equals("nmod")) || t.deprel().equals("conj"))) continue;
+            Token gov = s.head(t);
+            EventDraft g = gov == null ? null : a.events.stream().filter(o -> o != e && o.sentence == e.sentence && o.trigger == gov.index()).findFirst().orElse(null);
+            if (g != null && g.note != null && g.note.startsWith("background")) e.note = g.note;
         }
         joinOutcomes(a);  // before agents are implied: a toll's agent is the act's, not the one convention gives
         elaborations(a);
@@ -58,6 +72,43 @@ public final class MergeStage implements Stage {
         inferCountries(a);
         merge(a);
         for (EventDraft e : a.events) e.confidence = confidence(e);
+    }
+
+    /**
+     * "Rebels surrendered following a government offensive", "demanded elections after a court cleared him", "in the
+     * wake of the execution": what another event of the sentence came after (cues "setting") is its background, told
+     * as already known, not news of its own.
+     */
+    private boolean setting(Analysis a, Sentence s, Token t, EventDraft e) {
+        Token x = t;
+        if (t.isNoun()) {
+            String c = s.caseOf(t);
+            Token h = s.head(t);
+            // "in the wake of the execution": the frame noun carries the preposition that places it
+            if (h != null && h.isNoun() && "of".equals(c) && cues.is("setting", h.lemma())) x = h;
+            else if (c == null || !cues.is("setting", c)) return false;
+        } else if (t.isVerb() && t.deprel().equals("advcl")) {
+            if (s.children(t, "mark").stream().noneMatch(m -> cues.is("setting", m.lower()))) return false;
+        } else {
+            return false;
+        }
+        Token gov = s.head(x);
+        // "four were killed after soldiers opened fire": a toll is told by the act it came after, which is no background
+        if (gov == null || toll(gov)) return false;
+        return a.events.stream().anyMatch(o -> o != e && o.sentence == e.sentence && o.trigger == gov.index() && o.code != null);
+    }
+
+    /**
+     * A relative clause that tells what someone did or what happened somewhere before ("a town where ten people have
+     * been killed this year", "guerrillas who overran it last month") describes a participant: background.
+     */
+    private boolean earlier(Sentence s, Token t) {
+        if (s.children(t, "aux").stream().anyMatch(x -> x.lemma().equals("have"))) return true;
+        for (Token c : s.children(t)) {
+            if (!c.deprel().endsWith("tmod") && !c.relation().equals("advmod")) continue;
+            if (cues.is("historical", c.lemma()) || s.children(c).stream().anyMatch(d -> d.lower().equals("last") || d.lower().equals("ago"))) return true;
+        }
+        return false;
     }
 
     /**
@@ -142,8 +193,9 @@ public final class MergeStage implements Stage {
     }
 
     /** Generic actors with no country of their own take the event's place, marked as inferred. */
-    /** Event types that are directed at someone even when the text leaves them implicit ("thousands protested in Jakarta"). */
-    private static final Set<String> DIRECTED = Set.of("PROTEST", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SANCTION", "COERCE");
+    /** Event types that are directed at someone even when the text leaves them implicit ("thousands protested in Jakarta";
+     * "lifted the curfew in Darfur": a concession at home is made to the country's people). */
+    private static final Set<String> DIRECTED = Set.of("PROTEST", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SANCTION", "COERCE", "CONCEDE");
 
     private void inferCountries(Analysis a) {
         String focus = focusCountry(a);
@@ -319,6 +371,17 @@ public final class MergeStage implements Stage {
             }
             if (e.mergedInto != null || !t.isNoun() || !t.relation().equals("obl") || !FRAME_CASES.contains(String.valueOf(s.caseOf(t)))) continue;
             Token head = s.head(t);
+            // "aircraft killed 46 villagers in an attack on the village": the toll its doer took and the attack are one act
+            EventDraft doer = a.events.stream().filter(o -> o != e && o.sentence == e.sentence && head != null && o.trigger == head.index()
+                    && o.mergedInto == null && o.emitted() && "ASSAULT".equals(o.code.plover()) && !o.source.isEmpty()
+                    && o.historical == e.historical && compatibleSides(e, o)).findFirst().orElse(null);
+            if (doer != null) {
+                e.mergedInto = doer;
+                doer.mentions.add(new int[] {e.sentence, e.trigger});
+                if (doer.target.isEmpty()) doer.target.addAll(e.target);
+                e.counts.forEach(doer.counts::putIfAbsent);
+                continue;
+            }
             boolean frames = head != null && head.isVerb() && !toll(head) && a.events.stream()
                     .anyMatch(o -> o != e && o.sentence == e.sentence && o.trigger == head.index() && o.emitted());
             if (frames) e.note = "the operation in which another act was done (\"" + head.text() + "\")";
