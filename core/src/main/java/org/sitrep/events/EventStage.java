@@ -264,6 +264,8 @@ public final class EventStage implements Stage {
         if (by != null) return by;
         Token poss = s.child(n, "nmod:poss");
         if (poss != null && !poss.isPronoun() || poss != null && !poss.lower().equals("its")) return poss;
+        // "the police were nowhere in sight", "the constables were mute spectators": a predicate noun's subject does it
+        if (s.child(n, "cop") != null && s.child(n, "nsubj") != null) return s.child(n, "nsubj");
         // "total police inaction": a noun before the event names its doer sooner than an adjective does
         for (String rel : List.of("compound", "amod")) {
             for (Token c : s.children(n, rel)) if (c.index() < n.index()) return c;
