@@ -596,6 +596,10 @@ public final class EventStage implements Stage {
         List<Token> around = new ArrayList<>(s.children(k));
         Token gov = s.head(k);
         if (gov != null && (k.deprel().equals("acl") || k.deprel().equals("amod"))) around.add(gov);
+        // "about 60 people were shot dead": the number is on whom the verb the toll word completes names
+        if (gov != null && (k.deprel().equals("xcomp") || k.deprel().equals("obj") && k.pos().startsWith("JJ"))) {
+            for (String rel : List.of("nsubj:pass", "obj")) if (s.child(gov, rel) != null) around.add(s.child(gov, rel));
+        }
         for (Token c : new ArrayList<>(around)) around.addAll(s.children(c));
         for (Token c : around) {
             if (!(c.deprel().equals("nummod") || c.pos().equals("CD"))) continue;
