@@ -74,7 +74,16 @@ public final class EventStage implements Stage {
                 factuality(s, t, e);
                 // "the police stood as mute spectators": the intervention the words tell of did not happen
                 String pattern = String.join(" ", m.entry().words());
-                if (cues.is("inaction", pattern)) { e.polarity = "failed"; e.cue = pattern; }
+                if (cues.is("inaction", pattern)) {
+                    e.polarity = "failed";
+                    e.cue = pattern;
+                    // "the inaction of the police": whose inaction the "of" phrase names, not whom it was done to
+                    Token of = t.isNoun() && e.source.isEmpty() ? caseChild(s, t, List.of("of")) : null;
+                    if (of != null) {
+                        e.source.addAll(resolve(a, s, of));
+                        e.target.removeIf(e.source::contains);
+                    }
+                }
                 attribution(a, s, t, e);
                 when(a, s, t, e);
                 where(a, s, t, e);

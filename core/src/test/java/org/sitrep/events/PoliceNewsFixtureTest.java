@@ -104,6 +104,12 @@ class PoliceNewsFixtureTest {
     }
 
     @Test
+    void theInactionOfThePoliceIsTheirFailure() {
+        DocumentRecord r = code("Shopkeepers complained about the inaction of the police during the riots in Bhavnagar.");
+        assertTrue(failedPoliceAct(r), r.nonEvents().toString());
+    }
+
+    @Test
     void aCurfewWithNoAgentIsThePolice() {
         EventRecord e = only(code("Curfew was imposed in three police station areas of Surat on Monday."), "COERCE");
         assertEquals("1723", e.cameo());
