@@ -74,7 +74,16 @@ public final class EventStage implements Stage {
                 factuality(s, t, e);
                 // "the police stood as mute spectators": the intervention the words tell of did not happen
                 String pattern = String.join(" ", m.entry().words());
-                if (cues.is("inaction", pattern)) { e.polarity = "failed"; e.cue = pattern; }
+                if (cues.is("inaction", pattern)) {
+                    e.polarity = "failed";
+                    e.cue = pattern;
+                    // "the inaction of the police": whose inaction the "of" phrase names, not whom it was done to
+                    Token of = t.isNoun() && e.source.isEmpty() ? caseChild(s, t, List.of("of")) : null;
+                    if (of != null) {
+                        e.source.addAll(resolve(a, s, of));
+                        e.target.removeIf(e.source::contains);
+                    }
+                }
                 attribution(a, s, t, e);
                 when(a, s, t, e);
                 where(a, s, t, e);
@@ -272,6 +281,8 @@ public final class EventStage implements Stage {
         if (by != null) return by;
         Token poss = s.child(n, "nmod:poss");
         if (poss != null && !poss.isPronoun() || poss != null && !poss.lower().equals("its")) return poss;
+        // "the police were nowhere in sight", "the constables were mute spectators": a predicate noun's subject does it
+        if (s.child(n, "cop") != null && s.child(n, "nsubj") != null) return s.child(n, "nsubj");
         // "total police inaction": a noun before the event names its doer sooner than an adjective does
         for (String rel : List.of("compound", "amod")) {
             for (Token c : s.children(n, rel)) if (c.index() < n.index()) return c;
@@ -614,6 +625,10 @@ public final class EventStage implements Stage {
         List<Token> around = new ArrayList<>(s.children(k));
         Token gov = s.head(k);
         if (gov != null && (k.deprel().equals("acl") || k.deprel().equals("amod"))) around.add(gov);
+        // "about 60 people were shot dead": the number is on whom the verb the toll word completes names
+        if (gov != null && (k.deprel().equals("xcomp") || k.deprel().equals("obj") && k.pos().startsWith("JJ"))) {
+            for (String rel : List.of("nsubj:pass", "obj")) if (s.child(gov, rel) != null) around.add(s.child(gov, rel));
+        }
         for (Token c : new ArrayList<>(around)) around.addAll(s.children(c));
         for (Token c : around) {
             if (!(c.deprel().equals("nummod") || c.pos().equals("CD"))) continue;

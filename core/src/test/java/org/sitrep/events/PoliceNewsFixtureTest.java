@@ -80,4 +80,65 @@ class PoliceNewsFixtureTest {
         DocumentRecord r = code("A few policemen were hanging around the crossroads in Rajkot on Sunday.");
         assertTrue(r.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())), r.events().toString());
     }
+    private static boolean failedPoliceAct(DocumentRecord r) {
+        return r.nonEvents().stream().anyMatch(n -> "failed".equals(n.polarity()) && police(n.source()));
+    }
+
+    @Test
+    void policeNowhereInSightFailedToAct() {
+        DocumentRecord r = code("The police were nowhere in sight when the mob burnt the shops in Vadodara on Friday.");
+        assertTrue(failedPoliceAct(r), "absent police did not act: " + r.nonEvents());
+    }
+
+    @Test
+    void policeWhoAllowedTheMobToLootFailedToAct() {
+        DocumentRecord r = code("The constables allowed the mob to loot the market in Jaipur.");
+        assertTrue(failedPoliceAct(r), r.nonEvents().toString());
+        assertTrue(r.events().stream().noneMatch(e -> police(e.source())), r.events().toString());
+    }
+
+    @Test
+    void policeWhoFailedToActOrDidNothingFailed() {
+        assertTrue(failedPoliceAct(code("The police failed to act when the houses were set on fire in Anand.")));
+        assertTrue(failedPoliceAct(code("The policemen did nothing while the crowd attacked the bus in Kota.")));
+    }
+
+    @Test
+    void theInactionOfThePoliceIsTheirFailure() {
+        DocumentRecord r = code("Shopkeepers complained about the inaction of the police during the riots in Bhavnagar.");
+        assertTrue(failedPoliceAct(r), r.nonEvents().toString());
+    }
+
+    @Test
+    void aCurfewWithNoAgentIsThePolice() {
+        EventRecord e = only(code("Curfew was imposed in three police station areas of Surat on Monday."), "COERCE");
+        assertEquals("1723", e.cameo());
+        assertTrue(police(e.source()) && e.source().get(0).inferred(), e.source().toString());
+    }
+
+    @Test
+    void policemenPostedSomewhereDeployThemselves() {
+        EventRecord e = only(code("Armed policemen were posted at every crossing of the old city in Bhopal."), "MOBILIZE");
+        assertTrue(police(e.source()), e.source().toString());
+    }
+
+    @Test
+    void aPoliceEscortIsProtection() {
+        EventRecord e = only(code("Policemen escorted the pilgrims to the railway station in Nagpur."), "AID");
+        assertTrue(police(e.source()), e.source().toString());
+    }
+
+    @Test
+    void tearGasWrittenWithAHyphenIsRepression() {
+        EventRecord e = only(code("The police burst tear-gas shells at the crowd in Indore on Sunday."), "COERCE");
+        assertTrue(e.cameo().startsWith("175"), e.cameo());
+        assertTrue(police(e.source()), e.source().toString());
+    }
+
+    @Test
+    void theShotDeadAreCounted() {
+        EventRecord e = only(code("Nearly 30 people were shot dead by the police in Kanpur last week."), "ASSAULT");
+        assertTrue(police(e.source()), e.source().toString());
+        assertEquals(30, e.counts().get("killed"), e.counts().toString());
+    }
 }
