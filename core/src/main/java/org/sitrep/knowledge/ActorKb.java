@@ -36,6 +36,7 @@ public final class ActorKb {
     private final Map<String, List<String>> modifiers = new HashMap<>();
     private final Set<String> prefixAgents = new java.util.HashSet<>();
     private final Set<String> notAgents = new java.util.HashSet<>();
+    private final java.util.Set<String> singlePersons = new java.util.HashSet<>();
     private final Map<String, List<String>> titles = new HashMap<>();
 
     public static ActorKb load(KnowledgeFiles files) {
@@ -136,6 +137,10 @@ public final class ActorKb {
     private void loadAgents(List<Tsv.Row> rows) {
         for (Tsv.Row r : rows) {
             String kind = r.get(2).toLowerCase(java.util.Locale.ROOT);
+            if (kind.equals("person")) {
+                singlePersons.addAll(r.list(0));  // an attribute of agent words, not agents of their own
+                continue;
+            }
             Map<String, List<String>> target = kind.equals("modifier") ? modifiers : kind.equals("title") ? titles : agents;
             boolean userLayer = !r.origin().equals("actors/agents.tsv");
             for (String term : r.list(0)) {
@@ -152,6 +157,9 @@ public final class ActorKb {
             }
         }
     }
+
+    /** The agent word (a lemma, as written in agents.tsv) names one person ("the president"): "he" or "she" may stand for it. */
+    public boolean singlePerson(String lemma) { return singlePersons.contains(lemma); }
 
     /** A phrase that contains an agent word but names no actor ("third party"). */
     public boolean notAgent(List<Token> toks, int from, int to) {
