@@ -119,7 +119,7 @@ final class IngestCommand implements Callable<Integer> {
     }
 
     private static void progress(PrintStream err, int[] n, long total, long t0) {
-        long done = n[0] + n[1];
+        long done = (long) n[0] + n[1];
         double secs = Math.max(1e-3, (System.nanoTime() - t0) / 1e9);
         String bar = "";
         if (total > 0) {

@@ -47,7 +47,7 @@ final class KbCommand implements Runnable {
                 if (m.entry() != null) {
                     KbEntry e = m.entry();
                     KbEntry.Role role = e.roleAt(d);
-                    System.out.printf("  knowledge base: %s [%s] %s%s%n", e.id(), e.kind().name().toLowerCase(), e.name(),
+                    System.out.printf("  knowledge base: %s [%s] %s%s%n", e.id(), e.kind().name().toLowerCase(java.util.Locale.ROOT), e.name(),
                             role == null ? "" : " — on " + d + ": " + (role.title().isEmpty() ? "" : role.title() + ", ") + role.code()
                                     + (role.from() != null || role.to() != null ? " (" + (role.from() == null ? "…" : role.from()) + " to "
                                     + (role.to() == null ? "now" : role.to()) + ")" : " (when no dated role holds)"));
@@ -79,7 +79,7 @@ final class KbCommand implements Runnable {
                     System.err.println("sitrep kb import: cannot read " + f);
                     return 2;
                 }
-                boolean agents = f.getFileName().toString().toLowerCase().contains("agent");
+                boolean agents = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).contains("agent");
                 List<PetrarchDictionary.Actor> actors = agents ? List.of() : PetrarchDictionary.readActors(f);
                 List<PetrarchDictionary.Agent> agentList = agents ? PetrarchDictionary.readAgents(f) : new ArrayList<>();
                 int n = PetrarchDictionary.writeLayer(actors, agentList, into, f.getFileName().toString());

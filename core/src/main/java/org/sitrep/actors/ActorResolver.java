@@ -103,7 +103,6 @@ public final class ActorResolver {
             }
         }
         // fold modifier units into the unit they modify
-        List<List<Unit>> groups = new ArrayList<>();
         java.util.Map<Unit, Unit> rootOf = new java.util.IdentityHashMap<>();
         for (Unit u : units) rootOf.put(u, findRoot(s, u, unitAt));
         // "a Malian army convoy": the country adjective and the agent both modify "convoy"; they are one actor

@@ -31,8 +31,6 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
     private static final Set<String> DISPOSITIONS = Set.of("willing", "unwilling", "ready", "prepared", "determined", "committed",
             "eager", "keen", "reluctant", "able", "unable", "resolved");
     private static final Set<String> GROUP_NOUNS = Set.of("group", "movement", "militia", "organisation", "organization", "faction", "party", "alliance", "coalition");
-    private static final Set<String> PERSON_AGENTS = Set.of("president", "minister", "commander", "leader", "spokesman",
-            "spokeswoman", "official", "general", "king", "prince", "premier", "chief", "ambassador", "envoy", "representative");
 
     private final ActorResolver resolver;
 
@@ -285,11 +283,11 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
         return g != null && g.deprel().startsWith("nsubj") && h.deprel().startsWith("nmod");
     }
 
-    static boolean personLike(Sentence s, Mention m) {
+    private boolean personLike(Sentence s, Mention m) {
         if (m.entry() != null) return m.entry().isPerson();
         Token h = s.token(m.head());
         if (h.ner().equals("PERSON")) return true;
         if (m.antecedent() != null && m.kind() == Mention.Kind.NAMED) return true;
-        return m.kind() == Mention.Kind.AGENT && !h.pos().endsWith("S") && PERSON_AGENTS.contains(h.lemma());
+        return m.kind() == Mention.Kind.AGENT && !h.pos().endsWith("S") && resolver.kb().singlePerson(h.lemma());
     }
 }

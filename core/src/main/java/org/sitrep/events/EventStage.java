@@ -268,7 +268,7 @@ public final class EventStage implements Stage {
     }
 
     /** The token is an actor itself (or a quantity of one, or a pronoun), not a thing that an actor owns. */
-    private static boolean headsActor(Analysis a, Sentence s, Token t) {
+    private boolean headsActor(Analysis a, Sentence s, Token t) {
         if (a.mentionAt(s.index(), t.index()) != null || t.isPronoun()) return true;
         Token of = caseChild(s, t, List.of("of"));
         // "hundreds of students": the quantity stands for the actor
@@ -298,12 +298,16 @@ public final class EventStage implements Stage {
         return caseChild(s, n, cases);
     }
 
-    /** The first nominal child of {@code h} introduced by one of the prepositions, in preference order. */
-    static Token caseChild(Sentence s, Token h, List<String> cases) {
+    private Token caseChild(Sentence s, Token h, List<String> cases) {
+        return caseChild(s, h, cases, cues);
+    }
+
+    /** The first nominal child of {@code h} introduced by one of the prepositions, in preference order; not a time. */
+    static Token caseChild(Sentence s, Token h, List<String> cases, Cues cues) {
         Token best = null;
         int bestRank = Integer.MAX_VALUE;
         for (Token c : s.children(h)) {
-            if (!(c.relation().equals("obl") || c.relation().equals("nmod")) || isTime(c)) continue;
+            if (!(c.relation().equals("obl") || c.relation().equals("nmod")) || isTime(c, cues)) continue;
             String cs = s.caseOf(c);
             int rank = cs == null ? -1 : cases.indexOf(cs);
             if (rank >= 0 && rank < bestRank) { best = c; bestRank = rank; }
@@ -311,13 +315,10 @@ public final class EventStage implements Stage {
         return best;
     }
 
-    private static final Set<String> TIME_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-            "today", "yesterday", "tomorrow", "tonight", "day", "week", "weekend", "month", "year", "night", "morning", "afternoon", "evening", "decade", "time");
-
-    /** "on Monday", "in 1983": times are not targets. */
-    private static boolean isTime(Token t) {
-        return TIME_WORDS.contains(t.lower()) || t.text().matches("1\\d{3}|20\\d{2}");
+    /** "on Monday", "in 1983": times are not targets (cues.tsv kinds weekday, month, time-noun). */
+    private static boolean isTime(Token t, Cues cues) {
+        String w = t.lower();
+        return cues.is("weekday", w) || cues.is("month", w) || cues.is("time-noun", w) || t.text().matches("1\\d{3}|20\\d{2}");
     }
 
     /** The actors an argument token stands for: its mention, a relative pronoun's noun, coordinated ones. */
@@ -607,12 +608,12 @@ public final class EventStage implements Stage {
     private void victims(Analysis a, Sentence s, Token t, EventDraft e) {
         if (!e.target.isEmpty() || e.code == null || !"ASSAULT".equals(e.code.plover())) return;
         Token gov = s.head(t);
-        if (t.isNoun() && t.deprel().startsWith("nsubj") && gov != null && Set.of("kill", "wound", "injure", "hit", "destroy", "target").contains(gov.lemma())) {
+        if (t.isNoun() && t.deprel().startsWith("nsubj") && gov != null && cues.is("victim-verb", gov.lemma())) {
             e.target.addAll(resolve(a, s, s.child(gov, "obj")));  // "a roadside bombing killed one U.S. soldier"
             if (!e.target.isEmpty()) return;
         }
         for (Token k : s.tokens()) {
-            if (!Set.of("death", "killing", "injury", "wounding", "murder").contains(k.lemma()) || !k.isNoun()) continue;
+            if (!cues.is("victim-noun", k.lemma()) || !k.isNoun()) continue;
             if (!s.dominates(t, k)) continue;
             Token of = caseChild(s, k, List.of("of"));
             e.target.addAll(resolve(a, s, of));

@@ -6,6 +6,7 @@ import org.sitrep.analysis.Mention;
 import org.sitrep.analysis.Quote;
 import org.sitrep.analysis.Stage;
 import org.sitrep.knowledge.Codebook;
+import org.sitrep.knowledge.Cues;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 
@@ -26,12 +27,13 @@ import java.util.Set;
 public final class FramingStage implements Stage {
 
     private static final Set<String> CONTENT_RELS = Set.of("xcomp", "ccomp", "obj", "csubj", "nsubj:pass");
-    private static final Set<String> REFUSAL = Set.of("refuse", "decline", "reject", "refusal");
 
     private final Codebook codebook;
+    private final Cues cues;
 
-    public FramingStage(Codebook codebook) {
+    public FramingStage(Codebook codebook, Cues cues) {
         this.codebook = codebook;
+        this.cues = cues;
     }
 
     @Override
@@ -111,19 +113,12 @@ public final class FramingStage implements Stage {
 
     private void absorb(EventDraft e, EventDraft g, boolean purpose) {
         String root = g.code.root();
-        String modality = switch (root) {
-            case "02", "10" -> "demanded";
-            case "03" -> "promised";
-            case "13" -> "threatened";
-            case "12" -> "rejected";
-            case "01", "05", "09", "11" -> "content";
-            default -> purpose ? "purpose" : null;
-        };
-        if (g.code.code().equals("057")) modality = "promised";
+        String modality = codebook.framing(g.code.code());  // cameo.tsv: "demanded" for appeals and demands, ...
+        if (modality == null && purpose) modality = "purpose";
         if (root.equals("03") && e.code.hostile() && e.code.quadClass() >= 3) {
             // "vowed to continue their demonstrations", "pledged to retaliate": a promise of hostility is a threat
-            g.rule = "promise of a hostile act -> " + threatCode(e.code.root()) + " (" + g.rule + ")";
-            g.code = codebook.get(threatCode(e.code.root()));
+            g.rule = "promise of a hostile act -> " + codebook.threatCode(e.code.root()) + " (" + g.rule + ")";
+            g.code = codebook.get(codebook.threatCode(e.code.root()));
             modality = "threatened";
         }
         if (modality == null) return;
@@ -172,7 +167,7 @@ public final class FramingStage implements Stage {
             recode(e, "120", "refusal");
             return;
         }
-        if (e.polarity.equals("failed") && REFUSAL.contains(e.cue)) {
+        if (e.polarity.equals("failed") && cues.is("refusal", e.cue)) {
             recode(e, "120", "refusal");
             return;
         }
@@ -180,27 +175,10 @@ public final class FramingStage implements Stage {
         String root = e.code.root();
         if (root.equals("03") || root.equals("13") || root.equals("12")) { e.modality = "actual"; return; }
         boolean hostile = e.code.quadClass() >= 3 && !Set.of("RETREAT", "CONCEDE").contains(e.code.plover());
-        String code = hostile ? threatCode(root) : switch (root) {
-            case "04" -> "036";
-            case "05" -> "032";
-            case "06" -> "031";
-            case "07" -> "033";
-            case "08" -> "035";
-            default -> "030";
-        };
+        String code = hostile ? codebook.threatCode(root) : codebook.intentCode(root);  // cameo.tsv columns 9 and 8
         recode(e, code, hostile ? "stated hostile intent" : "stated intent");
         e.modality = "intended";  // the statement is the event; what it announces has not happened
         e.announces = true;
-    }
-
-    private static String threatCode(String root) {
-        return switch (root) {
-            case "14" -> "133";
-            case "16" -> "132";
-            case "17" -> "137";
-            case "15", "18", "19", "20" -> "138";
-            default -> "130";
-        };
     }
 
     private void recode(EventDraft e, String code, String why) {

@@ -185,8 +185,8 @@ public final class MergeStage implements Stage {
     }
 
     /** No subject, "by" phrase or possessive names who did it. */
-    static boolean agentUnsaid(Sentence s, Token t) {
-        if (EventStage.caseChild(s, t, List.of("by")) != null) return false;
+    private boolean agentUnsaid(Sentence s, Token t) {
+        if (EventStage.caseChild(s, t, List.of("by"), cues) != null) return false;
         // a passive subject ("were arrested") is whom it was done to, not who did it
         if (t.isVerb()) return s.children(t).stream().noneMatch(c -> c.deprel().equals("nsubj") || c.deprel().equals("csubj"));
         return s.child(t, "nmod:poss") == null;

@@ -36,6 +36,7 @@ public final class ActorKb {
     private final Map<String, List<String>> modifiers = new HashMap<>();
     private final Set<String> prefixAgents = new java.util.HashSet<>();
     private final Set<String> notAgents = new java.util.HashSet<>();
+    private final java.util.Set<String> singlePersons = new java.util.HashSet<>();
     private final Map<String, List<String>> titles = new HashMap<>();
 
     public static ActorKb load(KnowledgeFiles files) {
@@ -57,12 +58,12 @@ public final class ActorKb {
 
     private void loadCountries(List<Tsv.Row> rows) {
         for (Tsv.Row r : rows) {
-            String iso = r.get(0).toUpperCase();
+            String iso = r.get(0).toUpperCase(java.util.Locale.ROOT);
             if (iso.length() != 3) throw new IllegalArgumentException(r.where() + ": country code must be ISO3, got '" + r.get(0) + "'");
             List<String> names = new ArrayList<>();
             names.add(r.get(1));
             names.addAll(r.list(2));
-            KbEntry e = new KbEntry(iso.toLowerCase(), KbEntry.Kind.COUNTRY, r.get(1), names, iso, iso, List.of(), List.of(), List.of());
+            KbEntry e = new KbEntry(iso.toLowerCase(java.util.Locale.ROOT), KbEntry.Kind.COUNTRY, r.get(1), names, iso, iso, List.of(), List.of(), List.of());
             put(e);
             countries.put(iso, e);
             for (String n : names) addAlias(n, e, Form.NAME);
@@ -81,7 +82,7 @@ public final class ActorKb {
     private static Map<String, List<KbEntry.Role>> datedCodes(List<Tsv.Row> rows) {
         Map<String, List<KbEntry.Role>> out = new HashMap<>();
         for (Tsv.Row r : rows) {
-            String code = r.get(1).toUpperCase();
+            String code = r.get(1).toUpperCase(java.util.Locale.ROOT);
             LocalDate from = date(r, 2), to = date(r, 3);
             if (from == null && to == null) throw new IllegalArgumentException(r.where() + ": a dated code needs a 'from' or a 'to' date");
             String country = code.length() >= 3 && !code.startsWith("IGO") && !code.startsWith("NGO") ? code.substring(0, 3) : null;
@@ -92,8 +93,8 @@ public final class ActorKb {
 
     private void loadOrganizations(List<Tsv.Row> rows, KbEntry.Kind kind, Map<String, List<KbEntry.Role>> dated) {
         for (Tsv.Row r : rows) {
-            String code = r.get(1).toUpperCase();
-            String country = r.get(2).isEmpty() ? null : r.get(2).toUpperCase();
+            String code = r.get(1).toUpperCase(java.util.Locale.ROOT);
+            String country = r.get(2).isEmpty() ? null : r.get(2).toUpperCase(java.util.Locale.ROOT);
             List<String> names = new ArrayList<>();
             names.add(r.get(4));
             names.addAll(r.list(5));
@@ -113,9 +114,9 @@ public final class ActorKb {
             for (Tsv.Row r : person.getValue()) {
                 names.add(r.get(1));
                 names.addAll(r.list(2));
-                roles.add(new KbEntry.Role(r.get(4).toUpperCase(), r.get(3).toUpperCase(), date(r, 5), date(r, 6), r.get(7)));
+                roles.add(new KbEntry.Role(r.get(4).toUpperCase(java.util.Locale.ROOT), r.get(3).toUpperCase(java.util.Locale.ROOT), date(r, 5), date(r, 6), r.get(7)));
             }
-            String country = first.get(3).toUpperCase();
+            String country = first.get(3).toUpperCase(java.util.Locale.ROOT);
             KbEntry e = new KbEntry(person.getKey(), KbEntry.Kind.PERSON, first.get(1), List.copyOf(names), country, country,
                     List.of(), List.of(), roles);
             put(e);
@@ -136,6 +137,10 @@ public final class ActorKb {
     private void loadAgents(List<Tsv.Row> rows) {
         for (Tsv.Row r : rows) {
             String kind = r.get(2).toLowerCase(java.util.Locale.ROOT);
+            if (kind.equals("person")) {
+                singlePersons.addAll(r.list(0));  // an attribute of agent words, not agents of their own
+                continue;
+            }
             Map<String, List<String>> target = kind.equals("modifier") ? modifiers : kind.equals("title") ? titles : agents;
             boolean userLayer = !r.origin().equals("actors/agents.tsv");
             for (String term : r.list(0)) {
@@ -152,6 +157,9 @@ public final class ActorKb {
             }
         }
     }
+
+    /** The agent word (a lemma, as written in agents.tsv) names one person ("the president"): "he" or "she" may stand for it. */
+    public boolean singlePerson(String lemma) { return singlePersons.contains(lemma); }
 
     /** A phrase that contains an agent word but names no actor ("third party"). */
     public boolean notAgent(List<Token> toks, int from, int to) {
@@ -179,7 +187,7 @@ public final class ActorKb {
     }
 
     public KbEntry byId(String id) { return byId.get(id); }
-    public KbEntry country(String iso3) { return iso3 == null ? null : countries.get(iso3.toUpperCase()); }
+    public KbEntry country(String iso3) { return iso3 == null ? null : countries.get(iso3.toUpperCase(java.util.Locale.ROOT)); }
     public int size() { return byId.size(); }
     public java.util.Collection<KbEntry> entries() { return byId.values(); }
 

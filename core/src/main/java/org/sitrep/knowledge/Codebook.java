@@ -13,6 +13,10 @@ public final class Codebook {
     }
 
     private final Map<String, Code> codes = new LinkedHashMap<>();
+    /** cameo.tsv columns 7-9 by code: how a statement of the code frames its content, the intent and threat codes of a root. */
+    private final Map<String, String> framed = new java.util.HashMap<>();
+    private final Map<String, String> intentCodes = new java.util.HashMap<>();
+    private final Map<String, String> threatCodes = new java.util.HashMap<>();
     private final Map<String, String> ploverTypes = new LinkedHashMap<>();
     private final Map<String, List<String>> contextCues = new java.util.HashMap<>();
     private final Map<String, List<String>> strongContextCues = new java.util.HashMap<>();
@@ -26,6 +30,10 @@ public final class Codebook {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(r.where() + ": bad number in " + String.join(" | ", r.cells()));
             }
+            // a later row's empty cells keep what an earlier one said: a --kb row may change a score and keep the framing
+            if (!r.get(6).isEmpty()) b.framed.put(r.get(0), r.get(6));
+            if (!r.get(7).isEmpty()) b.intentCodes.put(r.get(0), r.get(7));
+            if (!r.get(8).isEmpty()) b.threatCodes.put(r.get(0), r.get(8));
         }
         for (Tsv.Row r : files.rows("events/plover.tsv")) b.ploverTypes.put(r.get(0), r.get(3));
         for (Tsv.Row r : files.rows("events/contexts.tsv")) {
@@ -68,6 +76,21 @@ public final class Codebook {
     private Code withCode(Code general, String code) {
         return new Code(code, general.name(), general.goldstein(), general.quadClass(), general.plover(), general.mode());
     }
+
+    /**
+     * What a statement of this code makes of the event it is about ("demanded", "promised", "threatened", "rejected",
+     * "content"): the code's own framing, else its root's; null when it frames none (cameo.tsv column 7).
+     */
+    public String framing(String code) {
+        String own = framed.get(code);
+        return own != null ? own : framed.get(code.substring(0, 2));
+    }
+
+    /** The code of a stated intention to do an act of this root ("will support" -> 032), or null (cameo.tsv column 8). */
+    public String intentCode(String root) { return intentCodes.get(root); }
+
+    /** The code of a threat to do an act of this root ("would blockade" -> 133), or null (cameo.tsv column 9). */
+    public String threatCode(String root) { return threatCodes.get(root); }
 
     public boolean has(String code) { return codes.containsKey(code); }
     public List<Code> all() { return List.copyOf(codes.values()); }

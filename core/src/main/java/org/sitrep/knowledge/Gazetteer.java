@@ -36,7 +36,7 @@ public final class Gazetteer {
         rows.addAll(files.rows("places/admin1.tsv"));
         for (Tsv.Row r : rows) {
             try {
-                Place p = new Place(r.get(0), r.get(2), r.get(3).isEmpty() ? null : r.get(3).toUpperCase(), r.get(4),
+                Place p = new Place(r.get(0), r.get(2), r.get(3).isEmpty() ? null : r.get(3).toUpperCase(java.util.Locale.ROOT), r.get(4),
                         Double.parseDouble(r.get(5)), Double.parseDouble(r.get(6)),
                         r.get(7).isEmpty() ? 0 : Long.parseLong(r.get(7).replace(",", "")),
                         r.get(8).isEmpty() ? null : Long.parseLong(r.get(8)));

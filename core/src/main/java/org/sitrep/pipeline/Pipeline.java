@@ -48,7 +48,7 @@ public final class Pipeline {
                 new ActorStage(new ActorResolver(knowledge.actors())),
                 new QuoteStage(knowledge.cues()),
                 new EventStage(knowledge.lexicon(), knowledge.codebook(), knowledge.cues(), knowledge.means()),
-                new FramingStage(knowledge.codebook()),
+                new FramingStage(knowledge.codebook(), knowledge.cues()),
                 new MergeStage(knowledge.impliedAgents(), knowledge.cues()),
                 new RelationStage(knowledge.cues()),
                 new AcledStage(knowledge.acled()));

@@ -55,6 +55,18 @@ class ActorKbTest {
     }
 
     @Test
+    void agentWordsThatNameOnePersonAreMarkedSoWithoutBecomingAgentsOfTheirOwn(@TempDir Path dir) throws Exception {
+        assertTrue(KB.singlePerson("spokesman"));
+        assertFalse(KB.singlePerson("police"));
+        assertFalse(KB.singlePerson("mayor"));
+        Files.createDirectories(dir.resolve("actors"));
+        Files.writeString(dir.resolve("actors/agents.tsv"), "mayor\t\tperson\n");
+        ActorKb kb = ActorKb.load(new KnowledgeFiles(List.of(dir)));
+        assertTrue(kb.singlePerson("mayor"));
+        assertEquals(KB.agent("mayor"), kb.agent("mayor"), "the person row leaves the mayor's sectors as they were");
+    }
+
+    @Test
     void aUserLayerAddsAndOverridesEntries(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("actors"));
         Files.writeString(dir.resolve("actors/groups.tsv"),

@@ -42,7 +42,7 @@ public record EventFilter(String from, String to, String actor, String country, 
         side(c, args, "source", source);
         side(c, args, "target", target);
         if (country != null) { c.add("(source_country = ? OR target_country = ? OR location_country = ?)"); for (int i = 0; i < 3; i++) args.add(country); }
-        if (type != null) { c.add("(plover = ? OR cameo_root = ? OR cameo = ?)"); args.add(type.toUpperCase()); args.add(type); args.add(type); }
+        if (type != null) { c.add("(plover = ? OR cameo_root = ? OR cameo = ?)"); args.add(type.toUpperCase(java.util.Locale.ROOT)); args.add(type); args.add(type); }
         if (acled != null) { c.add("(acled_type = ? OR acled_sub_type = ?)"); args.add(acled); args.add(acled); }
         if (minConfidence != null) { c.add("confidence >= ?"); args.add(minConfidence); }
         if (hedged != null) { c.add("hedged = ?"); args.add(hedged); }
