@@ -41,6 +41,17 @@ public final class AcledStage implements Stage {
         }
     }
 
+    /**
+     * Whether the event model's sub-event type could replace the table's answer for this event (asked before the model
+     * runs, so that it reads only sentences where it can change something; see {@link AcledCrosswalk#refinable}).
+     */
+    public boolean refinable(Analysis a, EventDraft e) {
+        if (e.code == null || e.code.plover() == null) return false;
+        List<EventDraft> told = new ArrayList<>();
+        for (EventDraft d : a.events) if (d.emitted()) told.add(d);
+        return crosswalk.refinable(crosswalk.classify(new Facts(a, e, told)), e.code.plover());
+    }
+
     /** The crosswalk's questions answered for one event from the analysis. */
     private record Facts(Analysis a, EventDraft e, List<EventDraft> told) implements AcledCrosswalk.Facts {
         public String plover() { return e.code.plover(); }

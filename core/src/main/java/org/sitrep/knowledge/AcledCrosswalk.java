@@ -101,6 +101,16 @@ public final class AcledCrosswalk {
         return modelGeneric <= 1 && genericTypes.contains(plover);
     }
 
+    /**
+     * Whether {@link #refine} could change this answer of the table for an event of this PLOVER type: the answer is an
+     * ACLED type, and it came from a row that decides by the type alone (or "model any" is on). Else the event model
+     * need not read the event's sentence.
+     */
+    public boolean refinable(Type table, String plover) {
+        if (table == null || !subEventTypes.containsKey(plover)) return false;
+        return modelAny <= 1 || modelGeneric <= 1 && byTypeAlone.contains(table.rule());
+    }
+
     /** ACLED's event type of a sub-event type the table gives, or null. */
     public String eventType(String subEventType) { return eventTypes.get(subEventType); }
 

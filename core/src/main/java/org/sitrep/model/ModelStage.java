@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * The event model's second opinion, after the rules are merged and before the ACLED crosswalk ({@code sitrep code --model}).
@@ -44,11 +46,12 @@ public final class ModelStage implements Stage {
     public static final String NO_EVENT = "the event model reads no event in this sentence";
 
     /**
-     * Thresholds on the model's probabilities; sentences shorter than {@code minTokens} are left alone. A threshold
-     * above 1 turns its action off.
+     * Thresholds on the model's probabilities; sentences shorter than {@code minTokens} are left alone, and so are
+     * sentences without rule events longer than {@code maxTokens} or shut by the {@link Gate} (when {@code gate}). A
+     * threshold above 1 turns its action off.
      */
-    public record Settings(double add, double drop, double doubt, double disagree, double mode, int minTokens) {
-        public static final Settings DEFAULT = new Settings(0.95, 2, 2, 0.9, 0.8, 5);
+    public record Settings(double add, double drop, double doubt, double disagree, double mode, int minTokens, int maxTokens, boolean gate) {
+        public static final Settings DEFAULT = new Settings(0.95, 2, 2, 0.9, 0.8, 5, 60, true);
 
         /** These settings with some changed, from "add=0.9,drop=0.97" (for trying thresholds out). */
         public Settings with(String spec) {
@@ -59,13 +62,15 @@ public final class ModelStage implements Stage {
                 if (p.length != 2) throw new IllegalArgumentException("model setting '" + kv + "' is not name=value");
                 double v = Double.parseDouble(p[1]);
                 s = switch (p[0]) {
-                    case "add" -> new Settings(v, s.drop, s.doubt, s.disagree, s.mode, s.minTokens);
-                    case "drop" -> new Settings(s.add, v, s.doubt, s.disagree, s.mode, s.minTokens);
-                    case "doubt" -> new Settings(s.add, s.drop, v, s.disagree, s.mode, s.minTokens);
-                    case "disagree" -> new Settings(s.add, s.drop, s.doubt, v, s.mode, s.minTokens);
-                    case "mode" -> new Settings(s.add, s.drop, s.doubt, s.disagree, v, s.minTokens);
-                    case "minTokens" -> new Settings(s.add, s.drop, s.doubt, s.disagree, s.mode, (int) v);
-                    default -> throw new IllegalArgumentException("no model setting '" + p[0] + "' (add, drop, doubt, disagree, mode, minTokens)");
+                    case "add" -> new Settings(v, s.drop, s.doubt, s.disagree, s.mode, s.minTokens, s.maxTokens, s.gate);
+                    case "drop" -> new Settings(s.add, v, s.doubt, s.disagree, s.mode, s.minTokens, s.maxTokens, s.gate);
+                    case "doubt" -> new Settings(s.add, s.drop, v, s.disagree, s.mode, s.minTokens, s.maxTokens, s.gate);
+                    case "disagree" -> new Settings(s.add, s.drop, s.doubt, v, s.mode, s.minTokens, s.maxTokens, s.gate);
+                    case "mode" -> new Settings(s.add, s.drop, s.doubt, s.disagree, v, s.minTokens, s.maxTokens, s.gate);
+                    case "minTokens" -> new Settings(s.add, s.drop, s.doubt, s.disagree, s.mode, (int) v, s.maxTokens, s.gate);
+                    case "maxTokens" -> new Settings(s.add, s.drop, s.doubt, s.disagree, s.mode, s.minTokens, (int) v, s.gate);
+                    case "gate" -> new Settings(s.add, s.drop, s.doubt, s.disagree, s.mode, s.minTokens, s.maxTokens, v != 0);
+                    default -> throw new IllegalArgumentException("no model setting '" + p[0] + "' (add, drop, doubt, disagree, mode, minTokens, maxTokens, gate)");
                 };
             }
             return s;
@@ -78,7 +83,8 @@ public final class ModelStage implements Stage {
     private final EventModel model;
     private final Encoder encoder;
     private final Settings settings;
-    private final java.util.function.Predicate<String> refinable;
+    private final BiPredicate<Analysis, EventDraft> refinable;
+    private final Gate gate;
     private final Map<String, Codebook.Code> byMode = new HashMap<>();
     private final Map<String, Codebook.Code> byType = new HashMap<>();
     private final LongAdder seen = new LongAdder(), asked = new LongAdder(), nanos = new LongAdder();
@@ -87,13 +93,20 @@ public final class ModelStage implements Stage {
         this(model, encoder, codebook, settings, type -> true);
     }
 
+    /** With {@code refinable}, the PLOVER types whose ACLED sub-event type the model may refine; every sentence is read. */
+    public ModelStage(EventModel model, Encoder encoder, Codebook codebook, Settings settings, Predicate<String> refinable) {
+        this(model, encoder, codebook, settings, (a, e) -> refinable.test(e.code.plover()), Gate.NONE);
+    }
+
     /**
-     * With {@code refinable}, the PLOVER types whose ACLED sub-event type the model may refine (the crosswalk's
-     * {@link org.sitrep.knowledge.AcledCrosswalk#refines}): a sentence whose rule events no threshold in force can change
-     * is not read.
+     * With {@code refinable}, the rule events whose ACLED sub-event type the model may refine (the crosswalk's answer
+     * came from a row that decides by the type alone: {@link org.sitrep.events.AcledStage#refinable}): a sentence whose
+     * rule events no threshold in force can change is not read; nor is a sentence without rule events that the
+     * {@code gate} shuts (when the settings' {@code gate} is on).
      */
-    public ModelStage(EventModel model, Encoder encoder, Codebook codebook, Settings settings, java.util.function.Predicate<String> refinable) {
+    public ModelStage(EventModel model, Encoder encoder, Codebook codebook, Settings settings, BiPredicate<Analysis, EventDraft> refinable, Gate gate) {
         this.refinable = refinable;
+        this.gate = settings.gate() ? gate : Gate.NONE;
         if (!model.encoder().equals(encoder.name()))
             throw new IllegalArgumentException("the head was trained on " + model.encoder() + ", not on " + encoder.name());
         this.model = model;
@@ -130,11 +143,14 @@ public final class ModelStage implements Stage {
         Set<Integer> drafted = new HashSet<>(), emitted = new HashSet<>();
         for (EventDraft e : a.events) {
             drafted.add(e.sentence);
-            if (e.emitted() && changeable(e)) emitted.add(e.sentence);
+            if (e.emitted() && changeable(a, e)) emitted.add(e.sentence);
         }
         List<Sentence> ask = new ArrayList<>();
-        for (Sentence s : a.sentences)
-            if (s.size() >= settings.minTokens() && (!drafted.contains(s.index()) || emitted.contains(s.index()))) ask.add(s);
+        for (Sentence s : a.sentences) {
+            if (s.size() < settings.minTokens()) continue;
+            if (emitted.contains(s.index())) ask.add(s);
+            else if (!drafted.contains(s.index()) && s.size() <= settings.maxTokens() && gate.open(s)) ask.add(s);
+        }
         if (ask.isEmpty()) return;
         asked.add(ask.size());
         float[][] vectors = encoder.encode(ask.stream().map(Sentence::text).toList());
@@ -162,11 +178,11 @@ public final class ModelStage implements Stage {
     }
 
     /** Whether some threshold in force lets the model change this rule event (else its sentence need not be read). */
-    private boolean changeable(EventDraft e) {
+    private boolean changeable(Analysis a, EventDraft e) {
         if (e.code == null || e.code.plover() == null) return false;
         if (settings.drop() <= 1 || settings.doubt() <= 1) return true;
         if (settings.mode() <= 1 && unspecified(e.code)) return true;
-        return refinable.test(e.code.plover());
+        return refinable.test(a, e);
     }
 
     /** The model's word on a rule event of its sentence. */

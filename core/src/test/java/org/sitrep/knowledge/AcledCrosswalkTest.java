@@ -149,6 +149,9 @@ class AcledCrosswalkTest {
         assertNull(BUILT_IN.refine(null, "ASSAULT", "Attack", 0.99), "'not an ACLED event' is the table's to say");
         assertTrue(BUILT_IN.refines("ASSAULT"));
         assertFalse(BUILT_IN.refines("CONSULT"), "talks have no ACLED type for the model to refine");
+        assertTrue(BUILT_IN.refinable(attack, "ASSAULT"), "so the model reads a plain assault's sentence");
+        assertFalse(BUILT_IN.refinable(clash, "ASSAULT"), "and not a clash's, which the model cannot change");
+        assertFalse(BUILT_IN.refinable(null, "ASSAULT"));
     }
 
     @Test

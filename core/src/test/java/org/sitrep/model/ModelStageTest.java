@@ -38,7 +38,7 @@ class ModelStageTest {
     }
 
     static ModelStage stage() {
-        return stage(new ModelStage.Settings(0.5, 2, 2, 0.5, 2, 3));
+        return stage(new ModelStage.Settings(0.5, 2, 2, 0.5, 2, 3, 100, false));
     }
 
     static final EventModel MODEL = EventModelTest.train().model();
@@ -155,7 +155,7 @@ class ModelStageTest {
         Analysis a = analysis();
         EventDraft rule = ruleEvent(0, 1, "190");
         a.events.add(rule);
-        stage(new ModelStage.Settings(0.5, 2, 2, 0.5, 0.3, 3)).process(a);
+        stage(new ModelStage.Settings(0.5, 2, 2, 0.5, 0.3, 3, 100, false)).process(a);
         assertEquals("195", rule.code.code());
         assertEquals("aerial", rule.code.mode());
         assertTrue(rule.rule.contains("mode aerial") && rule.rule.endsWith("190 -> 195"), rule.rule);
@@ -163,7 +163,7 @@ class ModelStageTest {
         Analysis unsure = analysis();
         EventDraft kept = ruleEvent(0, 1, "190");
         unsure.events.add(kept);
-        stage(new ModelStage.Settings(0.5, 2, 2, 0.5, 1.0, 3)).process(unsure);
+        stage(new ModelStage.Settings(0.5, 2, 2, 0.5, 1.0, 3, 100, false)).process(unsure);
         assertEquals("190", kept.code.code(), "below the mode threshold the rule's code stays");
     }
 
@@ -171,7 +171,7 @@ class ModelStageTest {
     void aRuleEventTheModelSurelyReadsAsNoEventMovesToTheNonEventsWithANote() {
         Analysis a = sports();
         EventDraft rule = a.events.get(0);
-        stage(new ModelStage.Settings(0.5, 0.5, 2, 0.5, 2, 3)).process(a);
+        stage(new ModelStage.Settings(0.5, 0.5, 2, 0.5, 2, 3, 100, false)).process(a);
         assertFalse(rule.emitted());
         assertTrue(rule.note.startsWith(ModelStage.NO_EVENT), rule.note);
         assertEquals("none", a.opinions.get(0).plover());
@@ -181,7 +181,7 @@ class ModelStageTest {
     void belowTheDropThresholdTheModelsDoubtLowersTheConfidence() {
         Analysis a = sports();
         EventDraft rule = a.events.get(0);
-        stage(new ModelStage.Settings(0.5, 2, 0.5, 0.5, 2, 3)).process(a);
+        stage(new ModelStage.Settings(0.5, 2, 0.5, 0.5, 2, 3, 100, false)).process(a);
         assertTrue(rule.emitted());
         double none = a.opinions.get(0).probability();
         assertEquals(Math.round((1 - none) * 1000) / 1000.0, rule.confidence, 1e-9);
@@ -213,7 +213,7 @@ class ModelStageTest {
             public int dimension() { return words.dimension(); }
             public float[][] encode(List<String> texts) { batches.add(texts); return words.encode(texts); }
         };
-        ModelStage stage = new ModelStage(MODEL, counting, CODEBOOK, new ModelStage.Settings(0.5, 2, 2, 0.5, 2, 3));
+        ModelStage stage = new ModelStage(MODEL, counting, CODEBOOK, new ModelStage.Settings(0.5, 2, 2, 0.5, 2, 3, 100, false));
         stage.process(a);
         assertEquals(List.of(List.of(s0.text(), "Aleppo won the match .")), batches);
         assertEquals(java.util.Set.of(0, 3), a.opinions.keySet());
@@ -233,7 +233,7 @@ class ModelStageTest {
 
     @Test
     void aRuleEventNoThresholdInForceCanChangeKeepsTheModelAway() {
-        ModelStage.Settings off = new ModelStage.Settings(0.5, 2, 2, 0.5, 2, 3);
+        ModelStage.Settings off = new ModelStage.Settings(0.5, 2, 2, 0.5, 2, 3, 100, false);
         Analysis talks = analysis();
         talks.events.add(ruleEvent(0, 1, "040"));  // talks: no ACLED type to refine, no drop or doubt in force
         ModelStage stage = new ModelStage(MODEL, new EventModelTest.WordEncoder(), CODEBOOK, off, type -> !type.equals("CONSULT"));
@@ -246,5 +246,41 @@ class ModelStageTest {
         bombing.events.add(ruleEvent(0, 1, "190"));  // an assault: the crosswalk may take the model's sub-event type
         stage.process(bombing);
         assertEquals(1, stage.stats().asked());
+    }
+
+    @Test
+    void theGateSkipsSentencesWithoutRuleEventsWhoseVerbsAreOnlySayingOrBeing() {
+        String[][] said = {{"The", "the", "DT", "1", "det"}, {"minister", "minister", "NN", "2", "nsubj"}, {"said", "say", "VBD", "-1", "root"},
+                {"it", "it", "PRP", "5", "nsubj"}, {"was", "be", "VBD", "5", "cop"}, {"calm", "calm", "JJ", "2", "ccomp"}, {".", ".", ".", "2", "punct"}};
+        String[][] stormed = {{"Crowds", "crowd", "NNS", "1", "nsubj"}, {"stormed", "storm", "VBD", "-1", "root"}, {"the", "the", "DT", "3", "det"},
+                {"palace", "palace", "NN", "1", "obj"}, {"gates", "gate", "NNS", "1", "obl"}, {".", ".", ".", "1", "punct"}};
+        String[][] headline = {{"Deadly", "deadly", "JJ", "1", "amod"}, {"clashes", "clash", "NNS", "-1", "root"}, {"in", "in", "IN", "3", "case"},
+                {"the", "the", "DT", "3", "det"}, {"capital", "capital", "NN", "1", "nmod"}};
+        Gate gate = Gate.builtIn();
+        assertFalse(gate.open(sentence(0, 0, said)), "saying and being tell no event of their own");
+        assertTrue(gate.open(sentence(0, 0, stormed)));
+        assertTrue(gate.open(sentence(0, 0, headline)), "a verbless headline may tell one");
+        assertTrue(Gate.NONE.open(sentence(0, 0, said)));
+
+        String text = "The minister said it was calm . Crowds stormed the palace gates .";
+        Analysis a = new Analysis(Document.of("d4", text, "2024-03-01"), LocalDate.of(2024, 3, 1));
+        a.sentences = List.of(sentence(0, 0, said), sentence(1, 32, stormed));
+        a.mentions = new ArrayList<>(List.of(List.of(), List.of()));
+        ModelStage.Settings gated = new ModelStage.Settings(0.5, 2, 2, 0.5, 2, 3, 100, true);
+        ModelStage stage = new ModelStage(MODEL, new EventModelTest.WordEncoder(), CODEBOOK, gated, (x, e) -> true, gate);
+        stage.process(a);
+        assertEquals(java.util.Set.of(1), a.opinions.keySet());
+        ModelStage tooLong = new ModelStage(MODEL, new EventModelTest.WordEncoder(), CODEBOOK, gated.with("maxTokens=5"), (x, e) -> true, gate);
+        Analysis b = new Analysis(Document.of("d4", text, "2024-03-01"), LocalDate.of(2024, 3, 1));
+        b.sentences = a.sentences;
+        b.mentions = a.mentions;
+        tooLong.process(b);
+        assertTrue(b.opinions.isEmpty(), "six tokens are more than five");
+        ModelStage open = new ModelStage(MODEL, new EventModelTest.WordEncoder(), CODEBOOK, gated.with("gate=0"), (x, e) -> true, gate);
+        Analysis c = new Analysis(Document.of("d4", text, "2024-03-01"), LocalDate.of(2024, 3, 1));
+        c.sentences = a.sentences;
+        c.mentions = a.mentions;
+        open.process(c);
+        assertEquals(java.util.Set.of(0, 1), c.opinions.keySet());
     }
 }
