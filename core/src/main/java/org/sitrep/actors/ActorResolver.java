@@ -27,8 +27,6 @@ public final class ActorResolver {
     private static final Pattern SPONSORED = Pattern.compile("(?i)^(.+?)-(backed|supported|sponsored|funded|aligned|allied|affiliated|linked|trained|armed)$");
     private static final Pattern LED = Pattern.compile("(?i)^(.+?)-(led|based|run|controlled)$");
     private static final Pattern PRO = Pattern.compile("(?i)^pro-(.+)$");
-    private static final Set<String> QUANTITIES = Set.of("hundred", "thousand", "dozen", "score", "ten", "million",
-            "number", "group", "crowd", "handful", "some", "many", "most", "several", "all", "few", "tens", "hundreds", "thousands", "dozens");
 
     private final ActorKb kb;
 
@@ -297,7 +295,7 @@ public final class ActorResolver {
         }
         String quantity = null;
         Token gov = s.head(head);
-        if (gov != null && head.deprel().startsWith("nmod") && "of".equals(s.caseOf(head)) && QUANTITIES.contains(gov.lemma())) {
+        if (gov != null && head.deprel().startsWith("nmod") && "of".equals(s.caseOf(head)) && kb.is("quantity", gov.lemma())) {
             quantity = gov.lower();
         }
         for (Token c : s.children(head)) {

@@ -21,16 +21,8 @@ import java.util.Set;
  */
 public final class ActorStage implements org.sitrep.analysis.Stage {
 
-    private static final Set<String> ROLE_WORDS = Set.of("representative", "leader", "head", "chief", "commander",
-            "spokesman", "spokeswoman", "spokesperson", "founder", "member", "official", "deputy", "emir", "envoy",
-            "secretary-general", "chairman", "director", "president", "general", "minister", "ambassador", "co-founder", "fighter");
-    private static final Set<String> HEAD_VERBS = Set.of("head", "lead", "command", "found", "run", "chair", "direct");
     private static final Set<String> PERSON_PRONOUNS = Set.of("he", "him", "his", "she", "her");
     private static final Set<String> GROUP_PRONOUNS = Set.of("they", "them", "their");
-    /** Adjectives of readiness that only an actor has: "it is ready to talk" is about a country, not the weather. */
-    private static final Set<String> DISPOSITIONS = Set.of("willing", "unwilling", "ready", "prepared", "determined", "committed",
-            "eager", "keen", "reluctant", "able", "unable", "resolved");
-    private static final Set<String> GROUP_NOUNS = Set.of("group", "movement", "militia", "organisation", "organization", "faction", "party", "alliance", "coalition");
 
     private final ActorResolver resolver;
 
@@ -109,11 +101,11 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
                     if (j + 1 < s.size() && s.token(j).lower().equals("known") && s.token(j + 1).lower().equals("as")) {
                         y = next(ms, i, j + 2, 2);
                         alias = true;
-                    } else if (j < s.size() && s.token(j).lower().equals("who") && j + 1 < s.size() && HEAD_VERBS.contains(s.token(j + 1).lemma())) {
+                    } else if (j < s.size() && s.token(j).lower().equals("who") && j + 1 < s.size() && resolver.kb().is("head-verb", s.token(j + 1).lemma())) {
                         y = next(ms, i, j + 2, 3);
                     } else {
                         while (j < s.size() && Set.of("the", "a", "an", "top", "senior", "former", "deputy", "political").contains(s.token(j).lower())) j++;
-                        if (j + 1 < s.size() && ROLE_WORDS.contains(s.token(j).lemma()) && Set.of("for", "of").contains(s.token(j + 1).lower())) {
+                        if (j + 1 < s.size() && resolver.kb().is("role", s.token(j).lemma()) && Set.of("for", "of").contains(s.token(j + 1).lower())) {
                             y = next(ms, i, j + 2, 8);
                         }
                     }
@@ -215,23 +207,21 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
         return null;
     }
 
-    /** Nouns that take "they" in the singular: "police said they", "the crowd ... their march". */
-    private static final Set<String> COLLECTIVE = Set.of("police", "people", "crowd", "mob", "family", "personnel", "staff", "public", "youth", "clergy");
-
     /**
-     * What "they" can stand for: a plural ("the rebels"), several coordinated ("Cho and Kamikawa"), a collective noun, or
+     * What "they" can stand for: a plural ("the rebels"), several coordinated ("Cho and Kamikawa"), a collective noun
+     * (actors/cues.tsv: "police said they"), or
      * a named state or group ("Iran ... They will be held responsible"); not one person or thing ("the sister", "the ship").
      */
-    private static boolean plural(Sentence s, Mention m) {
+    private boolean plural(Sentence s, Mention m) {
         Token h = s.token(m.head());
         if (m.kind() == Mention.Kind.PRONOUN) return GROUP_PRONOUNS.contains(h.lower());  // "they" before: the same plural
-        if (h.pos().equals("NNS") || h.pos().equals("NNPS") || !s.children(h, "conj").isEmpty() || COLLECTIVE.contains(h.lemma())) return true;
+        if (h.pos().equals("NNS") || h.pos().equals("NNPS") || !s.children(h, "conj").isEmpty() || resolver.kb().is("collective", h.lemma())) return true;
         return m.kind() == Mention.Kind.NAMED && m.code() != null;
     }
 
     /** "the group", "the movement": a bare definite description, no words of its own to resolve. */
-    private static boolean isBareDescription(Sentence s, Token t) {
-        return GROUP_NOUNS.contains(t.lower()) && t.index() > 0 && s.token(t.index() - 1).lower().equals("the")
+    private boolean isBareDescription(Sentence s, Token t) {
+        return resolver.kb().is("group-noun", t.lower()) && t.index() > 0 && s.token(t.index() - 1).lower().equals("the")
                 && s.children(t).stream().allMatch(c -> c.deprel().equals("det") || c.deprel().equals("punct") || c.deprel().equals("case"));
     }
 
@@ -250,13 +240,13 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
     }
 
     /** "it" as an actor ("the army said it launched"), not the "it" of "it is expected that". */
-    private static boolean referential(Sentence s, Token t) {
+    private boolean referential(Sentence s, Token t) {
         if (t.lower().equals("its")) return true;
         Token gov = s.head(t);
         if (gov == null || !(t.deprel().startsWith("nsubj") || t.deprel().equals("obj"))) return false;
-        if (Set.of("be", "seem", "appear", "remain", "take", "rain").contains(gov.lemma())) return false;
+        if (resolver.kb().is("impersonal", gov.lemma())) return false;
         // "it is willing to withdraw": a disposition is someone's, unlike "it is clear that"
-        if (DISPOSITIONS.contains(gov.lower()) && s.children(gov).stream().anyMatch(c -> c.deprel().equals("xcomp"))) return true;
+        if (resolver.kb().is("disposition", gov.lower()) && s.children(gov).stream().anyMatch(c -> c.deprel().equals("xcomp"))) return true;
         return s.children(gov).stream().noneMatch(c -> c.deprel().equals("cop") || c.deprel().equals("ccomp") && gov.pos().startsWith("JJ"));
     }
 

@@ -273,7 +273,7 @@ public final class EventStage implements Stage {
         Token of = caseChild(s, t, List.of("of"));
         // "hundreds of students": the quantity stands for the actor
         return of != null && a.mentionAt(s.index(), of.index()) != null
-                && Set.of("hundreds", "thousands", "dozens", "scores", "group", "number", "members", "some", "many").contains(t.lower());
+                && cues.is("quantity", t.lower());
     }
 
     private Token nounSource(Sentence s, Token n) {

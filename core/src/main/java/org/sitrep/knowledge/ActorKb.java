@@ -37,6 +37,7 @@ public final class ActorKb {
     private final Set<String> prefixAgents = new java.util.HashSet<>();
     private final Set<String> notAgents = new java.util.HashSet<>();
     private final java.util.Set<String> singlePersons = new java.util.HashSet<>();
+    private final Map<String, java.util.Set<String>> cues = new java.util.HashMap<>();
     private final Map<String, List<String>> titles = new HashMap<>();
 
     public static ActorKb load(KnowledgeFiles files) {
@@ -53,6 +54,7 @@ public final class ActorKb {
         }
         kb.loadPeople(files.rows("actors/people.tsv"));
         kb.loadAgents(files.rows("actors/agents.tsv"));
+        for (Tsv.Row r : files.rows("actors/cues.tsv")) kb.cues.computeIfAbsent(r.get(0), k -> new java.util.HashSet<>()).addAll(r.list(1));
         return kb;
     }
 
@@ -156,6 +158,12 @@ public final class ActorKb {
                 if (userLayer && target == agents) aliases.remove(key);
             }
         }
+    }
+
+    /** The word is of that kind in actors/cues.tsv ("collective": "police" takes "they"). */
+    public boolean is(String kind, String word) {
+        java.util.Set<String> words = cues.get(kind);
+        return words != null && words.contains(word);
     }
 
     /** The agent word (a lemma, as written in agents.tsv) names one person ("the president"): "he" or "she" may stand for it. */

@@ -67,6 +67,17 @@ class ActorKbTest {
     }
 
     @Test
+    void theWordsThatLinkMentionsComeFromTheActorCuesAndAUserLayerAddsToThem(@TempDir Path dir) throws Exception {
+        assertTrue(KB.is("collective", "police"));
+        assertFalse(KB.is("collective", "squad"));
+        Files.createDirectories(dir.resolve("actors"));
+        Files.writeString(dir.resolve("actors/cues.tsv"), "collective\tsquad|unit\n");
+        ActorKb kb = ActorKb.load(new KnowledgeFiles(List.of(dir)));
+        assertTrue(kb.is("collective", "squad"));
+        assertTrue(kb.is("collective", "police"), "the built-in words stay");
+    }
+
+    @Test
     void aUserLayerAddsAndOverridesEntries(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("actors"));
         Files.writeString(dir.resolve("actors/groups.tsv"),
