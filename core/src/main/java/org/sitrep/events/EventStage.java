@@ -77,10 +77,13 @@ public final class EventStage implements Stage {
                 if (cues.is("inaction", pattern)) {
                     e.polarity = "failed";
                     e.cue = pattern;
+                    // "the police were nowhere in sight", "the constables were mute spectators": the predicate's subject;
                     // "the inaction of the police": whose inaction the "of" phrase names, not whom it was done to
-                    Token of = t.isNoun() && e.source.isEmpty() ? caseChild(s, t, List.of("of")) : null;
-                    if (of != null) {
-                        e.source.addAll(resolve(a, s, of));
+                    Token doer = !t.isNoun() || !e.source.isEmpty() ? null
+                            : s.child(t, "cop") != null && s.child(t, "nsubj") != null ? s.child(t, "nsubj") : caseChild(s, t, List.of("of"));
+                    if (doer != null) {
+                        e.source.clear();
+                        e.source.addAll(resolve(a, s, doer));
                         e.target.removeIf(e.source::contains);
                     }
                 }
@@ -281,8 +284,6 @@ public final class EventStage implements Stage {
         if (by != null) return by;
         Token poss = s.child(n, "nmod:poss");
         if (poss != null && !poss.isPronoun() || poss != null && !poss.lower().equals("its")) return poss;
-        // "the police were nowhere in sight", "the constables were mute spectators": a predicate noun's subject does it
-        if (s.child(n, "cop") != null && s.child(n, "nsubj") != null) return s.child(n, "nsubj");
         // "total police inaction": a noun before the event names its doer sooner than an adjective does
         for (String rel : List.of("compound", "amod")) {
             for (Token c : s.children(n, rel)) if (c.index() < n.index()) return c;
