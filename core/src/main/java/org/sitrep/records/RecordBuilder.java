@@ -168,7 +168,7 @@ public final class RecordBuilder {
         return new DocumentRecord.EventRecord(id, e.sentence, s.text(), trigger, e.code.code(), e.code.plover(), e.code.mode(),
                 e.acled == null ? null : new DocumentRecord.Acled(e.acled.eventType(), e.acled.subEventType(), e.acled.rule()),
                 e.contexts, e.code.quadClass(), e.code.goldstein(), sides(e.source), sides(e.target), loc,
-                new DocumentRecord.When(e.dateValue, e.datePrecision, e.dateFrom), e.historical, e.polarity, e.modality, e.hedged,
+                new DocumentRecord.When(e.dateValue, e.datePrecision, e.dateFrom), e.historical, e.polarity.label(), e.modality.label(), e.hedged,
                 attribution, counts, e.rule, e.confidence, mentions, e.note);
     }
 
