@@ -3,12 +3,15 @@ package org.sitrep.analysis;
 import java.util.Locale;
 
 /**
- * How the text presents an event: as something that happened ({@code actual}) or something intended, demanded,
- * threatened, hypothetical, future, possible or obliged; {@code content} is an event that is the content of another
- * (what a rejected request asked for). Only actual events, and announced intentions, are coded.
+ * How the text presents an event: as something that happened ({@code actual}) or as something intended, demanded,
+ * threatened, hypothetical, future, possible or obliged. An event that is what another is about takes that one's
+ * frame: {@code demanded}, {@code promised}, {@code threatened}, {@code rejected}, {@code purpose} (what an act was
+ * for), or {@code content} (what a protest, statement or meeting is about). Only actual events, and announced
+ * intentions, are coded.
  */
 public enum Modality {
-    ACTUAL, INTENDED, DEMANDED, THREATENED, HYPOTHETICAL, FUTURE, POSSIBLE, OBLIGATION, CONTENT;
+    ACTUAL, INTENDED, DEMANDED, THREATENED, HYPOTHETICAL, FUTURE, POSSIBLE, OBLIGATION,
+    PROMISED, REJECTED, PURPOSE, CONTENT;
 
     /** The lower-case name the records and their JSON carry ("intended"). */
     public String label() { return name().toLowerCase(Locale.ROOT); }
