@@ -38,7 +38,7 @@ public final class RecordBuilder {
     private final Map<EventDraft, String> eventIds = new IdentityHashMap<>();
 
     private static final class ActorBuilder {
-        String id, text, name, actorCode, country, kb;  // not "code": EventDraft's code() is a different thing
+        String id, text, name, actorCode, country, kb;
         List<String> sectors = List.of(), sponsors = List.of();
         final Set<String> aliases = new LinkedHashSet<>();
         boolean learned;
