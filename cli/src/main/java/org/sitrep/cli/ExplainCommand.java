@@ -1,8 +1,8 @@
 package org.sitrep.cli;
 
+import org.sitrep.analysis.AnalysisView;
+import org.sitrep.analysis.EventView;
 import org.sitrep.analysis.Mention;
-import org.sitrep.analysis.EventDraft;
-import org.sitrep.analysis.Analysis;
 import org.sitrep.pipeline.Pipeline;
 import org.sitrep.sources.Document;
 import org.sitrep.text.Sentence;
@@ -30,8 +30,8 @@ final class ExplainCommand implements Callable<Integer> {
         String t = text.startsWith("@") ? Files.readString(Path.of(text.substring(1))) : text;
         LocalDate d = published == null ? LocalDate.now() : LocalDate.parse(published);
         Pipeline p = Pipeline.create();
-        Analysis a = p.analyze(Document.of("explain", t, d.toString()), d);
-        for (Sentence s : a.sentences) {
+        AnalysisView a = p.analyze(Document.of("explain", t, d.toString()), d);
+        for (Sentence s : a.sentences()) {
             System.out.println("[" + s.index() + "] " + s.text());
             StringBuilder sb = new StringBuilder("    ");
             for (Token k : s.tokens()) {
@@ -40,17 +40,17 @@ final class ExplainCommand implements Callable<Integer> {
                 sb.append("<-").append(k.head()).append(':').append(k.deprel()).append("  ");
             }
             System.out.println(sb);
-            for (Mention m : a.mentions.get(s.index())) {
+            for (Mention m : a.mentions().get(s.index())) {
                 System.out.printf("    actor  %-32s %-10s %s%s%s%n", m.text(), m.code(), m.kind(),
                         m.entry() != null ? " kb:" + m.entry().id() : "", m.countryInferred() ? " (country inferred)" : "");
             }
-            a.places.stream().filter(pm -> pm.sentence() == s.index())
+            a.places().stream().filter(pm -> pm.sentence() == s.index())
                     .forEach(pm -> System.out.printf("    place  %-32s %s %s%n", pm.text(), pm.place().country(), pm.place().kind()));
-            for (EventDraft e : a.events) {
-                if (e.sentence != s.index()) continue;
-                System.out.printf("    event  %-12s %-5s %-9s %s/%s%s src=%s tgt=%s  %s%n", s.token(e.trigger).text(), e.code.code(), e.code.plover(),
-                        e.polarity, e.modality, e.mergedInto != null ? " merged" : e.backgrounded ? " background" : "",
-                        e.source.stream().map(Mention::code).toList(), e.target.stream().map(Mention::code).toList(), e.rule);
+            for (EventView e : a.events()) {
+                if (e.sentence() != s.index()) continue;
+                System.out.printf("    event  %-12s %-5s %-9s %s/%s%s src=%s tgt=%s  %s%n", s.token(e.trigger()).text(), e.code().code(), e.code().plover(),
+                        e.polarity(), e.modality(), e.mergedInto() != null ? " merged" : e.backgrounded() ? " background" : "",
+                        e.source().stream().map(Mention::code).toList(), e.target().stream().map(Mention::code).toList(), e.rule());
             }
         }
         return 0;

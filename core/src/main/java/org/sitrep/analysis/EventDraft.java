@@ -9,47 +9,144 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An event while the coder works on it. Stages fill it in; {@link org.sitrep.records.RecordBuilder}
- * turns it into the immutable output record.
+ * An event while the coder works on it. Stages fill it in through its setters; {@link org.sitrep.records.RecordBuilder}
+ * turns it into the immutable output record. Readers outside the pipeline see it as an {@link EventView}.
  */
-public final class EventDraft {
-    public int sentence;
-    public int trigger;               // head token index
-    public int triggerFrom, triggerTo; // token span covered by the pattern
-    public Codebook.Code code;
-    public String rule;
-    public List<String> contexts = List.of();
-    public AcledCrosswalk.Type acled;      // ACLED's type, set last (AcledStage); null when ACLED would not code it
-    public List<Mention> source = new ArrayList<>();
-    public List<Mention> target = new ArrayList<>();
-    public String polarity = "asserted";   // asserted | negated | failed
-    public String modality = "actual";     // actual | intended | demanded | threatened | hypothetical | future | possible
-    public boolean hedged;
-    public Mention attributionActor;
-    public String attributionText;
-    public String attributionCue;
-    public boolean historical;
-    public String dateValue;
-    public String datePrecision;
-    public String dateFrom;
-    public PlaceMention location;
-    public final Map<String, Object> counts = new LinkedHashMap<>();
-    public boolean backgrounded;           // a re-mention: definite noun, subordinate clause, purpose clause
-    public boolean inQuote;
-    public int quote = -1;                 // index of the quote holding it
-    public double confidence;
-    public EventDraft mergedInto;
-    public EventDraft contentOf;           // the event whose content this one is ("rejected a U.S. request")
-    public String note;                    // why it is not an event of its own, when it is not
-    public String cue;                     // the word that set its polarity or modality
-    public boolean announces;              // a statement of intent ("vowed to retaliate"): the statement happened
-    public final List<int[]> mentions = new ArrayList<>(); // other (sentence, token) mentions merged into this one
+public final class EventDraft implements EventView {
+    private int sentence;
+    private int trigger;
+    private int triggerFrom;
+    private int triggerTo;
+    private Codebook.Code code;
+    private String rule;
+    private List<String> contexts = List.of();
+    private AcledCrosswalk.Type acled;
+    private List<Mention> source = new ArrayList<>();
+    private List<Mention> target = new ArrayList<>();
+    private Polarity polarity = Polarity.ASSERTED;
+    private Modality modality = Modality.ACTUAL;
+    private boolean hedged;
+    private Mention attributionActor;
+    private String attributionText;
+    private String attributionCue;
+    private boolean historical;
+    private String dateValue;
+    private String datePrecision;
+    private String dateFrom;
+    private PlaceMention location;
+    private final Map<String, Object> counts = new LinkedHashMap<>();
+    private boolean backgrounded;
+    private boolean inQuote;
+    private int quote = -1;
+    private double confidence;
+    private EventDraft mergedInto;
+    private EventDraft contentOf;
+    private String note;
+    private String cue;
+    private boolean announces;
+    private final List<int[]> mentions = new ArrayList<>();
 
+    @Override public int sentence() { return sentence; }
+    public void setSentence(int sentence) { this.sentence = sentence; }
+
+    @Override public int trigger() { return trigger; }
+    public void setTrigger(int trigger) { this.trigger = trigger; }
+
+    @Override public int triggerFrom() { return triggerFrom; }
+    public void setTriggerFrom(int triggerFrom) { this.triggerFrom = triggerFrom; }
+
+    @Override public int triggerTo() { return triggerTo; }
+    public void setTriggerTo(int triggerTo) { this.triggerTo = triggerTo; }
+
+    @Override public Codebook.Code code() { return code; }
+    public void setCode(Codebook.Code code) { this.code = code; }
+
+    @Override public String rule() { return rule; }
+    public void setRule(String rule) { this.rule = rule; }
+
+    @Override public List<String> contexts() { return contexts; }
+    public void setContexts(List<String> contexts) { this.contexts = contexts; }
+
+    @Override public AcledCrosswalk.Type acled() { return acled; }
+    public void setAcled(AcledCrosswalk.Type acled) { this.acled = acled; }
+
+    @Override public List<Mention> source() { return source; }
+    public void setSource(List<Mention> source) { this.source = source; }
+
+    @Override public List<Mention> target() { return target; }
+    public void setTarget(List<Mention> target) { this.target = target; }
+
+    @Override public Polarity polarity() { return polarity; }
+    public void setPolarity(Polarity polarity) { this.polarity = polarity; }
+
+    @Override public Modality modality() { return modality; }
+    public void setModality(Modality modality) { this.modality = modality; }
+
+    @Override public boolean hedged() { return hedged; }
+    public void setHedged(boolean hedged) { this.hedged = hedged; }
+
+    @Override public Mention attributionActor() { return attributionActor; }
+    public void setAttributionActor(Mention attributionActor) { this.attributionActor = attributionActor; }
+
+    @Override public String attributionText() { return attributionText; }
+    public void setAttributionText(String attributionText) { this.attributionText = attributionText; }
+
+    @Override public String attributionCue() { return attributionCue; }
+    public void setAttributionCue(String attributionCue) { this.attributionCue = attributionCue; }
+
+    @Override public boolean historical() { return historical; }
+    public void setHistorical(boolean historical) { this.historical = historical; }
+
+    @Override public String dateValue() { return dateValue; }
+    public void setDateValue(String dateValue) { this.dateValue = dateValue; }
+
+    @Override public String datePrecision() { return datePrecision; }
+    public void setDatePrecision(String datePrecision) { this.datePrecision = datePrecision; }
+
+    @Override public String dateFrom() { return dateFrom; }
+    public void setDateFrom(String dateFrom) { this.dateFrom = dateFrom; }
+
+    @Override public PlaceMention location() { return location; }
+    public void setLocation(PlaceMention location) { this.location = location; }
+
+    @Override public Map<String, Object> counts() { return counts; }
+
+    @Override public boolean backgrounded() { return backgrounded; }
+    public void setBackgrounded(boolean backgrounded) { this.backgrounded = backgrounded; }
+
+    @Override public boolean inQuote() { return inQuote; }
+    public void setInQuote(boolean inQuote) { this.inQuote = inQuote; }
+
+    @Override public int quote() { return quote; }
+    public void setQuote(int quote) { this.quote = quote; }
+
+    @Override public double confidence() { return confidence; }
+    public void setConfidence(double confidence) { this.confidence = confidence; }
+
+    @Override public EventDraft mergedInto() { return mergedInto; }
+    public void setMergedInto(EventDraft mergedInto) { this.mergedInto = mergedInto; }
+
+    @Override public EventDraft contentOf() { return contentOf; }
+    public void setContentOf(EventDraft contentOf) { this.contentOf = contentOf; }
+
+    @Override public String note() { return note; }
+    public void setNote(String note) { this.note = note; }
+
+    @Override public String cue() { return cue; }
+    public void setCue(String cue) { this.cue = cue; }
+
+    @Override public boolean announces() { return announces; }
+    public void setAnnounces(boolean announces) { this.announces = announces; }
+
+    @Override public List<int[]> mentions() { return mentions; }
+
+    @Override
     public boolean emitted() {
-        return mergedInto == null && contentOf == null && note == null && polarity.equals("asserted")
-                && (modality.equals("actual") || modality.equals("intended") && announces);
+        return mergedInto == null && contentOf == null && note == null && polarity == Polarity.ASSERTED
+                && (modality == Modality.ACTUAL || modality == Modality.INTENDED && announces);
     }
 
+    @Override
     public EventDraft canonical() {
         EventDraft e = this;
         while (e.mergedInto != null) e = e.mergedInto;

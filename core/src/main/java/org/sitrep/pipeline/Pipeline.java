@@ -3,6 +3,7 @@ package org.sitrep.pipeline;
 import org.sitrep.actors.ActorResolver;
 import org.sitrep.actors.ActorStage;
 import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.Layer;
 import org.sitrep.analysis.Stage;
 import org.sitrep.events.AcledStage;
 import org.sitrep.events.EventStage;
@@ -18,7 +19,9 @@ import org.sitrep.sources.Document;
 import org.sitrep.text.LanguageModel;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The coder: a document goes one way through parse → places → actors → quotes → events → relations
@@ -57,6 +60,28 @@ public final class Pipeline {
             for (int i = 0; i < stages.size(); i++) if (stages.get(i) instanceof MergeStage) { stages.add(i + 1, afterRules); break; }
         }
         this.stages = List.copyOf(stages);
+        checkOrder(this.stages);
+    }
+
+    /**
+     * Checks that every stage finds the layers it requires written by an earlier stage: a stage moved before what it
+     * reads fails here, when the pipeline is built, not as empty output later.
+     *
+     * @throws IllegalStateException naming the stage and the layers it lacks
+     */
+    public static void checkOrder(List<? extends Stage> stages) {
+        Set<Layer> written = EnumSet.noneOf(Layer.class);
+        for (Stage s : stages) {
+            Set<Layer> missing = EnumSet.noneOf(Layer.class);
+            missing.addAll(s.requires());
+            missing.removeAll(written);
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException(s.getClass().getSimpleName() + " requires " + missing
+                        + ", which no earlier stage writes (written so far: " + written + "; stages: "
+                        + stages.stream().map(x -> x.getClass().getSimpleName()).toList() + ")");
+            }
+            written.addAll(s.writes());
+        }
     }
 
     /** The default pipeline: CoreNLP and the built-in knowledge. */
@@ -83,6 +108,7 @@ public final class Pipeline {
         return RecordBuilder.build(a);
     }
 
+    /** Runs the stages over one document; readers outside the pipeline take the result as an {@link org.sitrep.analysis.AnalysisView}. */
     public Analysis analyze(Document d, LocalDate published) {
         Analysis a = new Analysis(d, published);
         for (Stage s : stages) s.process(a);

@@ -38,7 +38,7 @@ public final class RecordBuilder {
     private final Map<EventDraft, String> eventIds = new IdentityHashMap<>();
 
     private static final class ActorBuilder {
-        String id, text, name, code, country, kb;
+        String id, text, name, actorCode, country, kb;
         List<String> sectors = List.of(), sponsors = List.of();
         final Set<String> aliases = new LinkedHashSet<>();
         boolean learned;
@@ -81,7 +81,7 @@ public final class RecordBuilder {
             quotes.add(new DocumentRecord.QuoteRecord(sp == null ? null : actorId(sp), q.text(), q.start(), q.end()));
         }
         List<DocumentRecord.ActorRecord> actorRecords = actors.values().stream()
-                .map(b -> new DocumentRecord.ActorRecord(b.id, b.text, b.name, List.copyOf(b.aliases), b.code, b.country, b.sectors, b.sponsors, b.kb, b.learned))
+                .map(b -> new DocumentRecord.ActorRecord(b.id, b.text, b.name, List.copyOf(b.aliases), b.actorCode, b.country, b.sectors, b.sponsors, b.kb, b.learned))
                 .toList();
         List<String> warnings = new ArrayList<>(d.warnings());
         warnings.addAll(a.warnings);
@@ -113,7 +113,7 @@ public final class RecordBuilder {
             b.id = "a" + (actors.size() + 1);
             b.text = m.text() != null ? m.text() : m.name();
             b.name = m.entry() != null ? m.entry().name() : m.name() != null ? m.name() : m.text();
-            b.code = m.code();
+            b.actorCode = m.code();
             b.country = m.country();
             b.sectors = m.sectors();
             b.sponsors = m.sponsors();
@@ -168,7 +168,7 @@ public final class RecordBuilder {
         return new DocumentRecord.EventRecord(id, e.sentence, s.text(), trigger, e.code.code(), e.code.plover(), e.code.mode(),
                 e.acled == null ? null : new DocumentRecord.Acled(e.acled.eventType(), e.acled.subEventType(), e.acled.rule()),
                 e.contexts, e.code.quadClass(), e.code.goldstein(), sides(e.source), sides(e.target), loc,
-                new DocumentRecord.When(e.dateValue, e.datePrecision, e.dateFrom), e.historical, e.polarity, e.modality, e.hedged,
+                new DocumentRecord.When(e.dateValue, e.datePrecision, e.dateFrom), e.historical, e.polarity.label(), e.modality.label(), e.hedged,
                 attribution, counts, e.rule, e.confidence, mentions, e.note);
     }
 

@@ -3,7 +3,7 @@ package org.sitrep.scoring;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
-import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.AnalysisView;
 import org.sitrep.analysis.PlaceMention;
 import org.sitrep.sources.Document;
 
@@ -37,7 +37,7 @@ public final class GeoScorer {
     record Gold(int start, int end, double lat, double lon) {}
 
     /** @param analyze the pipeline that finds places (parse and place stages at least) */
-    public static Result score(Path xml, Function<Document, Analysis> analyze) throws IOException {
+    public static Result score(Path xml, Function<Document, ? extends AnalysisView> analyze) throws IOException {
         org.jsoup.nodes.Document doc = Jsoup.parse(Files.readString(xml, StandardCharsets.UTF_8), "", Parser.xmlParser());
         List<Element> articles = doc.select("article");
         int[] counts = new int[3];  // gold, system, matched
@@ -51,7 +51,7 @@ public final class GeoScorer {
                 gold.add(new Gold(Integer.parseInt(t.selectFirst("start").text()), Integer.parseInt(t.selectFirst("end").text()),
                         Double.parseDouble(lat.text()), Double.parseDouble(lon.text())));
             }
-            Analysis a = analyze.apply(Document.of(article.attr("file"), text, "2018-01-01").withOrigin(xml.toString()));
+            AnalysisView a = analyze.apply(Document.of(article.attr("file"), text, "2018-01-01").withOrigin(xml.toString()));
             int matched = 0;
             List<Gold> remaining = new ArrayList<>(gold);
             for (PlaceMention p : a.places) {
