@@ -1,6 +1,7 @@
 package org.sitrep.actors;
 
 import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.Layer;
 import org.sitrep.analysis.Mention;
 import org.sitrep.analysis.Stage;
 import org.sitrep.knowledge.KbEntry;
@@ -20,6 +21,8 @@ import java.util.Set;
  * pronouns to the person or group they stand for.
  */
 public final class ActorStage implements org.sitrep.analysis.Stage {
+    @Override public Set<Layer> requires() { return Set.of(Layer.SENTENCES); }
+    @Override public Set<Layer> writes() { return Set.of(Layer.MENTIONS); }
 
     private static final Set<String> PERSON_PRONOUNS = Set.of("he", "him", "his", "she", "her");
     private static final Set<String> GROUP_PRONOUNS = Set.of("they", "them", "their");
@@ -33,8 +36,8 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
     @Override
     public void process(Analysis a) {
         Map<String, String> seen = new HashMap<>();
-        a.mentions = new ArrayList<>();
-        for (Sentence s : a.sentences) a.mentions.add(new ArrayList<>(resolver.mentions(s, a.published, seen)));
+        a.setMentions(new ArrayList<>());
+        for (Sentence s : a.sentences()) a.addSentenceMentions(new ArrayList<>(resolver.mentions(s, a.published(), seen)));
         learn(a);
         sharedNouns(a);
         surnames(a);
@@ -43,8 +46,8 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
 
     /** "Pakistani and Afghan border forces": the second country takes the noun's sectors too (AFGCOP beside PAKCOP). */
     private static void sharedNouns(Analysis a) {
-        for (Sentence s : a.sentences) {
-            List<Mention> ms = a.mentions.get(s.index());
+        for (Sentence s : a.sentences()) {
+            List<Mention> ms = a.mentions().get(s.index());
             for (Mention m : List.copyOf(ms)) {
                 if (m.country() == null || m.sectors().isEmpty()) continue;
                 for (Token c : Syntax.coordinatedModifiers(s, s.token(m.head()))) {
@@ -63,8 +66,8 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
      */
     private static void surnames(Analysis a) {
         Map<String, Mention> people = new HashMap<>();  // last name -> the full mention
-        for (Sentence s : a.sentences) {
-            List<Mention> ms = a.mentions.get(s.index());
+        for (Sentence s : a.sentences()) {
+            List<Mention> ms = a.mentions().get(s.index());
             for (Token t : s.tokens()) {
                 Mention full = people.get(t.text());
                 int i = t.index();
@@ -88,8 +91,8 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
     /** Appositions and relative clauses that say who an unknown person is. */
     private void learn(Analysis a) {
         Map<String, Mention> byName = new HashMap<>();
-        for (Sentence s : a.sentences) {
-            List<Mention> ms = a.mentions.get(s.index());
+        for (Sentence s : a.sentences()) {
+            List<Mention> ms = a.mentions().get(s.index());
             for (int i = 0; i < ms.size(); i++) {
                 Mention x = ms.get(i);
                 int k = x.to() + 1;
@@ -160,8 +163,8 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
 
     /** he/she → the latest person, preferring earlier subjects; they → the previous sentence's subject. */
     private void resolvePronouns(Analysis a) {
-        for (Sentence s : a.sentences) {
-            List<Mention> ms = a.mentions.get(s.index());
+        for (Sentence s : a.sentences()) {
+            List<Mention> ms = a.mentions().get(s.index());
             for (Token t : s.tokens()) {
                 String w = t.lower();
                 boolean person = PERSON_PRONOUNS.contains(w);
@@ -189,8 +192,8 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
 
     private Mention antecedent(Analysis a, Sentence s, Token pronoun, boolean person) {
         for (int back = 0; back <= 3 && s.index() - back >= 0; back++) {
-            Sentence prev = a.sentences.get(s.index() - back);
-            List<Mention> ms = a.mentions.get(prev.index());
+            Sentence prev = a.sentences().get(s.index() - back);
+            List<Mention> ms = a.mentions().get(prev.index());
             Mention subject = null, latest = null;
             for (Mention m : ms) {
                 if (back == 0 && m.from() >= pronoun.index()) break;
@@ -229,7 +232,7 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
     private Mention namedGroup(Analysis a, Sentence s, Token t) {
         for (int back = 0; back <= 3 && s.index() - back >= 0; back++) {
             Mention pick = null;
-            for (Mention m : a.mentions.get(s.index() - back)) {
+            for (Mention m : a.mentions().get(s.index() - back)) {
                 if (back == 0 && m.from() >= t.index()) break;
                 KbEntry e = m.entry() != null ? m.entry() : m.antecedent() != null ? m.antecedent().entry() : null;
                 if (m.kind() == Mention.Kind.NAMED && e != null && (e.kind() == KbEntry.Kind.GROUP || e.kind() == KbEntry.Kind.ORGANIZATION)) pick = m;
@@ -253,9 +256,9 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
     /** "it"/"its" stand for a country, organisation or group: the nearest such subject, in this sentence or the one before. */
     private Mention stateOrGroup(Analysis a, Sentence s, Token pronoun) {
         for (int back = 0; back <= 1 && s.index() - back >= 0; back++) {
-            Sentence prev = a.sentences.get(s.index() - back);
+            Sentence prev = a.sentences().get(s.index() - back);
             Mention pick = null;
-            for (Mention m : a.mentions.get(prev.index())) {
+            for (Mention m : a.mentions().get(prev.index())) {
                 if (back == 0 && m.from() >= pronoun.index()) break;
                 if (m.kind() == Mention.Kind.PRONOUN || personLike(prev, m) || m.code() == null) continue;
                 Token h = prev.token(m.head());

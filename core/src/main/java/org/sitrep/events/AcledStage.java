@@ -2,6 +2,7 @@ package org.sitrep.events;
 
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Layer;
 import org.sitrep.analysis.Mention;
 import org.sitrep.analysis.Stage;
 import org.sitrep.knowledge.AcledCrosswalk;
@@ -22,6 +23,9 @@ import java.util.Set;
  * Needs: sentences, mentions, events with codes, sides, contexts and counts; the model's opinions. Sets: {@link EventDraft#acled}.
  */
 public final class AcledStage implements Stage {
+    @Override public Set<Layer> requires() { return Set.of(Layer.SENTENCES, Layer.EVENTS); }
+    @Override public Set<Layer> writes() { return Set.of(Layer.EVENTS); }
+
     private final AcledCrosswalk crosswalk;
 
     public AcledStage(AcledCrosswalk crosswalk) {
@@ -31,13 +35,13 @@ public final class AcledStage implements Stage {
     @Override
     public void process(Analysis a) {
         List<EventDraft> told = new ArrayList<>();
-        for (EventDraft e : a.events) if (e.emitted()) told.add(e);
-        for (EventDraft e : a.events) {
-            if (e.mergedInto != null || e.code == null || e.note != null) continue;  // not an event of its own
-            e.acled = crosswalk.classify(new Facts(a, e, told));
-            Analysis.Opinion o = a.opinions.get(e.sentence);  // the event model's, where it read this sentence
-            if (o != null && o.event() && o.plover().equals(e.code.plover()))
-                e.acled = crosswalk.refine(e.acled, o.plover(), o.acled(), o.acledProbability());
+        for (EventDraft e : a.events()) if (e.emitted()) told.add(e);
+        for (EventDraft e : a.events()) {
+            if (e.mergedInto() != null || e.code() == null || e.note() != null) continue;  // not an event of its own
+            e.setAcled(crosswalk.classify(new Facts(a, e, told)));
+            Analysis.Opinion o = a.opinions().get(e.sentence());  // the event model's, where it read this sentence
+            if (o != null && o.event() && o.plover().equals(e.code().plover()))
+                e.setAcled(crosswalk.refine(e.acled(), o.plover(), o.acled(), o.acledProbability()));
         }
     }
 
@@ -46,20 +50,20 @@ public final class AcledStage implements Stage {
      * runs, so that it reads only sentences where it can change something; see {@link AcledCrosswalk#refinable}).
      */
     public boolean refinable(Analysis a, EventDraft e) {
-        if (e.code == null || e.code.plover() == null) return false;
+        if (e.code() == null || e.code().plover() == null) return false;
         List<EventDraft> told = new ArrayList<>();
-        for (EventDraft d : a.events) if (d.emitted()) told.add(d);
-        return crosswalk.refinable(crosswalk.classify(new Facts(a, e, told)), e.code.plover());
+        for (EventDraft d : a.events()) if (d.emitted()) told.add(d);
+        return crosswalk.refinable(crosswalk.classify(new Facts(a, e, told)), e.code().plover());
     }
 
     /** The crosswalk's questions answered for one event from the analysis. */
     private record Facts(Analysis a, EventDraft e, List<EventDraft> told) implements AcledCrosswalk.Facts {
-        public String plover() { return e.code.plover(); }
-        public String cameo() { return e.code.code(); }
-        public String mode() { return e.code.mode(); }
-        public List<String> contexts() { return e.contexts; }
+        public String plover() { return e.code().plover(); }
+        public String cameo() { return e.code().code(); }
+        public String mode() { return e.code().mode(); }
+        public List<String> contexts() { return e.contexts(); }
         public boolean killed() {
-            Object k = e.counts.get("killed");
+            Object k = e.counts().get("killed");
             return k != null && !"0".equals(String.valueOf(k));
         }
 
@@ -75,19 +79,19 @@ public final class AcledStage implements Stage {
                             && g.members().contains("GOV")) return true;
                 } else if (m.text() == null) {
                     if (m.name() != null && g.members().contains(m.name().toLowerCase(Locale.ROOT))) return true;
-                } else if (has(g, a.sentences.get(m.sentence()), m.from(), m.to())) {
+                } else if (has(g, a.sentences().get(m.sentence()), m.from(), m.to())) {
                     return true;
                 }
             }
             return false;
         }
 
-        private List<Mention> sideOf(String side) { return side.equals("source") ? e.source : e.target; }
+        private List<Mention> sideOf(String side) { return side.equals("source") ? e.source() : e.target(); }
 
         /** The object or passive subject of the trigger, what a noun trigger is "of", and the target's words. */
         public boolean object(AcledCrosswalk.Group g) {
-            Sentence s = a.sentences.get(e.sentence);
-            Token t = s.token(e.trigger);
+            Sentence s = a.sentences().get(e.sentence());
+            Token t = s.token(e.trigger());
             for (Token c : s.children(t)) {
                 String rel = c.deprel();
                 boolean object = rel.equals("obj") || rel.equals("dobj") || rel.startsWith("nsubj:pass") || rel.equals("nsubjpass")
@@ -100,17 +104,17 @@ public final class AcledStage implements Stage {
         }
 
         public boolean trigger(AcledCrosswalk.Group g) {
-            return has(g, a.sentences.get(e.sentence), Math.min(e.triggerFrom, e.trigger), Math.max(e.triggerTo, e.trigger));
+            return has(g, a.sentences().get(e.sentence()), Math.min(e.triggerFrom(), e.trigger()), Math.max(e.triggerTo(), e.trigger()));
         }
 
         public boolean words(AcledCrosswalk.Group g) {
-            Sentence s = a.sentences.get(e.sentence);
+            Sentence s = a.sentences().get(e.sentence());
             return has(g, s, 0, s.size() - 1);
         }
 
         public boolean near(AcledCrosswalk.Group g) {
-            for (int i = Math.max(0, e.sentence - 1); i <= Math.min(a.sentences.size() - 1, e.sentence + 1); i++) {
-                Sentence s = a.sentences.get(i);
+            for (int i = Math.max(0, e.sentence() - 1); i <= Math.min(a.sentences().size() - 1, e.sentence() + 1); i++) {
+                Sentence s = a.sentences().get(i);
                 if (has(g, s, 0, s.size() - 1)) return true;
             }
             return false;
@@ -118,8 +122,8 @@ public final class AcledStage implements Stage {
 
         public boolean event(String plover, Set<String> modes) {
             for (EventDraft o : told) {
-                if (o == e || o.code == null || Math.abs(o.sentence - e.sentence) > 1) continue;
-                if (plover.equals(o.code.plover()) && (modes.isEmpty() || o.code.mode() != null && modes.contains(o.code.mode()))) return true;
+                if (o == e || o.code() == null || Math.abs(o.sentence() - e.sentence()) > 1) continue;
+                if (plover.equals(o.code().plover()) && (modes.isEmpty() || o.code().mode() != null && modes.contains(o.code().mode()))) return true;
             }
             return false;
         }

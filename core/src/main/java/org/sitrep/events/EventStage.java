@@ -2,8 +2,11 @@ package org.sitrep.events;
 
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Layer;
 import org.sitrep.analysis.Mention;
+import org.sitrep.analysis.Modality;
 import org.sitrep.analysis.PlaceMention;
+import org.sitrep.analysis.Polarity;
 import org.sitrep.analysis.Quote;
 import org.sitrep.analysis.Stage;
 import org.sitrep.analysis.TimeRef;
@@ -30,6 +33,8 @@ import java.util.Set;
  * Repeated mentions of one event ("the protests", "after the protestors stormed the compound") merge.
  */
 public final class EventStage implements Stage {
+    @Override public Set<Layer> requires() { return Set.of(Layer.SENTENCES, Layer.PLACES, Layer.MENTIONS, Layer.QUOTES); }
+    @Override public Set<Layer> writes() { return Set.of(Layer.EVENTS); }
 
     private static final List<String> TARGET_CASES = List.of("against", "on", "upon", "at", "with", "to", "toward", "towards", "into");
     private static final Set<String> CLAUSE_RELS = Set.of("acl:relcl", "acl", "ccomp", "advcl", "parataxis", "csubj", "xcomp", "conj", "punct", "appos");
@@ -49,7 +54,7 @@ public final class EventStage implements Stage {
     @Override
     public void process(Analysis a) {
         List<EventDraft> events = new ArrayList<>();
-        for (Sentence s : a.sentences) {
+        for (Sentence s : a.sentences()) {
             List<Lexicon.Match> matches = new ArrayList<>();
             Set<Integer> connective = connectiveTokens(s);
             for (Token t : s.tokens()) {
@@ -63,28 +68,28 @@ public final class EventStage implements Stage {
             for (Lexicon.Match m : matches) {
                 Token t = s.token(m.head());
                 EventDraft e = new EventDraft();
-                e.sentence = s.index();
-                e.trigger = t.index();
-                e.triggerFrom = m.from();
-                e.triggerTo = m.to();
-                e.code = codebook.get(m.entry().cameo());
-                e.rule = m.entry().rule();
-                e.contexts = codebook.contexts(s);
+                e.setSentence(s.index());
+                e.setTrigger(t.index());
+                e.setTriggerFrom(m.from());
+                e.setTriggerTo(m.to());
+                e.setCode(codebook.get(m.entry().cameo()));
+                e.setRule(m.entry().rule());
+                e.setContexts(codebook.contexts(s));
                 arguments(a, s, t, e);
                 factuality(s, t, e);
                 // "the police stood as mute spectators": the intervention the words tell of did not happen
                 String pattern = String.join(" ", m.entry().words());
                 if (cues.is("inaction", pattern)) {
-                    e.polarity = "failed";
-                    e.cue = pattern;
+                    e.setPolarity(Polarity.FAILED);
+                    e.setCue(pattern);
                     // "the police were nowhere in sight", "the constables were mute spectators": the predicate's subject;
                     // "the inaction of the police": whose inaction the "of" phrase names, not whom it was done to
-                    Token doer = !t.isNoun() || !e.source.isEmpty() ? null
+                    Token doer = !t.isNoun() || !e.source().isEmpty() ? null
                             : s.child(t, "cop") != null && s.child(t, "nsubj") != null ? s.child(t, "nsubj") : caseChild(s, t, List.of("of"));
                     if (doer != null) {
-                        e.source.clear();
-                        e.source.addAll(resolve(a, s, doer));
-                        e.target.removeIf(e.source::contains);
+                        e.source().clear();
+                        e.source().addAll(resolve(a, s, doer));
+                        e.target().removeIf(e.source()::contains);
                     }
                 }
                 attribution(a, s, t, e);
@@ -94,11 +99,11 @@ public final class EventStage implements Stage {
                 means.refine(s, t, e);   // "warplanes pounded": 195, not 194 (data/events/means.tsv)
                 victims(a, s, t, e);
                 Quote q = a.quoteAt(t.start());
-                if (q != null) { e.inQuote = true; e.quote = a.quotes.indexOf(q); }
+                if (q != null) { e.setInQuote(true); e.setQuote(a.quotes().indexOf(q)); }
                 events.add(e);
             }
         }
-        a.events = events;
+        a.setEvents(events);
     }
 
     /** Tokens of causal connectives such as "in protest against": their nouns are links, not events. */
@@ -135,8 +140,8 @@ public final class EventStage implements Stage {
 
     private void arguments(Analysis a, Sentence s, Token t, EventDraft e) {
         if (t.isVerb()) {
-            e.source.addAll(resolve(a, s, verbSource(s, t, 0)));
-            e.target.addAll(resolve(a, s, verbTarget(a, s, t)));
+            e.source().addAll(resolve(a, s, verbSource(s, t, 0)));
+            e.target().addAll(resolve(a, s, verbTarget(a, s, t)));
         } else {
             // "launched a mediation effort between X and Y": the container noun stands in the clause for the event
             Token anchor = t.deprel().equals("compound") && s.head(t) != null ? s.head(t) : t;
@@ -144,31 +149,31 @@ public final class EventStage implements Stage {
             if (t.relation().equals("nmod") && s.head(t) != null && cues.is("series", s.head(t).lemma())) anchor = s.head(t);
             Token src = nounSource(s, t);
             if (src == null && anchor != t) src = nounSource(s, anchor);
-            e.source.addAll(resolve(a, s, src));
-            e.target.addAll(resolve(a, s, nounTarget(s, t)));
-            if (e.target.isEmpty() && anchor != t) e.target.addAll(resolve(a, s, nounTarget(s, anchor)));
-            if (e.target.isEmpty() && src != null && s.head(src) == t) {
+            e.source().addAll(resolve(a, s, src));
+            e.target().addAll(resolve(a, s, nounTarget(s, t)));
+            if (e.target().isEmpty() && anchor != t) e.target().addAll(resolve(a, s, nounTarget(s, anchor)));
+            if (e.target().isEmpty() && src != null && s.head(src) == t) {
                 // "attacks by Houthi rebels on Saudi facilities": the parser often hangs the target on the doer
-                e.target.addAll(resolve(a, s, caseChild(s, src, List.of("against", "on", "upon"))));
+                e.target().addAll(resolve(a, s, caseChild(s, src, List.of("against", "on", "upon"))));
             }
-            if (e.source.isEmpty()) {
+            if (e.source().isEmpty()) {
                 // "carried out chants", "renewed negotiations": the subject of the verb that governs the event noun does it,
                 // unless that verb is an event of its own ("condemned the attack")
                 Token gov = s.head(anchor);
                 t = anchor;
                 if (gov != null && t.deprel().equals("obj") && gov.isVerb() && (cues.is("light", gov.lemma()) || lexicon.match(s, gov) == null)) {
-                    e.source.addAll(resolve(a, s, verbSource(s, gov, 0)));
-                    if (e.target.isEmpty()) e.target.addAll(resolve(a, s, caseChild(s, gov, TARGET_CASES)));
+                    e.source().addAll(resolve(a, s, verbSource(s, gov, 0)));
+                    if (e.target().isEmpty()) e.target().addAll(resolve(a, s, caseChild(s, gov, TARGET_CASES)));
                 } else if (gov != null && "in".equals(s.caseOf(t)) && (t.relation().equals("obl") || t.relation().equals("nmod"))) {
                     // "thousands took part in peaceful marches", "participated in a rally"
                     Token verb = gov.lemma().equals("part") && gov.deprel().equals("obj") ? s.head(gov) : gov;
-                    if (verb != null && verb.isVerb() && partakes(s, verb)) e.source.addAll(resolve(a, s, verbSource(s, verb, 0)));
+                    if (verb != null && verb.isVerb() && partakes(s, verb)) e.source().addAll(resolve(a, s, verbSource(s, verb, 0)));
                 }
             }
         }
-        e.source.removeIf(m -> e.target.stream().anyMatch(x -> x == m));
+        e.source().removeIf(m -> e.target().stream().anyMatch(x -> x == m));
         // "The army accused the group ..., while the group blamed army drones": an actor is not its own target
-        e.target.removeIf(m -> e.source.stream().anyMatch(x -> sameActor(a, x, m)));
+        e.target().removeIf(m -> e.source().stream().anyMatch(x -> sameActor(a, x, m)));
     }
 
     /** "participated in", "took part in": the subject does the event its "in" phrase names. */
@@ -185,7 +190,7 @@ public final class EventStage implements Stage {
         if (x == y) return true;
         if (x.entry() != null || y.entry() != null) return x.entry() == y.entry();
         if (x.text() == null || y.text() == null || x.code() == null || !x.code().equals(y.code())) return false;
-        return a.sentences.get(x.sentence()).token(x.head()).lemma().equals(a.sentences.get(y.sentence()).token(y.head()).lemma());
+        return a.sentences().get(x.sentence()).token(x.head()).lemma().equals(a.sentences().get(y.sentence()).token(y.head()).lemma());
     }
 
     private static boolean passive(Sentence s, Token v) {
@@ -371,61 +376,61 @@ public final class EventStage implements Stage {
     private static boolean isPlace(Analysis a, Sentence s, Token c) {
         String cs = s.caseOf(c);
         if (cs == null || !org.sitrep.text.Syntax.LOCATIVE.contains(cs)) return false;
-        for (PlaceMention p : a.places) if (p.sentence() == s.index() && c.index() >= p.from() && c.index() <= p.to()) return true;
+        for (PlaceMention p : a.places()) if (p.sentence() == s.index() && c.index() >= p.from() && c.index() <= p.to()) return true;
         return false;
     }
 
     // ---------------------------------------------------------------- factuality
 
     private void factuality(Sentence s, Token t, EventDraft e) {
-        if (negated(s, t)) e.polarity = "negated";
+        if (negated(s, t)) e.setPolarity(Polarity.NEGATED);
         // "no deadline had been set", "no shots were fired": the negation is on the passive's subject
         Token done = t.isVerb() ? s.child(t, "nsubj:pass") : null;
-        if (done != null && s.children(done, "det").stream().anyMatch(d -> d.lower().equals("no"))) e.polarity = "negated";
+        if (done != null && s.children(done, "det").stream().anyMatch(d -> d.lower().equals("no"))) e.setPolarity(Polarity.NEGATED);
         for (Token d : t.isNoun() ? s.children(t, "det") : List.<Token>of()) {
-            if (cues.is("nonspecific", d.lower())) { e.modality = "hypothetical"; e.cue = d.lower(); }  // "any military action"
+            if (cues.is("nonspecific", d.lower())) { e.setModality(Modality.HYPOTHETICAL); e.setCue(d.lower()); }  // "any military action"
         }
         Token x = t;
         for (int depth = 0; depth < 5 && x != null; depth++) {
             for (Token c : s.children(x)) {
                 String w = c.lower();
-                if (c.deprel().equals("mark") && cues.is("hypothetical", w) && e.modality.equals("actual")) e.modality = "hypothetical";
+                if (c.deprel().equals("mark") && cues.is("hypothetical", w) && e.modality() == Modality.ACTUAL) e.setModality(Modality.HYPOTHETICAL);
                 if (c.deprel().equals("aux") && depth == 0) {
-                    if (cues.is("obligation", w)) { e.modality = "obligation"; e.cue = w; }
-                    else if (cues.is("modal-future", w)) { e.modality = "future"; e.cue = "will"; }
-                    else if (cues.is("modal-possible", w)) { e.modality = "possible"; e.cue = w; }
+                    if (cues.is("obligation", w)) { e.setModality(Modality.OBLIGATION); e.setCue(w); }
+                    else if (cues.is("modal-future", w)) { e.setModality(Modality.FUTURE); e.setCue("will"); }
+                    else if (cues.is("modal-possible", w)) { e.setModality(Modality.POSSIBLE); e.setCue(w); }
                 }
-                if (c.relation().equals("advmod") && cues.is("hedge", c.lemma())) e.hedged = true;
-                if (c.relation().equals("advmod") && depth <= 2 && cues.is("historical", c.lemma()) && !c.lemma().equals("before")) e.historical = true;
+                if (c.relation().equals("advmod") && cues.is("hedge", c.lemma())) e.setHedged(true);
+                if (c.relation().equals("advmod") && depth <= 2 && cues.is("historical", c.lemma()) && !c.lemma().equals("before")) e.setHistorical(true);
             }
             Token gov = s.head(x);
             if (gov == null) break;
             String rel = x.relation();
             boolean complement = rel.equals("xcomp") || rel.equals("acl") || rel.equals("ccomp") || rel.equals("advcl") && s.hasMark(x, "to");
-            if (complement && cues.is("failure", gov.lemma())) { e.polarity = "failed"; e.cue = gov.lemma(); return; }
+            if (complement && cues.is("failure", gov.lemma())) { e.setPolarity(Polarity.FAILED); e.setCue(gov.lemma()); return; }
             if (complement && gov.lemma().equals("do") && s.children(gov).stream().anyMatch(c -> cues.is("failure", c.lemma()))) {
-                e.polarity = "failed";  // "did little to stop", "did nothing to"
-                e.cue = "little";
+                e.setPolarity(Polarity.FAILED);  // "did little to stop", "did nothing to"
+                e.setCue("little");
                 return;
             }
             if (complement && (rel.equals("xcomp") || rel.equals("acl") || rel.equals("advcl")) && s.hasMark(x, "to") || rel.equals("xcomp")) {
-                if (cues.is("demand", gov.lemma()) && (s.child(gov, "obj") != null || s.child(gov, "iobj") != null)) { e.modality = "demanded"; return; }
-                if (cues.is("threat", gov.lemma())) { e.modality = "threatened"; e.cue = gov.lemma(); return; }
+                if (cues.is("demand", gov.lemma()) && (s.child(gov, "obj") != null || s.child(gov, "iobj") != null)) { e.setModality(Modality.DEMANDED); return; }
+                if (cues.is("threat", gov.lemma())) { e.setModality(Modality.THREATENED); e.setCue(gov.lemma()); return; }
                 if (cues.is("intent", gov.lemma())) {
-                    e.modality = "intended";
-                    e.cue = gov.lemma();
-                    if (negated(s, gov)) e.polarity = "negated";  // "does not intend to"
+                    e.setModality(Modality.INTENDED);
+                    e.setCue(gov.lemma());
+                    if (negated(s, gov)) e.setPolarity(Polarity.NEGATED);  // "does not intend to"
                     return;
                 }
-                if (gov.isNoun() && rel.equals("acl")) { e.modality = "hypothetical"; return; }  // "responsibility to defend"
+                if (gov.isNoun() && rel.equals("acl")) { e.setModality(Modality.HYPOTHETICAL); return; }  // "responsibility to defend"
                 if (rel.equals("advcl") || rel.equals("xcomp") && gov.isVerb() && !cues.is("light", gov.lemma()) && s.child(gov, "obj") != null) {
-                    e.backgrounded = true;  // purpose: "fired tear gas to disperse the crowd"
+                    e.setBackgrounded(true);  // purpose: "fired tear gas to disperse the crowd"
                 }
             }
             if (rel.equals("advcl")) {
                 Token mark = s.child(x, "mark");
-                if (mark != null && cues.is("hypothetical", mark.lower()) && !mark.lower().equals("once")) e.modality = "hypothetical";
-                if (mark != null && cues.is("background", mark.lower())) e.backgrounded = true;
+                if (mark != null && cues.is("hypothetical", mark.lower()) && !mark.lower().equals("once")) e.setModality(Modality.HYPOTHETICAL);
+                if (mark != null && cues.is("background", mark.lower())) e.setBackgrounded(true);
             }
             if (gov.lemma().equals("seen") || gov.lemma().equals("see")) break;
             if (!(rel.equals("xcomp") || rel.equals("conj") || rel.equals("acl") || rel.equals("advcl") || rel.equals("ccomp") || rel.equals("obj")
@@ -434,30 +439,30 @@ public final class EventStage implements Stage {
             x = gov;
         }
         if (t.isNoun() && t.deprel().startsWith("nsubj") && s.head(t) != null && cues.is("ending", s.head(t).lemma())) {
-            e.note = "reported as ending (\"" + s.head(t).text() + "\")";  // "a ceasefire ... collapsed"
+            e.setNote("reported as ending (\"" + s.head(t).text() + "\")");  // "a ceasefire ... collapsed"
         }
         // the object, or the passive subject ("an attack was being planned"), of the verb that frames the event noun
         if (t.isNoun() && (t.deprel().equals("obj") || t.deprel().startsWith("nsubj:pass")) && s.head(t) != null) {
             Token gov = s.head(t);
             if (gov.isVerb() && lexicon.match(s, gov) == null) {
                 // "would not accept any restrictions": the verb's negation and tense are the noun event's
-                if (negated(s, gov)) e.polarity = "negated";
+                if (negated(s, gov)) e.setPolarity(Polarity.NEGATED);
                 for (Token c : s.children(gov, "aux")) {
-                    if (cues.is("modal-future", c.lower())) { e.modality = "future"; e.cue = "will"; }
-                    else if (cues.is("modal-possible", c.lower())) { e.modality = "possible"; e.cue = c.lower(); }
+                    if (cues.is("modal-future", c.lower())) { e.setModality(Modality.FUTURE); e.setCue("will"); }
+                    else if (cues.is("modal-possible", c.lower())) { e.setModality(Modality.POSSIBLE); e.setCue(c.lower()); }
                 }
             }
-            if (cues.is("intent", gov.lemma()) && !cues.is("light", gov.lemma())) e.modality = "intended";   // "planning an attack"
-            else if (cues.is("threat", gov.lemma())) e.modality = "threatened";
-            else if (cues.is("failure", gov.lemma())) e.polarity = "failed";
+            if (cues.is("intent", gov.lemma()) && !cues.is("light", gov.lemma())) e.setModality(Modality.INTENDED);   // "planning an attack"
+            else if (cues.is("threat", gov.lemma())) e.setModality(Modality.THREATENED);
+            else if (cues.is("failure", gov.lemma())) e.setPolarity(Polarity.FAILED);
         }
         if (t.isNoun()) {
             Token det = s.child(t, "det");
-            if (det != null && Set.of("the", "those", "these", "that", "this").contains(det.lower())) e.backgrounded = true;
+            if (det != null && Set.of("the", "those", "these", "that", "this").contains(det.lower())) e.setBackgrounded(true);
             Token gov = s.head(t);
-            if (gov != null && !t.deprel().equals("obj") && !t.relation().equals("nsubj")) e.backgrounded |= det != null && det.lower().equals("the");
+            if (gov != null && !t.deprel().equals("obj") && !t.relation().equals("nsubj")) e.setBackgrounded(e.backgrounded() | (det != null && det.lower().equals("the")));
         }
-        if (t.deprel().equals("amod")) e.backgrounded = true;   // "the gathering crowds"
+        if (t.deprel().equals("amod")) e.setBackgrounded(true);   // "the gathering crowds"
     }
 
     private boolean negated(Sentence s, Token t) {
@@ -487,7 +492,7 @@ public final class EventStage implements Stage {
                 return;
             }
             if (v.lemma().equals("report") && v.pos().equals("VBN") && s.child(v, "nsubj") == null) {
-                e.hedged = true;  // "was reported seen"
+                e.setHedged(true);  // "was reported seen"
                 continue;
             }
             Token subj = s.child(v, "nsubj");
@@ -501,12 +506,12 @@ public final class EventStage implements Stage {
         int[] span = s.span(who);
         Mention m = find(a, s, who);
         if (m == null && who.isPronoun()) return;  // "he said" with no one for "he" to be: no attribution, not "per He"
-        e.attributionActor = m;
+        e.setAttributionActor(m);
         int from = span[0], to = Math.min(span[1], span[0] + 6);
         while (from < to && s.token(from).pos().matches("\\p{Punct}+|,|``|''")) from++;
         while (to > from && s.token(to).pos().matches("\\p{Punct}+|,|``|''")) to--;
-        e.attributionText = m != null ? m.text() : s.text(from, to);
-        e.attributionCue = cue;
+        e.setAttributionText(m != null ? m.text() : s.text(from, to));
+        e.setAttributionCue(cue);
     }
 
     // ---------------------------------------------------------------- time and place
@@ -514,30 +519,30 @@ public final class EventStage implements Stage {
     private void when(Analysis a, Sentence s, Token t, EventDraft e) {
         TimeRef ref = null;
         for (Token x = t; x != null && ref == null; x = s.head(x)) {
-            ref = Dates.of(s, x, a.published);
+            ref = Dates.of(s, x, a.published());
             if (!(x.relation().equals("conj") || x.relation().equals("xcomp") || x.relation().equals("obj") || x.relation().equals("nmod"))) break;
         }
         boolean past = t.pos().equals("VBD") || t.pos().equals("VBN") && s.children(t).stream().noneMatch(c -> c.lemma().matches("will|shall|would"));
-        if (ref != null && past) ref = ref.inThePast(a.published);
+        if (ref != null && past) ref = ref.inThePast(a.published());
         if (ref != null && ref.value() != null && !ref.from().equals("publication") && ref.value().matches("\\d{4}.*")) {
-            if (Integer.parseInt(ref.value().substring(0, 4)) < a.published.getYear() - 1) e.historical = true;
+            if (Integer.parseInt(ref.value().substring(0, 4)) < a.published().getYear() - 1) e.setHistorical(true);
         }
-        if (ref == null && e.historical) {
-            e.dateValue = null;
-            e.datePrecision = null;
-            e.dateFrom = "before publication";
+        if (ref == null && e.historical()) {
+            e.setDateValue(null);
+            e.setDatePrecision(null);
+            e.setDateFrom("before publication");
             return;
         }
-        if (ref == null) ref = TimeRef.publication(a.published);
-        e.dateValue = ref.value();
-        e.datePrecision = ref.precision();
-        e.dateFrom = ref.from();
+        if (ref == null) ref = TimeRef.publication(a.published());
+        e.setDateValue(ref.value());
+        e.setDatePrecision(ref.precision());
+        e.setDateFrom(ref.from());
     }
 
     private void where(Analysis a, Sentence s, Token t, EventDraft e) {
         PlaceMention best = null;
         int bestDepth = Integer.MAX_VALUE;
-        for (PlaceMention p : a.places) {
+        for (PlaceMention p : a.places()) {
             if (p.sentence() != s.index() || !p.locative()) continue;
             Token head = s.headOf(p.from(), p.to());
             // "in Sa Kaeo province": the name modifies the noun that takes the preposition
@@ -550,7 +555,7 @@ public final class EventStage implements Stage {
             if (depth < bestDepth) { best = p; bestDepth = depth; }
         }
         if (best == null) best = focus(a);
-        e.location = best;
+        e.setLocation(best);
     }
 
     /** The place hangs under a verb of reporting that does not govern the event: it says where the teller is. */
@@ -575,7 +580,7 @@ public final class EventStage implements Stage {
         Map<String, Integer> counts = new HashMap<>();
         PlaceMention best = null;
         int bestScore = 0;
-        for (PlaceMention p : a.places) {
+        for (PlaceMention p : a.places()) {
             if (!p.locative()) continue;
             int weight = p.sentence() < 0 ? 5 : p.place().kind().equals("country") || p.place().kind().equals("region") ? 1 : 10;
             int c = counts.merge(p.place().name(), 1, Integer::sum) * weight;
@@ -590,35 +595,35 @@ public final class EventStage implements Stage {
     private static final List<String> COUNTS = List.of("killed", "injured", "arrested");
 
     private void counts(Sentence s, Token t, EventDraft e) {
-        for (Mention m : e.source) if (m.quantity() != null) e.counts.put("size", m.quantity());
-        if (e.code == null || e.code.quadClass() != 4) return;
+        for (Mention m : e.source()) if (m.quantity() != null) e.counts().put("size", m.quantity());
+        if (e.code() == null || e.code().quadClass() != 4) return;
         for (Token k : s.tokens()) {
             String what = null;
             for (String count : COUNTS) if (what == null && cues.is("count-" + count, k.lemma())) what = count;
-            if (what == null || e.counts.containsKey(what)) continue;
+            if (what == null || e.counts().containsKey(what)) continue;
             Integer n = number(s, k);
-            if (n != null) e.counts.put(what, n);
+            if (n != null) e.counts().put(what, n);
             else if (k.isVerb() || k.pos().equals("VBG")) {
                 Token obj = s.child(k, "obj");
-                if (obj != null && obj.lower().equals("many")) e.counts.put(what, "many");
+                if (obj != null && obj.lower().equals("many")) e.counts().put(what, "many");
             }
         }
     }
 
     /** An attack with no target named takes its victims: "rocket attacks ..., which resulted in the death of one U.S. contractor". */
     private void victims(Analysis a, Sentence s, Token t, EventDraft e) {
-        if (!e.target.isEmpty() || e.code == null || !"ASSAULT".equals(e.code.plover())) return;
+        if (!e.target().isEmpty() || e.code() == null || !"ASSAULT".equals(e.code().plover())) return;
         Token gov = s.head(t);
         if (t.isNoun() && t.deprel().startsWith("nsubj") && gov != null && cues.is("victim-verb", gov.lemma())) {
-            e.target.addAll(resolve(a, s, s.child(gov, "obj")));  // "a roadside bombing killed one U.S. soldier"
-            if (!e.target.isEmpty()) return;
+            e.target().addAll(resolve(a, s, s.child(gov, "obj")));  // "a roadside bombing killed one U.S. soldier"
+            if (!e.target().isEmpty()) return;
         }
         for (Token k : s.tokens()) {
             if (!cues.is("victim-noun", k.lemma()) || !k.isNoun()) continue;
             if (!s.dominates(t, k)) continue;
             Token of = caseChild(s, k, List.of("of"));
-            e.target.addAll(resolve(a, s, of));
-            if (!e.target.isEmpty()) return;
+            e.target().addAll(resolve(a, s, of));
+            if (!e.target().isEmpty()) return;
         }
     }
 

@@ -2,7 +2,10 @@ package org.sitrep.events;
 
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Layer;
 import org.sitrep.analysis.Mention;
+import org.sitrep.analysis.Modality;
+import org.sitrep.analysis.Polarity;
 import org.sitrep.analysis.Quote;
 import org.sitrep.analysis.Stage;
 import org.sitrep.knowledge.Codebook;
@@ -25,6 +28,8 @@ import java.util.Set;
  * party's hostile acts is an accusation.
  */
 public final class FramingStage implements Stage {
+    @Override public Set<Layer> requires() { return Set.of(Layer.SENTENCES, Layer.MENTIONS, Layer.QUOTES, Layer.EVENTS); }
+    @Override public Set<Layer> writes() { return Set.of(Layer.EVENTS); }
 
     private static final Set<String> CONTENT_RELS = Set.of("xcomp", "ccomp", "obj", "csubj", "nsubj:pass");
 
@@ -38,17 +43,17 @@ public final class FramingStage implements Stage {
 
     @Override
     public void process(Analysis a) {
-        for (EventDraft e : a.events) content(a, e);
-        for (EventDraft e : a.events) protestDemand(a, e);
+        for (EventDraft e : a.events()) content(a, e);
+        for (EventDraft e : a.events()) protestDemand(a, e);
         speechActs(a);
-        for (EventDraft e : a.events) intent(e);
+        for (EventDraft e : a.events()) intent(e);
     }
 
     // ---------------------------------------------------------------- content of other events
 
     private void content(Analysis a, EventDraft e) {
-        Sentence s = a.sentences.get(e.sentence);
-        Token x = s.token(e.trigger);
+        Sentence s = a.sentences().get(e.sentence());
+        Token x = s.token(e.trigger());
         for (int step = 0; step < 3; step++) {
             Token gov = s.head(x);
             if (gov == null) return;
@@ -69,15 +74,15 @@ public final class FramingStage implements Stage {
                 // carries is what the phrase is about
                 Token carried = s.child(gov, "obj") != null ? s.child(gov, "obj") : s.child(gov, "nsubj:pass");
                 EventDraft p = carried == null ? null : eventAt(a, s, carried);
-                if (p != null && p != e && p.code.root().equals("14")) g = p;
+                if (p != null && p != e && p.code().root().equals("14")) g = p;
             }
             if (g != null && g != e && content) {
                 // "protests against police brutality", "marched over the shooting": what a protest is about is its
                 // grievance, not an act told here
-                if (g.code.root().equals("14") && s.token(e.trigger).isNoun() && !purpose) {
-                    e.contentOf = g;
-                    if (e.modality.equals("actual")) e.modality = "content";
-                    e.note = "what the protest " + g.code.code() + " \"" + g.rule + "\" is about";
+                if (g.code().root().equals("14") && s.token(e.trigger()).isNoun() && !purpose) {
+                    e.setContentOf(g);
+                    if (e.modality() == Modality.ACTUAL) e.setModality(Modality.CONTENT);
+                    e.setNote("what the protest " + g.code().code() + " \"" + g.rule() + "\" is about");
                     return;
                 }
                 absorb(e, g, purpose);
@@ -93,44 +98,44 @@ public final class FramingStage implements Stage {
      * protest is what the protest is for, however the parser attaches it, not a request of its own.
      */
     private void protestDemand(Analysis a, EventDraft e) {
-        Sentence s = a.sentences.get(e.sentence);
-        Token t = s.token(e.trigger);
-        if (e.contentOf != null || e.mergedInto != null || e.code == null || !t.pos().equals("VBG")
-                || !(e.code.root().equals("10") || e.code.root().equals("02"))) return;
+        Sentence s = a.sentences().get(e.sentence());
+        Token t = s.token(e.trigger());
+        if (e.contentOf() != null || e.mergedInto() != null || e.code() == null || !t.pos().equals("VBG")
+                || !(e.code().root().equals("10") || e.code().root().equals("02"))) return;
         Token x = t;
         for (int step = 0; step < 4; step++) {
             x = s.head(x);
             if (x == null) return;
             EventDraft g = eventAt(a, s, x);
             if (g == null) continue;
-            if (!g.code.root().equals("14")) return;
-            e.contentOf = g;
-            if (e.modality.equals("actual")) e.modality = "purpose";
-            e.note = "what the protest " + g.code.code() + " \"" + g.rule + "\" demands";
+            if (!g.code().root().equals("14")) return;
+            e.setContentOf(g);
+            if (e.modality() == Modality.ACTUAL) e.setModality(Modality.PURPOSE);
+            e.setNote("what the protest " + g.code().code() + " \"" + g.rule() + "\" demands");
             return;
         }
     }
 
     private void absorb(EventDraft e, EventDraft g, boolean purpose) {
-        String root = g.code.root();
-        String modality = codebook.framing(g.code.code());  // cameo.tsv: "demanded" for appeals and demands, ...
+        String root = g.code().root();
+        String modality = codebook.framing(g.code().code());  // cameo.tsv: "demanded" for appeals and demands, ...
         if (modality == null && purpose) modality = "purpose";
-        if (root.equals("03") && e.code.hostile() && e.code.quadClass() >= 3) {
+        if (root.equals("03") && e.code().hostile() && e.code().quadClass() >= 3) {
             // "vowed to continue their demonstrations", "pledged to retaliate": a promise of hostility is a threat
-            g.rule = "promise of a hostile act -> " + codebook.threatCode(e.code.root()) + " (" + g.rule + ")";
-            g.code = codebook.get(codebook.threatCode(e.code.root()));
+            g.setRule("promise of a hostile act -> " + codebook.threatCode(e.code().root()) + " (" + g.rule() + ")");
+            g.setCode(codebook.get(codebook.threatCode(e.code().root())));
             modality = "threatened";
         }
         if (modality == null) return;
-        e.contentOf = g;
-        if (e.modality.equals("actual") || e.modality.equals("future") || e.modality.equals("intended")) e.modality = modality;
-        e.note = "content of " + g.code.code() + " \"" + g.rule + "\"";
+        e.setContentOf(g);
+        if (e.modality() == Modality.ACTUAL || e.modality() == Modality.FUTURE || e.modality() == Modality.INTENDED) e.setModality(Modality.of(modality));
+        e.setNote("content of " + g.code().code() + " \"" + g.rule() + "\"");
         // "rejected North Korea's demand": the one whose demand it was is the target
-        if (g.target.isEmpty()) {
-            List<Mention> other = e.source.stream().filter(m -> !sameActor(m, g.source)).toList();
-            List<Mention> theirs = e.target.stream().filter(m -> !sameActor(m, g.source)).toList();
+        if (g.target().isEmpty()) {
+            List<Mention> other = e.source().stream().filter(m -> !sameActor(m, g.source())).toList();
+            List<Mention> theirs = e.target().stream().filter(m -> !sameActor(m, g.source())).toList();
             // "rejected North Korea's demand": whose demand; "offered to hand them over to Britain": to whom
-            g.target.addAll(!other.isEmpty() ? other : theirs);
+            g.target().addAll(!other.isEmpty() ? other : theirs);
         }
     }
 
@@ -142,7 +147,7 @@ public final class FramingStage implements Stage {
     }
 
     private static EventDraft eventAt(Analysis a, Sentence s, Token t) {
-        for (EventDraft e : a.events) if (e.sentence == s.index() && e.trigger == t.index() && e.mergedInto == null) return e;
+        for (EventDraft e : a.events()) if (e.sentence() == s.index() && e.trigger() == t.index() && e.mergedInto() == null) return e;
         return null;
     }
 
@@ -150,42 +155,42 @@ public final class FramingStage implements Stage {
     // ---------------------------------------------------------------- intentions and refusals
 
     private void intent(EventDraft e) {
-        if (e.contentOf != null || e.mergedInto != null || e.code == null) return;
-        if (e.modality.equals("obligation")) {
+        if (e.contentOf() != null || e.mergedInto() != null || e.code() == null) return;
+        if (e.modality() == Modality.OBLIGATION) {
             // "Russia said Sudan must return the helicopter": Russia demands it of Sudan
-            if (e.attributionActor == null || e.source.isEmpty()) return;
-            List<Mention> obliged = new ArrayList<>(e.source);
-            e.source.clear();
-            e.source.add(e.attributionActor);
-            e.target.clear();
-            e.target.addAll(obliged);
+            if (e.attributionActor() == null || e.source().isEmpty()) return;
+            List<Mention> obliged = new ArrayList<>(e.source());
+            e.source().clear();
+            e.source().add(e.attributionActor());
+            e.target().clear();
+            e.target().addAll(obliged);
             recode(e, "100", "stated obligation");
             return;
         }
-        boolean stated = Set.of("future", "intended", "possible").contains(e.modality);
-        if (e.polarity.equals("negated") && (stated || e.modality.equals("actual") && "will".equals(e.cue))) {
+        boolean stated = Set.of(Modality.FUTURE, Modality.INTENDED, Modality.POSSIBLE).contains(e.modality());
+        if (e.polarity() == Polarity.NEGATED && (stated || e.modality() == Modality.ACTUAL && "will".equals(e.cue()))) {
             recode(e, "120", "refusal");
             return;
         }
-        if (e.polarity.equals("failed") && cues.is("refusal", e.cue)) {
+        if (e.polarity() == Polarity.FAILED && cues.is("refusal", e.cue())) {
             recode(e, "120", "refusal");
             return;
         }
-        if (!stated || !e.polarity.equals("asserted") || e.source.isEmpty()) return;
-        String root = e.code.root();
-        if (root.equals("03") || root.equals("13") || root.equals("12")) { e.modality = "actual"; return; }
-        boolean hostile = e.code.quadClass() >= 3 && !Set.of("RETREAT", "CONCEDE").contains(e.code.plover());
+        if (!stated || e.polarity() != Polarity.ASSERTED || e.source().isEmpty()) return;
+        String root = e.code().root();
+        if (root.equals("03") || root.equals("13") || root.equals("12")) { e.setModality(Modality.ACTUAL); return; }
+        boolean hostile = e.code().quadClass() >= 3 && !Set.of("RETREAT", "CONCEDE").contains(e.code().plover());
         String code = hostile ? codebook.threatCode(root) : codebook.intentCode(root);  // cameo.tsv columns 9 and 8
         recode(e, code, hostile ? "stated hostile intent" : "stated intent");
-        e.modality = "intended";  // the statement is the event; what it announces has not happened
-        e.announces = true;
+        e.setModality(Modality.INTENDED);  // the statement is the event; what it announces has not happened
+        e.setAnnounces(true);
     }
 
     private void recode(EventDraft e, String code, String why) {
-        e.rule = why + " -> " + code + " (act: " + e.rule + ")";
-        e.code = codebook.get(code);
-        e.polarity = "asserted";
-        e.modality = "actual";
+        e.setRule(why + " -> " + code + " (act: " + e.rule() + ")");
+        e.setCode(codebook.get(code));
+        e.setPolarity(Polarity.ASSERTED);
+        e.setModality(Modality.ACTUAL);
     }
 
     // ---------------------------------------------------------------- speech
@@ -198,49 +203,49 @@ public final class FramingStage implements Stage {
     private void speechActs(Analysis a) {
         List<EventDraft> added = new ArrayList<>();
         Map<Integer, EventDraft> actOfQuote = new HashMap<>();
-        for (EventDraft e : a.events) {
-            if (!e.inQuote || e.code == null || e.contentOf != null || e.mergedInto != null) continue;
-            Quote q = a.quotes.get(e.quote);
+        for (EventDraft e : a.events()) {
+            if (!e.inQuote() || e.code() == null || e.contentOf() != null || e.mergedInto() != null) continue;
+            Quote q = a.quotes().get(e.quote());
             Mention speaker = a.mentionAt(q.speakerSentence(), q.speakerToken());
             if (speaker == null || speaker.sectors().contains("MED")) continue;
             String side = speaker.country();
-            boolean hostile = e.code.hostile();
+            boolean hostile = e.code().hostile();
             // an accusation needs two known sides: "police" with no country yet may be the speaker's own
-            boolean byOther = side != null && !e.source.isEmpty() && e.source.stream().allMatch(m -> m.country() != null && !side.equals(m.country()));
-            boolean future = e.modality.equals("future");
+            boolean byOther = side != null && !e.source().isEmpty() && e.source().stream().allMatch(m -> m.country() != null && !side.equals(m.country()));
+            boolean future = e.modality() == Modality.FUTURE;
             EventDraft act = null;
-            if (hostile && future && (e.code.quadClass() >= 3 || e.code.root().equals("11"))) {
+            if (hostile && future && (e.code().quadClass() >= 3 || e.code().root().equals("11"))) {
                 act = speech(a, q, e, speaker, "130", "speech:future-hostile-act -> threaten");
-                act.target.addAll(e.target.isEmpty() ? e.source : e.target);
-            } else if (hostile && byOther && e.modality.equals("actual") && e.code.quadClass() == 4) {
+                act.target().addAll(e.target().isEmpty() ? e.source() : e.target());
+            } else if (hostile && byOther && e.modality() == Modality.ACTUAL && e.code().quadClass() == 4) {
                 act = speech(a, q, e, speaker, "112", "speech:quoted-hostile-act -> accuse");
-                act.target.addAll(e.source);
-            } else if (e.code.root().equals("10") || e.code.root().equals("02")) {
-                if (e.source.isEmpty() || e.source.stream().allMatch(m -> m.kind() == Mention.Kind.PRONOUN)) {
-                    e.source.clear();
-                    e.source.add(speaker);
+                act.target().addAll(e.source());
+            } else if (e.code().root().equals("10") || e.code().root().equals("02")) {
+                if (e.source().isEmpty() || e.source().stream().allMatch(m -> m.kind() == Mention.Kind.PRONOUN)) {
+                    e.source().clear();
+                    e.source().add(speaker);
                 }
                 continue;
             } else {
-                if (e.attributionActor == null) {
-                    e.attributionActor = speaker;
-                    e.attributionText = speaker.text();
-                    e.attributionCue = q.cue();
+                if (e.attributionActor() == null) {
+                    e.setAttributionActor(speaker);
+                    e.setAttributionText(speaker.text());
+                    e.setAttributionCue(q.cue());
                 }
                 continue;
             }
-            e.mergedInto = act;
+            e.setMergedInto(act);
             added.add(act);
-            actOfQuote.put(e.quote, act);
+            actOfQuote.put(e.quote(), act);
         }
         weAreWhoSaysIt(a);  // before the accusation takes the acts that still have no doer
         // the rest of an accusing quote's hostile acts with no doer of their own ("..., wounding many") belong to the accusation
-        for (EventDraft e : a.events) {
-            EventDraft act = actOfQuote.get(e.quote);
-            if (e.inQuote && e.mergedInto == null && act != null && e.source.isEmpty() && e.code.hostile() && e.code.quadClass() == 4) e.mergedInto = act;
+        for (EventDraft e : a.events()) {
+            EventDraft act = actOfQuote.get(e.quote());
+            if (e.inQuote() && e.mergedInto() == null && act != null && e.source().isEmpty() && e.code().hostile() && e.code().quadClass() == 4) e.setMergedInto(act);
         }
-        a.events.addAll(added);
-        a.events.sort((x, y) -> x.sentence != y.sentence ? x.sentence - y.sentence : x.trigger - y.trigger);
+        a.addEvents(added);
+        a.sortEvents((x, y) -> x.sentence() != y.sentence() ? x.sentence() - y.sentence() : x.trigger() - y.trigger());
     }
 
     /**
@@ -248,29 +253,29 @@ public final class FramingStage implements Stage {
      * no quote marks gave the speaker ({@link org.sitrep.quotes.QuoteStage} resolves "we" only inside marked quotes).
      */
     private static void weAreWhoSaysIt(Analysis a) {
-        for (EventDraft e : a.events) {
-            Sentence s = a.sentences.get(e.sentence);
-            Token subject = s.child(s.token(e.trigger), "nsubj");
-            Mention who = e.attributionActor;
-            if (e.source.isEmpty() && subject != null && subject.lower().equals("we") && who != null && who.code() != null) e.source.add(who);
+        for (EventDraft e : a.events()) {
+            Sentence s = a.sentences().get(e.sentence());
+            Token subject = s.child(s.token(e.trigger()), "nsubj");
+            Mention who = e.attributionActor();
+            if (e.source().isEmpty() && subject != null && subject.lower().equals("we") && who != null && who.code() != null) e.source().add(who);
         }
     }
 
     private EventDraft speech(Analysis a, Quote q, EventDraft content, Mention speaker, String code, String rule) {
         EventDraft act = new EventDraft();
         boolean atCue = q.cueSentence() >= 0;
-        act.sentence = atCue ? q.cueSentence() : content.sentence;
-        act.trigger = atCue ? q.cueToken() : content.trigger;
-        act.triggerFrom = act.trigger;
-        act.triggerTo = act.trigger;
-        act.code = codebook.get(code);
-        act.rule = rule + " (content: " + content.rule + ")";
-        act.source.add(speaker);
-        act.dateValue = a.published.toString();
-        act.datePrecision = "day";
-        act.dateFrom = "publication";
-        act.location = content.location;
-        act.backgrounded = !atCue;
+        act.setSentence(atCue ? q.cueSentence() : content.sentence());
+        act.setTrigger(atCue ? q.cueToken() : content.trigger());
+        act.setTriggerFrom(act.trigger());
+        act.setTriggerTo(act.trigger());
+        act.setCode(codebook.get(code));
+        act.setRule(rule + " (content: " + content.rule() + ")");
+        act.source().add(speaker);
+        act.setDateValue(a.published().toString());
+        act.setDatePrecision("day");
+        act.setDateFrom("publication");
+        act.setLocation(content.location());
+        act.setBackgrounded(!atCue);
         return act;
     }
 

@@ -91,16 +91,16 @@ public final class Means {
      * (18, 180, 19, 190, 20, 200), a means code when a stronger means is named, or a code's own descendant.
      */
     public void refine(Sentence s, Token t, EventDraft e) {
-        if (e.code == null || e.code.quadClass() != 4) return;
+        if (e.code() == null || e.code().quadClass() != 4) return;
         Found best = strongest(s, scope(s, t, e));
         if (best == null) return;
         Row m = best.means();
         String code = m.lethal() != null && lethal(s, t, e) ? m.lethal() : m.cameo();
-        if (code.equals(e.code.code()) || !refines(e.code, code, m)) return;
+        if (code.equals(e.code().code()) || !refines(e.code(), code, m)) return;
         Codebook.Code c = codebook.get(code);
         // a killing takes the codebook's mode for the killing code ("kill"), otherwise the means' own
-        e.code = new Codebook.Code(c.code(), c.name(), c.goldstein(), c.quadClass(), c.plover(), code.equals(m.cameo()) ? m.mode() : c.mode());
-        e.rule = e.rule + " + means: " + best.cue();
+        e.setCode(new Codebook.Code(c.code(), c.name(), c.goldstein(), c.quadClass(), c.plover(), code.equals(m.cameo()) ? m.mode() : c.mode()));
+        e.setRule(e.rule() + " + means: " + best.cue());
     }
 
     private boolean refines(Codebook.Code current, String code, Row m) {
@@ -119,7 +119,7 @@ public final class Means {
 
     /** The act kills: its trigger, or a word hanging on it ("killing two"), is a killing, or the sentence counts dead. */
     private boolean lethal(Sentence s, Token t, EventDraft e) {
-        if (e.counts.containsKey("killed") || cues.is("lethal", t.lemma())) return true;
+        if (e.counts().containsKey("killed") || cues.is("lethal", t.lemma())) return true;
         for (Token c : s.children(t)) if (cues.is("lethal", c.lemma())) return true;
         return false;
     }
@@ -204,7 +204,7 @@ public final class Means {
         }
         // the lexicon already read an event noun's words ("drone strike"); a verb pattern's words may be the weapon ("fired missiles at")
         if (t.isVerb()) out.remove(t.index());
-        else for (int k = e.triggerFrom; k <= e.triggerTo; k++) out.remove(k);
+        else for (int k = e.triggerFrom(); k <= e.triggerTo(); k++) out.remove(k);
         return out;
     }
 

@@ -2,7 +2,9 @@ package org.sitrep.events;
 
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Layer;
 import org.sitrep.analysis.Mention;
+import org.sitrep.analysis.Modality;
 import org.sitrep.analysis.PlaceMention;
 import org.sitrep.analysis.Stage;
 import org.sitrep.knowledge.Cues;
@@ -22,6 +24,8 @@ import java.util.Set;
  * event even when nobody is named as doing it ("seven people were left dead"): it only loses confidence.
  */
 public final class MergeStage implements Stage {
+    @Override public Set<Layer> requires() { return Set.of(Layer.SENTENCES, Layer.PLACES, Layer.MENTIONS, Layer.EVENTS); }
+    @Override public Set<Layer> writes() { return Set.of(Layer.EVENTS); }
 
     private final ImpliedAgents implied;
     private final Cues cues;
@@ -33,45 +37,45 @@ public final class MergeStage implements Stage {
 
     @Override
     public void process(Analysis a) {
-        for (EventDraft e : a.events) {
-            if (e.mergedInto == null && e.note == null && e.code.plover() == null && !responsibility(e)) e.note = "a statement with no PLOVER event type";
+        for (EventDraft e : a.events()) {
+            if (e.mergedInto() == null && e.note() == null && e.code().plover() == null && !responsibility(e)) e.setNote("a statement with no PLOVER event type");
         }
-        for (EventDraft e : a.events) {
-            Token t = a.sentences.get(e.sentence).token(e.trigger);
-            Sentence s = a.sentences.get(e.sentence);
+        for (EventDraft e : a.events()) {
+            Token t = a.sentences().get(e.sentence()).token(e.trigger());
+            Sentence s = a.sentences().get(e.sentence());
             boolean recalled = t.deprel().equals("acl:relcl") && s.children(t, "aux").stream().anyMatch(x -> x.lower().equals("had"));
-            if (e.note == null && recalled) e.note = "background: recalled in a relative clause (\"whom they had taken hostage\")";
-            if (e.note == null && t.deprel().equals("acl") && t.pos().equals("VBN")) {
-                e.note = "background: a participle describing something (\"the curfew imposed in 1989\")";
+            if (e.note() == null && recalled) e.setNote("background: recalled in a relative clause (\"whom they had taken hostage\")");
+            if (e.note() == null && t.deprel().equals("acl") && t.pos().equals("VBN")) {
+                e.setNote("background: a participle describing something (\"the curfew imposed in 1989\")");
             }
-            if (e.note == null && setting(a, s, t, e)) e.note = "background: the setting of another event told (\"after the clashes\")";
-            if (e.note == null && t.deprel().equals("acl:relcl") && earlier(s, t)) {
-                e.note = "background: told of someone or somewhere in a relative clause (\"where ten were killed last year\")";
+            if (e.note() == null && setting(a, s, t, e)) e.setNote("background: the setting of another event told (\"after the clashes\")");
+            if (e.note() == null && t.deprel().equals("acl:relcl") && earlier(s, t)) {
+                e.setNote("background: told of someone or somewhere in a relative clause (\"where ten were killed last year\")");
             }
         }
-        for (EventDraft e : a.events) {
+        for (EventDraft e : a.events()) {
             // "where ten people have been killed in riots": what a background clause tells is background with it
-            if (e.note != null || e.mergedInto != null) continue;
-            Sentence s = a.sentences.get(e.sentence);
-            Token t = s.token(e.trigger);
+            if (e.note() != null || e.mergedInto() != null) continue;
+            Sentence s = a.sentences().get(e.sentence());
+            Token t = s.token(e.trigger());
             if (!(t.isNoun() && (t.relation().equals("obl") || t.relation().equals("nmod")) || t.deprel().equals("conj"))) continue;
             Token gov = s.head(t);
-            EventDraft g = gov == null ? null : a.events.stream().filter(o -> o != e && o.sentence == e.sentence && o.trigger == gov.index()).findFirst().orElse(null);
-            if (g != null && g.note != null && g.note.startsWith("background")) e.note = g.note;
+            EventDraft g = gov == null ? null : a.events().stream().filter(o -> o != e && o.sentence() == e.sentence() && o.trigger() == gov.index()).findFirst().orElse(null);
+            if (g != null && g.note() != null && g.note().startsWith("background")) e.setNote(g.note());
         }
         joinOutcomes(a);  // before agents are implied: a toll's agent is the act's, not the one convention gives
         elaborations(a);
         fires(a);
         implyAgents(a);
-        for (EventDraft e : a.events) {
-            if (e.mergedInto == null && e.note == null && e.source.isEmpty() && e.target.isEmpty()
-                    && !told(a.sentences.get(e.sentence), a.sentences.get(e.sentence).token(e.trigger), e)) {
-                e.note = "no actor identified, and only mentioned in passing";
+        for (EventDraft e : a.events()) {
+            if (e.mergedInto() == null && e.note() == null && e.source().isEmpty() && e.target().isEmpty()
+                    && !told(a.sentences().get(e.sentence()), a.sentences().get(e.sentence()).token(e.trigger()), e)) {
+                e.setNote("no actor identified, and only mentioned in passing");
             }
         }
         inferCountries(a);
         merge(a);
-        for (EventDraft e : a.events) e.confidence = confidence(e);
+        for (EventDraft e : a.events()) e.setConfidence(confidence(e));
     }
 
     /**
@@ -95,7 +99,7 @@ public final class MergeStage implements Stage {
         Token gov = s.head(x);
         // "four were killed after soldiers opened fire": a toll is told by the act it came after, which is no background
         if (gov == null || toll(gov)) return false;
-        return a.events.stream().anyMatch(o -> o != e && o.sentence == e.sentence && o.trigger == gov.index() && o.code != null);
+        return a.events().stream().anyMatch(o -> o != e && o.sentence() == e.sentence() && o.trigger() == gov.index() && o.code() != null);
     }
 
     /**
@@ -117,8 +121,8 @@ public final class MergeStage implements Stage {
      * is as often about anything else, so only a pattern that names what is claimed or denied counts.
      */
     static boolean responsibility(EventDraft e) {
-        String code = e.code.code();
-        return (code.equals("015") || code.equals("016")) && e.rule != null && e.rule.split(" -> ")[0].contains(" ");
+        String code = e.code().code();
+        return (code.equals("015") || code.equals("016")) && e.rule() != null && e.rule().split(" -> ")[0].contains(" ");
     }
 
     /**
@@ -128,13 +132,13 @@ public final class MergeStage implements Stage {
      */
     static double confidence(EventDraft e) {
         double c = 0.4;
-        if (e.source.stream().anyMatch(m -> m.country() != null || m.code() != null)) c += 0.2;
-        if (e.target.stream().anyMatch(m -> m.country() != null || m.code() != null)) c += 0.15;
-        if (e.rule != null && (e.rule.startsWith("verb:") || e.rule.startsWith("noun:")) && e.rule.split(" -> ")[0].contains(" ")) c += 0.1;
-        if (e.source.stream().anyMatch(Mention::countryInferred) || e.target.stream().anyMatch(Mention::countryInferred)) c -= 0.1;
-        if (e.hedged) c -= 0.15;
-        if (e.source.isEmpty() && e.target.isEmpty()) c -= 0.15;  // nobody named on either side
-        if (e.rule != null && !e.rule.startsWith("verb:") && !e.rule.startsWith("noun:")) c -= 0.1;
+        if (e.source().stream().anyMatch(m -> m.country() != null || m.code() != null)) c += 0.2;
+        if (e.target().stream().anyMatch(m -> m.country() != null || m.code() != null)) c += 0.15;
+        if (e.rule() != null && (e.rule().startsWith("verb:") || e.rule().startsWith("noun:")) && e.rule().split(" -> ")[0].contains(" ")) c += 0.1;
+        if (e.source().stream().anyMatch(Mention::countryInferred) || e.target().stream().anyMatch(Mention::countryInferred)) c -= 0.1;
+        if (e.hedged()) c -= 0.15;
+        if (e.source().isEmpty() && e.target().isEmpty()) c -= 0.15;  // nobody named on either side
+        if (e.rule() != null && !e.rule().startsWith("verb:") && !e.rule().startsWith("noun:")) c -= 0.1;
         return Math.round(Math.max(0.1, Math.min(0.95, c)) * 100) / 100.0;
     }
 
@@ -146,20 +150,20 @@ public final class MergeStage implements Stage {
      * subject the coder could not resolve ("the mob arrested ...") is a named agent, so nothing is implied.
      */
     private void implyAgents(Analysis a) {
-        for (EventDraft e : a.events) {
-            if (!e.source.isEmpty() || e.mergedInto != null || e.code == null) continue;
-            ImpliedAgents.Agent agent = implied.of(e.code.code());
-            Sentence s = a.sentences.get(e.sentence);
-            if (agent == null || !agentUnsaid(s, s.token(e.trigger))) continue;
+        for (EventDraft e : a.events()) {
+            if (!e.source().isEmpty() || e.mergedInto() != null || e.code() == null) continue;
+            ImpliedAgents.Agent agent = implied.of(e.code().code());
+            Sentence s = a.sentences().get(e.sentence());
+            if (agent == null || !agentUnsaid(s, s.token(e.trigger()))) continue;
             if (agent.self()) {
-                if (e.target.isEmpty() || !e.target.stream().allMatch(m -> m.sectors().stream().anyMatch(FORCES::contains))) continue;
-                e.source.addAll(e.target);
-                e.target.clear();
-                e.rule = e.rule + " + forces deployed as agent";
+                if (e.target().isEmpty() || !e.target().stream().allMatch(m -> m.sectors().stream().anyMatch(FORCES::contains))) continue;
+                e.source().addAll(e.target());
+                e.target().clear();
+                e.setRule(e.rule() + " + forces deployed as agent");
                 continue;
             }
-            e.source.add(Mention.implied(e.sentence, e.trigger, agent.name(), agent.sectors()));
-            e.rule = e.rule + " + implied agent";
+            e.source().add(Mention.implied(e.sentence(), e.trigger(), agent.name(), agent.sectors()));
+            e.setRule(e.rule() + " + implied agent");
         }
     }
 
@@ -170,7 +174,7 @@ public final class MergeStage implements Stage {
      * the cause of a toll ("injured in a grenade attack") is told by the toll.
      */
     boolean told(Sentence s, Token t, EventDraft e) {
-        if (e.backgrounded) return false;
+        if (e.backgrounded()) return false;
         if (t.isVerb()) return !t.relation().equals("acl") && !t.relation().equals("amod") && !t.relation().equals("advcl");
         if (t.deprel().equals("root") || t.relation().equals("nsubj") || t.deprel().equals("dep")) return true;
         // "a villager was injured in a grenade attack", "four died from gunfire": the toll tells the act
@@ -199,17 +203,17 @@ public final class MergeStage implements Stage {
 
     private void inferCountries(Analysis a) {
         String focus = focusCountry(a);
-        for (EventDraft e : a.events) {
+        for (EventDraft e : a.events()) {
             // nobody named on either side: a place named where it happened is not whom it was done to
-            if (e.target.isEmpty() && !e.source.isEmpty() && e.note == null && e.code != null && e.code.plover() != null) implicitTarget(a, e, focus);
+            if (e.target().isEmpty() && !e.source().isEmpty() && e.note() == null && e.code() != null && e.code().plover() != null) implicitTarget(a, e, focus);
         }
-        for (EventDraft e : a.events) {
-            PlaceMention place = e.location;
-            for (List<Mention> side : List.of(e.source, e.target)) {
-                List<Mention> other = side == e.source ? e.target : e.source;
+        for (EventDraft e : a.events()) {
+            PlaceMention place = e.location();
+            for (List<Mention> side : List.of(e.source(), e.target())) {
+                List<Mention> other = side == e.source() ? e.target() : e.source();
                 // where the sentence puts the event; else the country of a domestic actor facing them ("Sudanese police
                 // arrested students"); else the document's main place
-                String here = place != null && place.sentence() == e.sentence ? place.place().country()
+                String here = place != null && place.sentence() == e.sentence() ? place.place().country()
                         : other.stream().filter(m -> !m.countryInferred() && m.country() != null && m.sectors().stream().anyMatch(DOMESTIC::contains))
                         .map(Mention::country).findFirst().orElse(place != null ? place.place().country() : focus);
                 if (here == null) continue;
@@ -234,17 +238,17 @@ public final class MergeStage implements Stage {
      * carries no words of the text and is marked inferred.
      */
     private static void implicitTarget(Analysis a, EventDraft e, String focus) {
-        PlaceMention here = e.location != null && e.location.sentence() == e.sentence ? e.location : null;
-        String sourceCountry = e.source.stream().map(Mention::country).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        boolean directed = DIRECTED.contains(e.code.plover());
+        PlaceMention here = e.location() != null && e.location().sentence() == e.sentence() ? e.location() : null;
+        String sourceCountry = e.source().stream().map(Mention::country).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        boolean directed = DIRECTED.contains(e.code().plover());
         // at home, the state acts on its people; anyone else addresses the authorities
-        List<String> atHome = e.source.stream().anyMatch(m -> isState(a, m)) ? List.of("CVL") : List.of("GOV");
+        List<String> atHome = e.source().stream().anyMatch(m -> isState(a, m)) ? List.of("CVL") : List.of("GOV");
         String country = null;
         List<String> sectors = List.of();
         if (here != null && here.place().country() != null) {
             String place = here.place().country();
             // a generic side with no country of its own takes the place's (inferCountries below): it acts at home
-            boolean abroad = e.source.stream().noneMatch(m -> place.equals(m.country()) || takesPlaceCountry(m));
+            boolean abroad = e.source().stream().noneMatch(m -> place.equals(m.country()) || takesPlaceCountry(m));
             if (abroad || directed) country = place;
             if (!abroad) sectors = atHome;
         } else if (directed && focus != null && sourceCountry != null) {
@@ -252,7 +256,7 @@ public final class MergeStage implements Stage {
             if (focus.equals(sourceCountry)) sectors = atHome;
         }
         if (country == null) return;
-        e.target.add(Mention.implied(e.sentence, e.trigger, country, sectors).withCountry(country, true));
+        e.target().add(Mention.implied(e.sentence(), e.trigger(), country, sectors).withCountry(country, true));
     }
 
     /** The state: a country itself ("Pakistan closed the crossing", not "Nigerians"), its government, forces or courts. */
@@ -260,7 +264,7 @@ public final class MergeStage implements Stage {
         if (m.sectors().stream().anyMatch(STATE::contains)) return true;
         if (m.code() == null || !m.code().equals(m.country())) return false;
         while (m.kind() == Mention.Kind.PRONOUN && m.antecedent() != null) m = m.antecedent();
-        return !a.sentences.get(m.sentence()).token(m.head()).pos().endsWith("S");
+        return !a.sentences().get(m.sentence()).token(m.head()).pos().endsWith("S");
     }
 
     /** The rule inferCountries applies: generic actors with no country of their own take the event's place's. */
@@ -271,8 +275,8 @@ public final class MergeStage implements Stage {
     /** The country the document is most about: the most named among its places and actors. */
     private static String focusCountry(Analysis a) {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-        for (PlaceMention p : a.places) if (p.locative() && p.place().country() != null) counts.merge(p.place().country(), 1, Integer::sum);
-        for (List<Mention> ms : a.mentions) for (Mention m : ms) if (m.country() != null && !m.countryInferred()) counts.merge(m.country(), 1, Integer::sum);
+        for (PlaceMention p : a.places()) if (p.locative() && p.place().country() != null) counts.merge(p.place().country(), 1, Integer::sum);
+        for (List<Mention> ms : a.mentions()) for (Mention m : ms) if (m.country() != null && !m.countryInferred()) counts.merge(m.country(), 1, Integer::sum);
         return counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse(null);
     }
 
@@ -281,31 +285,31 @@ public final class MergeStage implements Stage {
     /** A backgrounded re-mention of an earlier event of the same type with compatible actors joins it. */
     private void merge(Analysis a) {
         List<EventDraft> live = new ArrayList<>();
-        for (EventDraft e : a.events) {
-            if (e.mergedInto != null || e.code == null) continue;
-            if (!e.emitted() && !e.modality.equals("actual")) { live.add(e); continue; }
+        for (EventDraft e : a.events()) {
+            if (e.mergedInto() != null || e.code() == null) continue;
+            if (!e.emitted() && e.modality() != Modality.ACTUAL) { live.add(e); continue; }
             EventDraft into = null;
             // look in the event's own sentence first, then from the start of the document
             List<EventDraft> candidates = new ArrayList<>(live);
-            candidates.sort(java.util.Comparator.comparingInt((EventDraft p) -> p.sentence == e.sentence ? 0 : 1)
-                    .thenComparingInt(p -> p.sentence == e.sentence && p.code.code().equals(e.code.code()) ? 0 : 1));
+            candidates.sort(java.util.Comparator.comparingInt((EventDraft p) -> p.sentence() == e.sentence() ? 0 : 1)
+                    .thenComparingInt(p -> p.sentence() == e.sentence() && p.code().code().equals(e.code().code()) ? 0 : 1));
             for (EventDraft prev : candidates) {
-                if (prev.mergedInto != null || !prev.emitted() || prev == e) continue;
-                if (!sameType(prev, e) || prev.historical != e.historical || prev.inQuote != e.inQuote && !e.rule.startsWith("speech:")) continue;
-                boolean sameSides = compatible(prev.source, e.source) && compatible(prev.target, e.target);
-                boolean identical = prev.code.code().equals(e.code.code()) && !e.source.isEmpty() && !e.target.isEmpty() && sameSides
-                        && prev.sentence == e.sentence;
-                if (sameSides && (e.backgrounded || identical || prev.sentence == e.sentence && prev.code.code().equals(e.code.code()))) {
+                if (prev.mergedInto() != null || !prev.emitted() || prev == e) continue;
+                if (!sameType(prev, e) || prev.historical() != e.historical() || prev.inQuote() != e.inQuote() && !e.rule().startsWith("speech:")) continue;
+                boolean sameSides = compatible(prev.source(), e.source()) && compatible(prev.target(), e.target());
+                boolean identical = prev.code().code().equals(e.code().code()) && !e.source().isEmpty() && !e.target().isEmpty() && sameSides
+                        && prev.sentence() == e.sentence();
+                if (sameSides && (e.backgrounded() || identical || prev.sentence() == e.sentence() && prev.code().code().equals(e.code().code()))) {
                     into = prev;  // the earliest: a re-mention points back to the event first told
                     break;
                 }
             }
             if (into != null) {
-                e.mergedInto = into;
-                into.mentions.add(new int[] {e.sentence, e.trigger});
-                if (into.target.isEmpty()) into.target.addAll(e.target);
-                if (into.source.isEmpty()) into.source.addAll(e.source);
-                e.counts.forEach(into.counts::putIfAbsent);
+                e.setMergedInto(into);
+                into.mentions().add(new int[] {e.sentence(), e.trigger()});
+                if (into.target().isEmpty()) into.target().addAll(e.target());
+                if (into.source().isEmpty()) into.source().addAll(e.source());
+                e.counts().forEach(into.counts()::putIfAbsent);
             } else {
                 live.add(e);
             }
@@ -319,30 +323,30 @@ public final class MergeStage implements Stage {
      * sentence puts on an earthquake, a flood or a crash (cues "disaster") is no political event at all.
      */
     private void joinOutcomes(Analysis a) {
-        for (EventDraft e : a.events) {
-            if (e.mergedInto != null || !e.emitted() || !e.source.isEmpty() || e.code.quadClass() != 4) continue;
-            Token t = a.sentences.get(e.sentence).token(e.trigger);
+        for (EventDraft e : a.events()) {
+            if (e.mergedInto() != null || !e.emitted() || !e.source().isEmpty() || e.code().quadClass() != 4) continue;
+            Token t = a.sentences().get(e.sentence()).token(e.trigger());
             if (!toll(t)) continue;
             EventDraft act = null;
-            for (EventDraft o : a.events) {
-                boolean violent = "ASSAULT".equals(o.code.plover()) || o.code.code().startsWith("175");
+            for (EventDraft o : a.events()) {
+                boolean violent = "ASSAULT".equals(o.code().plover()) || o.code().code().startsWith("175");
                 // the act names its doer, or the weapon that did it ("killed when a roadside bomb went off")
-                boolean told = o.source.stream().anyMatch(m -> m.text() != null) || o.code.mode() != null && WEAPONS.contains(o.code.mode());
-                if (o == e || o.mergedInto != null || !o.emitted() || o.sentence != e.sentence || !violent
-                        || !told || o.historical != e.historical) continue;
-                if (act == null || Math.abs(o.trigger - e.trigger) < Math.abs(act.trigger - e.trigger)) act = o;
+                boolean told = o.source().stream().anyMatch(m -> m.text() != null) || o.code().mode() != null && WEAPONS.contains(o.code().mode());
+                if (o == e || o.mergedInto() != null || !o.emitted() || o.sentence() != e.sentence() || !violent
+                        || !told || o.historical() != e.historical()) continue;
+                if (act == null || Math.abs(o.trigger() - e.trigger()) < Math.abs(act.trigger() - e.trigger())) act = o;
             }
             if (act == null) {
-                Sentence s = a.sentences.get(e.sentence);
+                Sentence s = a.sentences().get(e.sentence());
                 boolean disaster = s.tokens().stream().anyMatch(x -> cues.is("disaster", x)) || !cues.find("disaster", s).isEmpty();
                 if (!disaster) continue;
-                e.note = "the toll of a disaster or accident, not an act of violence";
+                e.setNote("the toll of a disaster or accident, not an act of violence");
                 continue;
             }
-            e.mergedInto = act;
-            act.mentions.add(new int[] {e.sentence, e.trigger});
-            for (Mention m : e.target) if (act.target.stream().noneMatch(x -> x.from() == m.from())) act.target.add(m);
-            e.counts.forEach(act.counts::putIfAbsent);
+            e.setMergedInto(act);
+            act.mentions().add(new int[] {e.sentence(), e.trigger()});
+            for (Mention m : e.target()) if (act.target().stream().noneMatch(x -> x.from() == m.from())) act.target().add(m);
+            e.counts().forEach(act.counts()::putIfAbsent);
         }
     }
 
@@ -352,49 +356,49 @@ public final class MergeStage implements Stage {
      * anti-terror operation": an operation named only as the frame of another act is not an act of its own.
      */
     private void elaborations(Analysis a) {
-        for (EventDraft e : a.events) {
-            if (e.mergedInto != null || !e.emitted() || !"ASSAULT".equals(e.code.plover()) || e.code.mode() != null) continue;
-            Sentence s = a.sentences.get(e.sentence);
-            Token t = s.token(e.trigger);
-            for (EventDraft o : a.events) {
-                if (o == e || o.sentence != e.sentence || o.mergedInto != null || !o.emitted() || !"ASSAULT".equals(o.code.plover())
-                        || o.code.mode() == null || o.historical != e.historical) continue;
-                Token u = s.token(o.trigger);
+        for (EventDraft e : a.events()) {
+            if (e.mergedInto() != null || !e.emitted() || !"ASSAULT".equals(e.code().plover()) || e.code().mode() != null) continue;
+            Sentence s = a.sentences().get(e.sentence());
+            Token t = s.token(e.trigger());
+            for (EventDraft o : a.events()) {
+                if (o == e || o.sentence() != e.sentence() || o.mergedInto() != null || !o.emitted() || !"ASSAULT".equals(o.code().plover())
+                        || o.code().mode() == null || o.historical() != e.historical()) continue;
+                Token u = s.token(o.trigger());
                 boolean linked = s.head(u) == t && ELABORATION.contains(u.deprel()) || s.head(t) == u && ELABORATION.contains(t.deprel());
                 if (!linked || !compatibleSides(e, o)) continue;
-                e.mergedInto = o;
-                o.mentions.add(new int[] {e.sentence, e.trigger});
-                if (o.source.isEmpty()) o.source.addAll(e.source);
-                if (o.target.isEmpty()) o.target.addAll(e.target);
-                e.counts.forEach(o.counts::putIfAbsent);
+                e.setMergedInto(o);
+                o.mentions().add(new int[] {e.sentence(), e.trigger()});
+                if (o.source().isEmpty()) o.source().addAll(e.source());
+                if (o.target().isEmpty()) o.target().addAll(e.target());
+                e.counts().forEach(o.counts()::putIfAbsent);
                 break;
             }
-            if (e.mergedInto != null || !t.isNoun() || !t.relation().equals("obl") || !FRAME_CASES.contains(String.valueOf(s.caseOf(t)))) continue;
+            if (e.mergedInto() != null || !t.isNoun() || !t.relation().equals("obl") || !FRAME_CASES.contains(String.valueOf(s.caseOf(t)))) continue;
             Token head = s.head(t);
             // "aircraft killed 46 villagers in an attack on the village": the toll its doer took and the attack are one act
-            EventDraft doer = a.events.stream().filter(o -> o != e && o.sentence == e.sentence && head != null && o.trigger == head.index()
-                    && o.mergedInto == null && o.emitted() && "ASSAULT".equals(o.code.plover()) && !o.source.isEmpty()
-                    && o.historical == e.historical && compatibleSides(e, o)).findFirst().orElse(null);
+            EventDraft doer = a.events().stream().filter(o -> o != e && o.sentence() == e.sentence() && head != null && o.trigger() == head.index()
+                    && o.mergedInto() == null && o.emitted() && "ASSAULT".equals(o.code().plover()) && !o.source().isEmpty()
+                    && o.historical() == e.historical() && compatibleSides(e, o)).findFirst().orElse(null);
             if (doer != null) {
-                e.mergedInto = doer;
-                doer.mentions.add(new int[] {e.sentence, e.trigger});
-                if (doer.target.isEmpty()) doer.target.addAll(e.target);
-                e.counts.forEach(doer.counts::putIfAbsent);
+                e.setMergedInto(doer);
+                doer.mentions().add(new int[] {e.sentence(), e.trigger()});
+                if (doer.target().isEmpty()) doer.target().addAll(e.target());
+                e.counts().forEach(doer.counts()::putIfAbsent);
                 continue;
             }
-            boolean frames = head != null && head.isVerb() && !toll(head) && a.events.stream()
-                    .anyMatch(o -> o != e && o.sentence == e.sentence && o.trigger == head.index() && o.emitted());
-            if (frames) e.note = "the operation in which another act was done (\"" + head.text() + "\")";
+            boolean frames = head != null && head.isVerb() && !toll(head) && a.events().stream()
+                    .anyMatch(o -> o != e && o.sentence() == e.sentence() && o.trigger() == head.index() && o.emitted());
+            if (frames) e.setNote("the operation in which another act was done (\"" + head.text() + "\")");
         }
     }
 
     /** "Six warehouses burned in a blaze at the port": property burnt with no one setting it alight is a disaster. */
     private void fires(Analysis a) {
-        for (EventDraft e : a.events) {
-            if (e.mergedInto != null || !e.emitted() || !e.source.isEmpty() || !e.code.code().equals("1712")) continue;
-            Sentence s = a.sentences.get(e.sentence);
+        for (EventDraft e : a.events()) {
+            if (e.mergedInto() != null || !e.emitted() || !e.source().isEmpty() || !e.code().code().equals("1712")) continue;
+            Sentence s = a.sentences().get(e.sentence());
             if (!cues.find("disaster", s).isEmpty() || s.tokens().stream().anyMatch(x -> cues.is("disaster", x))) {
-                e.note = "property lost in a fire or disaster, not an act";
+                e.setNote("property lost in a fire or disaster, not an act");
             }
         }
     }
@@ -403,16 +407,16 @@ public final class MergeStage implements Stage {
     private static final Set<String> FRAME_CASES = Set.of("in", "during", "amid");
 
     private static boolean compatibleSides(EventDraft x, EventDraft y) {
-        return compatible(x.source, y.source) && compatible(x.target, y.target);
+        return compatible(x.source(), y.source()) && compatible(x.target(), y.target());
     }
 
     /** Modes of acts told by their weapon: a toll in the same sentence is theirs even when nobody is named. */
     private static final Set<String> WEAPONS = Set.of("explosives", "suicide-bomb", "aerial", "drone", "artillery", "wmd", "firearms");
 
     private static boolean sameType(EventDraft x, EventDraft y) {
-        String px = x.code.plover(), py = y.code.plover();
+        String px = x.code().plover(), py = y.code().plover();
         if (px != null && px.equals(py)) return true;
-        return x.code.root().equals(y.code.root());
+        return x.code().root().equals(y.code().root());
     }
 
     private static boolean compatible(List<Mention> x, List<Mention> y) {

@@ -2,12 +2,14 @@ package org.sitrep.events;
 
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Layer;
 import org.sitrep.analysis.Stage;
 import org.sitrep.knowledge.Cues;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Causal links between events: connectives ("the storming, in response to U.S. airstrikes") and
@@ -15,6 +17,9 @@ import java.util.List;
  * re-mention ("the protests") links the event it re-mentions.
  */
 public final class RelationStage implements Stage {
+    @Override public Set<Layer> requires() { return Set.of(Layer.SENTENCES, Layer.EVENTS); }
+    @Override public Set<Layer> writes() { return Set.of(Layer.RELATIONS); }
+
     private final Cues cues;
 
     public RelationStage(Cues cues) {
@@ -23,7 +28,7 @@ public final class RelationStage implements Stage {
 
     @Override
     public void process(Analysis a) {
-        for (Sentence s : a.sentences) {
+        for (Sentence s : a.sentences()) {
             phrases(a, s);
             verbs(a, s);
         }
@@ -62,7 +67,7 @@ public final class RelationStage implements Stage {
     }
 
     private static EventDraft eventAt(Analysis a, Sentence s, Token t) {
-        for (EventDraft e : a.events) if (e.sentence == s.index() && e.trigger == t.index()) return e.canonical();
+        for (EventDraft e : a.events()) if (e.sentence() == s.index() && e.trigger() == t.index()) return e.canonical();
         return null;
     }
 
@@ -70,10 +75,10 @@ public final class RelationStage implements Stage {
     private static EventDraft eventUnder(Analysis a, Sentence s, Token t) {
         EventDraft best = null;
         int bestDepth = Integer.MAX_VALUE;
-        for (EventDraft e : a.events) {
-            if (e.sentence != s.index()) continue;
+        for (EventDraft e : a.events()) {
+            if (e.sentence() != s.index()) continue;
             int d = 0;
-            for (Token x = s.token(e.trigger); x != null; x = s.head(x), d++) {
+            for (Token x = s.token(e.trigger()); x != null; x = s.head(x), d++) {
                 if (x.index() == t.index()) {
                     if (d < bestDepth) { best = e; bestDepth = d; }
                     break;
@@ -86,14 +91,14 @@ public final class RelationStage implements Stage {
 
     private static EventDraft nearestBefore(Analysis a, Sentence s, int index) {
         EventDraft best = null;
-        for (EventDraft e : a.events) if (e.sentence == s.index() && e.trigger < index) best = e;
+        for (EventDraft e : a.events()) if (e.sentence() == s.index() && e.trigger() < index) best = e;
         return best == null ? null : best.canonical();
     }
 
     private static void link(Analysis a, EventDraft cause, EventDraft effect, String cue) {
         if (cause == null || effect == null || cause == effect) return;
-        for (Analysis.Relation r : a.relations) if (r.from() == cause && r.to() == effect) return;
-        a.relations.add(new Analysis.Relation("cause", cause, effect, cue));
+        for (Analysis.Relation r : a.relations()) if (r.from() == cause && r.to() == effect) return;
+        a.addRelation(new Analysis.Relation("cause", cause, effect, cue));
     }
 
 }

@@ -2,6 +2,7 @@ package org.sitrep.model;
 
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Layer;
 import org.sitrep.analysis.Mention;
 import org.sitrep.analysis.PlaceMention;
 import org.sitrep.analysis.Stage;
@@ -39,6 +40,8 @@ import java.util.function.Predicate;
  * </ul>
  */
 public final class ModelStage implements Stage {
+    @Override public Set<Layer> requires() { return Set.of(Layer.SENTENCES, Layer.PLACES, Layer.MENTIONS, Layer.QUOTES, Layer.EVENTS); }
+    @Override public Set<Layer> writes() { return Set.of(Layer.OPINIONS, Layer.EVENTS); }
 
     /** Where an event the rules found says the model agreed (see the README's "Event model"). */
     public static final String AGREES = " + model (";
@@ -95,7 +98,7 @@ public final class ModelStage implements Stage {
 
     /** With {@code refinable}, the PLOVER types whose ACLED sub-event type the model may refine; every sentence is read. */
     public ModelStage(EventModel model, Encoder encoder, Codebook codebook, Settings settings, Predicate<String> refinable) {
-        this(model, encoder, codebook, settings, (a, e) -> refinable.test(e.code.plover()), Gate.NONE);
+        this(model, encoder, codebook, settings, (a, e) -> refinable.test(e.code().plover()), Gate.NONE);
     }
 
     /**
@@ -139,14 +142,14 @@ public final class ModelStage implements Stage {
     }
 
     private void run(Analysis a) {
-        seen.add(a.sentences.size());
+        seen.add(a.sentences().size());
         Set<Integer> drafted = new HashSet<>(), emitted = new HashSet<>();
-        for (EventDraft e : a.events) {
-            drafted.add(e.sentence);
-            if (e.emitted() && changeable(a, e)) emitted.add(e.sentence);
+        for (EventDraft e : a.events()) {
+            drafted.add(e.sentence());
+            if (e.emitted() && changeable(a, e)) emitted.add(e.sentence());
         }
         List<Sentence> ask = new ArrayList<>();
-        for (Sentence s : a.sentences) {
+        for (Sentence s : a.sentences()) {
             if (s.size() < settings.minTokens()) continue;
             if (emitted.contains(s.index())) ask.add(s);
             else if (!drafted.contains(s.index()) && s.size() <= settings.maxTokens() && gate.open(s)) ask.add(s);
@@ -158,7 +161,7 @@ public final class ModelStage implements Stage {
         for (int i = 0; i < ask.size(); i++) {
             Sentence s = ask.get(i);
             EventModel.Prediction p = model.predict(vectors[i]);
-            a.opinions.put(s.index(), new Analysis.Opinion(p.plover(), round(p.ploverProbability()), p.mode(), round(p.modeProbability()),
+            a.putOpinion(s.index(), new Analysis.Opinion(p.plover(), round(p.ploverProbability()), p.mode(), round(p.modeProbability()),
                     p.acled(), round(p.acledProbability())));
             if (!drafted.contains(s.index())) {
                 if (p.event() && p.ploverProbability() >= settings.add()) {
@@ -167,42 +170,42 @@ public final class ModelStage implements Stage {
                 }
                 continue;
             }
-            for (EventDraft e : a.events) {
-                if (e.sentence != s.index() || !e.emitted() || e.code == null || e.code.plover() == null) continue;
+            for (EventDraft e : a.events()) {
+                if (e.sentence() != s.index() || !e.emitted() || e.code() == null || e.code().plover() == null) continue;
                 judge(a, s, e, p);
             }
         }
         if (added.isEmpty()) return;
-        a.events.addAll(added);
-        a.events.sort((x, y) -> x.sentence != y.sentence ? x.sentence - y.sentence : x.trigger - y.trigger);
+        a.addEvents(added);
+        a.sortEvents((x, y) -> x.sentence() != y.sentence() ? x.sentence() - y.sentence() : x.trigger() - y.trigger());
     }
 
     /** Whether some threshold in force lets the model change this rule event (else its sentence need not be read). */
     private boolean changeable(Analysis a, EventDraft e) {
-        if (e.code == null || e.code.plover() == null) return false;
+        if (e.code() == null || e.code().plover() == null) return false;
         if (settings.drop() <= 1 || settings.doubt() <= 1) return true;
-        if (settings.mode() <= 1 && unspecified(e.code)) return true;
+        if (settings.mode() <= 1 && unspecified(e.code())) return true;
         return refinable.test(a, e);
     }
 
     /** The model's word on a rule event of its sentence. */
     private void judge(Analysis a, Sentence s, EventDraft e, EventModel.Prediction p) {
         String pr = String.format(Locale.ROOT, "%.2f", p.ploverProbability());
-        if (p.plover().equals(e.code.plover())) {
-            e.rule += AGREES + pr + ")";
+        if (p.plover().equals(e.code().plover())) {
+            e.setRule(e.rule() + (AGREES + pr + ")"));
             Codebook.Code specific = p.mode() == null ? null : byMode.get(p.plover() + "/" + p.mode());
-            if (specific != null && unspecified(e.code) && p.modeProbability() >= settings.mode()) {
-                e.rule += String.format(Locale.ROOT, ", mode %s (%.2f): %s -> %s", p.mode(), p.modeProbability(), e.code.code(), specific.code());
-                e.code = specific;
+            if (specific != null && unspecified(e.code()) && p.modeProbability() >= settings.mode()) {
+                e.setRule(e.rule() + String.format(Locale.ROOT, ", mode %s (%.2f): %s -> %s", p.mode(), p.modeProbability(), e.code().code(), specific.code()));
+                e.setCode(specific);
             }
         } else if (!p.event() && p.ploverProbability() >= settings.drop()) {
-            e.note = NO_EVENT + " (" + pr + ")";
+            e.setNote(NO_EVENT + " (" + pr + ")");
         } else if (!p.event() && p.ploverProbability() >= settings.doubt()) {
-            e.rule += String.format(Locale.ROOT, "; the model doubts it (no event %s, confidence %s)", pr, e.confidence);
-            e.confidence = Math.min(e.confidence, round(1 - p.ploverProbability()));
+            e.setRule(e.rule() + String.format(Locale.ROOT, "; the model doubts it (no event %s, confidence %s)", pr, e.confidence()));
+            e.setConfidence(Math.min(e.confidence(), round(1 - p.ploverProbability())));
         } else if (p.ploverProbability() >= settings.disagree()) {
-            a.warnings.add(String.format(Locale.ROOT, "model disagrees: sentence %d, '%s' coded %s by %s; the model says %s (%s)",
-                    s.index(), s.token(e.trigger).text(), e.code.plover(), e.rule, p.plover(), pr));
+            a.addWarning(String.format(Locale.ROOT, "model disagrees: sentence %d, '%s' coded %s by %s; the model says %s (%s)",
+                    s.index(), s.token(e.trigger()).text(), e.code().plover(), e.rule(), p.plover(), pr));
         }
     }
 
@@ -221,23 +224,23 @@ public final class ModelStage implements Stage {
         Token trigger = mainVerb(s);
         if (code == null || trigger == null) return null;
         EventDraft e = new EventDraft();
-        e.sentence = s.index();
-        e.trigger = e.triggerFrom = e.triggerTo = trigger.index();
-        e.code = code;
-        e.rule = "model:" + p.plover();
-        e.confidence = round(p.ploverProbability());
+        e.setSentence(s.index());
+        e.setTriggerTo(trigger.index()); e.setTriggerFrom(e.triggerTo()); e.setTrigger(e.triggerFrom());
+        e.setCode(code);
+        e.setRule("model:" + p.plover());
+        e.setConfidence(round(p.ploverProbability()));
         for (Token c : s.children(trigger)) {
             Mention m = a.mentionCovering(s.index(), c.index());
             if (m == null) continue;
             String rel = c.deprel();
-            if (rel.equals("nsubj") || rel.equals("obl:agent")) e.source.add(m);
-            else if (rel.equals("obj") || rel.equals("nsubj:pass") || rel.equals("iobj")) e.target.add(m);
+            if (rel.equals("nsubj") || rel.equals("obl:agent")) e.source().add(m);
+            else if (rel.equals("obj") || rel.equals("nsubj:pass") || rel.equals("iobj")) e.target().add(m);
         }
-        e.dateValue = a.published.toString();
-        e.datePrecision = "day";
-        e.dateFrom = "publication";
-        for (PlaceMention pm : a.places) if (pm.sentence() == s.index() && pm.locative()) { e.location = pm; break; }
-        e.inQuote = a.quoteAt(trigger.start()) != null;
+        e.setDateValue(a.published().toString());
+        e.setDatePrecision("day");
+        e.setDateFrom("publication");
+        for (PlaceMention pm : a.places()) if (pm.sentence() == s.index() && pm.locative()) { e.setLocation(pm); break; }
+        e.setInQuote(a.quoteAt(trigger.start()) != null);
         return e;
     }
 

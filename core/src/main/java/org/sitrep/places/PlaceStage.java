@@ -1,6 +1,7 @@
 package org.sitrep.places;
 
 import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.Layer;
 import org.sitrep.analysis.PlaceMention;
 import org.sitrep.analysis.Stage;
 import org.sitrep.knowledge.Gazetteer;
@@ -18,6 +19,9 @@ import java.util.Set;
  * A first pass collects the document's countries so that ambiguous names prefer them.
  */
 public final class PlaceStage implements Stage {
+    @Override public Set<Layer> requires() { return Set.of(Layer.SENTENCES); }
+    @Override public Set<Layer> writes() { return Set.of(Layer.PLACES); }
+
     private static final Set<String> NOT_PLACE_RELS = Set.of("compound", "amod", "nmod:poss");
     /** Wider than {@link Syntax#LOCATIVE}, for recognising a toponym at all ("the road to Kabul", "north of Aleppo"). */
     private static final Set<String> LOCATION_CASES = java.util.stream.Stream.concat(Syntax.LOCATIVE.stream(),
@@ -59,16 +63,16 @@ public final class PlaceStage implements Stage {
             if (found.stream().anyMatch(p -> p.from() <= m.to() && m.from() <= p.to())) continue;
             Place country = gazetteer.lookup(m.entry().name()).stream()
                     .filter(p -> p.kind().equals("country") && m.entry().code().equals(p.country())).findFirst().orElse(null);
-            if (country != null) a.places.add(modifier(s, m.from(), m.to(), country));
+            if (country != null) a.addPlace(modifier(s, m.from(), m.to(), country));
         }
         for (Token t : s.tokens()) {  // regions: "European", "Central American" (two words tried first)
             int i = t.index();
-            if (!Character.isUpperCase(t.text().codePointAt(0)) || a.places.stream().anyMatch(p -> p.sentence() == s.index() && p.from() <= i && i <= p.to())) continue;
+            if (!Character.isUpperCase(t.text().codePointAt(0)) || a.places().stream().anyMatch(p -> p.sentence() == s.index() && p.from() <= i && i <= p.to())) continue;
             Place two = i + 1 < s.size() ? gazetteer.demonym(s.text(i, i + 1)) : null;
             int to = two != null ? i + 1 : i;
             Place region = two != null ? two : gazetteer.demonym(s.text(i, i));
             String pos = s.token(to).pos();
-            if (region != null && (pos.startsWith("JJ") || pos.startsWith("NNP"))) a.places.add(modifier(s, i, to, region));
+            if (region != null && (pos.startsWith("JJ") || pos.startsWith("NNP"))) a.addPlace(modifier(s, i, to, region));
         }
     }
 
@@ -86,27 +90,27 @@ public final class PlaceStage implements Stage {
     public void process(Analysis a) {
         Set<String> countries = new HashSet<>();
         // the document's countries: those it names, and those of the places it names without ambiguity
-        for (Sentence s : a.sentences) {
+        for (Sentence s : a.sentences()) {
             for (Gazetteer.Toponym p : gazetteer.find(s, Set.of())) {
                 String c = p.place().country();
                 if (c != null && (p.place().kind().equals("country") || p.place().kind().equals("region")
                         || gazetteer.lookup(p.text()).stream().map(Place::country).distinct().count() == 1)) countries.add(c);
             }
         }
-        if (a.dateline != null) {
+        if (a.dateline() != null) {
             // where the story was filed: in no sentence, a weak hint of the document's place (see EventStage.focus)
-            Place filed = gazetteer.place(a.dateline.city(), a.dateline.country(), countries);
+            Place filed = gazetteer.place(a.dateline().city(), a.dateline().country(), countries);
             if (filed != null) {
-                int start = a.dateline.start();
-                a.places.add(new PlaceMention(-1, -1, -1, start, start + a.dateline.city().length(), a.dateline.city(), filed, true));
+                int start = a.dateline().start();
+                a.addPlace(new PlaceMention(-1, -1, -1, start, start + a.dateline().city().length(), a.dateline().city(), filed, true));
             }
         }
-        for (Sentence s : a.sentences) {
+        for (Sentence s : a.sentences()) {
             List<PlaceMention> found = gazetteer.find(s, countries).stream().map(t -> toponym(s, t)).toList();
             for (PlaceMention p : found) {
                 Token head = s.headOf(p.from(), p.to());
                 if (!head.isProperNoun() && !head.isNoun()) continue;
-                a.places.add(usedAsPlace(s, head, p.place()) ? p : p.asActor());
+                a.addPlace(usedAsPlace(s, head, p.place()) ? p : p.asActor());
             }
             if (actors != null) demonyms(a, s, found);
         }

@@ -1,6 +1,7 @@
 package org.sitrep.quotes;
 
 import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.Layer;
 import org.sitrep.analysis.Mention;
 import org.sitrep.analysis.Quote;
 import org.sitrep.analysis.Stage;
@@ -20,6 +21,9 @@ import java.util.regex.Pattern;
  * pronouns inside a quote then stand for the speaker ("we" for the speaker's country).
  */
 public final class QuoteStage implements Stage {
+    @Override public Set<Layer> requires() { return Set.of(Layer.SENTENCES, Layer.MENTIONS); }
+    @Override public Set<Layer> writes() { return Set.of(Layer.QUOTES, Layer.MENTIONS); }
+
     private final Cues cues;
 
     public QuoteStage(Cues cues) {
@@ -34,7 +38,7 @@ public final class QuoteStage implements Stage {
     @Override
     public void process(Analysis a) {
         String text = a.text();
-        a.quotes = new ArrayList<>();
+        a.setQuotes(new ArrayList<>());
         findMarkedQuotes(a, text);
         findSignedTweets(a, text);
         resolveFirstPerson(a);
@@ -52,7 +56,7 @@ public final class QuoteStage implements Stage {
             String inner = text.substring(i + 1, end);
             if (inner.trim().split("\\s+").length >= 4) {
                 Quote q = withSpeaker(a, i + 1, end, inner);
-                if (q != null) a.quotes.add(q);
+                if (q != null) a.addQuote(q);
             }
             i = end + 1;
         }
@@ -64,7 +68,7 @@ public final class QuoteStage implements Stage {
         int opening = a.sentenceAt(start);
         for (int si : new int[] {closing, opening}) {
             if (si < 0) continue;
-            Sentence s = a.sentences.get(si);
+            Sentence s = a.sentences().get(si);
             for (Token t : s.tokens()) {
                 boolean outside = si == closing ? t.start() > end : t.end() < start;
                 if (!outside || !t.isVerb() || !cues.is("speech", t.lemma())) continue;
@@ -87,20 +91,20 @@ public final class QuoteStage implements Stage {
             if (paraEnd <= paraStart) continue;
             int si = a.sentenceAt(m.start(1));
             if (si < 0) continue;
-            Sentence s = a.sentences.get(si);
+            Sentence s = a.sentences().get(si);
             int speaker = -1;
-            for (Mention mention : a.mentions.get(si)) {
+            for (Mention mention : a.mentions().get(si)) {
                 int off = s.token(mention.head()).start();
                 if (off >= m.start(1) && off < m.end(1)) { speaker = mention.head(); break; }
             }
             if (speaker < 0) continue;
-            a.quotes.add(new Quote(paraStart, paraEnd, text.substring(paraStart, paraEnd), si, speaker, m.group(1).trim(), -1, -1, "tweet"));
+            a.addQuote(new Quote(paraStart, paraEnd, text.substring(paraStart, paraEnd), si, speaker, m.group(1).trim(), -1, -1, "tweet"));
         }
     }
 
     private void resolveFirstPerson(Analysis a) {
-        for (Sentence s : a.sentences) {
-            List<Mention> ms = a.mentions.get(s.index());
+        for (Sentence s : a.sentences()) {
+            List<Mention> ms = a.mentions().get(s.index());
             for (Token t : s.tokens()) {
                 if (!FIRST_PERSON.contains(t.lower()) || !t.isPronoun()) continue;
                 Quote q = a.quoteAt(t.start());

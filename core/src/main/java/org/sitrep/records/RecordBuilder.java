@@ -49,34 +49,34 @@ public final class RecordBuilder {
     }
 
     private DocumentRecord record() {
-        Document d = a.document;
-        List<DocumentRecord.Span> sentences = a.sentences.stream().map(s -> {
-            Analysis.Opinion o = a.opinions.get(s.index());
+        Document d = a.document();
+        List<DocumentRecord.Span> sentences = a.sentences().stream().map(s -> {
+            Analysis.Opinion o = a.opinions().get(s.index());
             return new DocumentRecord.Span(s.start(), s.end(), o == null ? null
                     : new DocumentRecord.Model(o.plover(), o.probability(), o.mode(), o.modeProbability(), o.acled(), o.acledProbability()));
         }).toList();
-        for (List<Mention> ms : a.mentions) for (Mention m : ms) if (m.kind() != Mention.Kind.PRONOUN) actorId(m);
+        for (List<Mention> ms : a.mentions()) for (Mention m : ms) if (m.kind() != Mention.Kind.PRONOUN) actorId(m);
         List<DocumentRecord.PlaceRecord> places = places();
         List<DocumentRecord.EventRecord> events = new ArrayList<>();
         List<DocumentRecord.EventRecord> nonEvents = new ArrayList<>();
         int n = 0;
-        for (EventDraft e : a.events) {
-            if (e.mergedInto != null || e.code == null) continue;
+        for (EventDraft e : a.events()) {
+            if (e.mergedInto() != null || e.code() == null) continue;
             if (e.emitted()) eventIds.put(e, "e" + (++n));
         }
         int m = 0;
-        for (EventDraft e : a.events) {
-            if (e.mergedInto != null || e.code == null) continue;
+        for (EventDraft e : a.events()) {
+            if (e.mergedInto() != null || e.code() == null) continue;
             if (e.emitted()) events.add(event(e, eventIds.get(e)));
             else nonEvents.add(event(e, "n" + (++m)));
         }
         List<DocumentRecord.RelationRecord> relations = new ArrayList<>();
-        for (Analysis.Relation r : a.relations) {
+        for (Analysis.Relation r : a.relations()) {
             String from = eventIds.get(r.from()), to = eventIds.get(r.to());
             if (from != null && to != null) relations.add(new DocumentRecord.RelationRecord(r.type(), from, to, r.cue()));
         }
         List<DocumentRecord.QuoteRecord> quotes = new ArrayList<>();
-        for (Quote q : a.quotes) {
+        for (Quote q : a.quotes()) {
             Mention sp = a.mentionAt(q.speakerSentence(), q.speakerToken());
             quotes.add(new DocumentRecord.QuoteRecord(sp == null ? null : actorId(sp), q.text(), q.start(), q.end()));
         }
@@ -84,8 +84,8 @@ public final class RecordBuilder {
                 .map(b -> new DocumentRecord.ActorRecord(b.id, b.text, b.name, List.copyOf(b.aliases), b.actorCode, b.country, b.sectors, b.sponsors, b.kb, b.learned))
                 .toList();
         List<String> warnings = new ArrayList<>(d.warnings());
-        warnings.addAll(a.warnings);
-        return new DocumentRecord(d.id(), d.title(), d.url(), d.outlet(), a.published.toString(), d.language() == null ? "en" : d.language(),
+        warnings.addAll(a.warnings());
+        return new DocumentRecord(d.id(), d.title(), d.url(), d.outlet(), a.published().toString(), d.language() == null ? "en" : d.language(),
                 sentences, actorRecords, places, events, nonEvents, relations, quotes, warnings, null);
     }
 
@@ -133,7 +133,7 @@ public final class RecordBuilder {
 
     private List<DocumentRecord.PlaceRecord> places() {
         Map<String, List<PlaceMention>> byPlace = new LinkedHashMap<>();
-        for (PlaceMention p : a.places) byPlace.computeIfAbsent(p.place().name() + "|" + p.place().country() + "|" + p.place().lat(), k -> new ArrayList<>()).add(p);
+        for (PlaceMention p : a.places()) byPlace.computeIfAbsent(p.place().name() + "|" + p.place().country() + "|" + p.place().lat(), k -> new ArrayList<>()).add(p);
         List<DocumentRecord.PlaceRecord> out = new ArrayList<>();
         for (var e : byPlace.entrySet()) {
             PlaceMention first = e.getValue().get(0);
@@ -147,29 +147,29 @@ public final class RecordBuilder {
     }
 
     private DocumentRecord.EventRecord event(EventDraft e, String id) {
-        Sentence s = a.sentences.get(e.sentence);
-        Token from = s.token(e.triggerFrom), to = s.token(e.triggerTo);
+        Sentence s = a.sentences().get(e.sentence());
+        Token from = s.token(e.triggerFrom()), to = s.token(e.triggerTo());
         var trigger = new DocumentRecord.Trigger(a.text().substring(from.start(), to.end()), from.start(), to.end());
         DocumentRecord.Location loc = null;
-        if (e.location != null) {
-            PlaceMention p = e.location;
+        if (e.location() != null) {
+            PlaceMention p = e.location();
             var pl = p.place();
             loc = new DocumentRecord.Location(p.text(), placeIds.get(pl.name() + "|" + pl.country() + "|" + pl.lat()), pl.name(), pl.country(), pl.lat(), pl.lon());
         }
-        DocumentRecord.Attribution attribution = e.attributionText == null ? null
-                : new DocumentRecord.Attribution(e.attributionText, e.attributionActor == null ? null : actorId(e.attributionActor), e.attributionCue);
+        DocumentRecord.Attribution attribution = e.attributionText() == null ? null
+                : new DocumentRecord.Attribution(e.attributionText(), e.attributionActor() == null ? null : actorId(e.attributionActor()), e.attributionCue());
         Map<String, Object> counts = new LinkedHashMap<>();
-        for (String k : List.of("killed", "injured", "arrested", "size")) counts.put(k, e.counts.get(k));
+        for (String k : List.of("killed", "injured", "arrested", "size")) counts.put(k, e.counts().get(k));
         List<DocumentRecord.Trigger> mentions = new ArrayList<>();
-        for (int[] mref : e.mentions) {
-            Token t = a.sentences.get(mref[0]).token(mref[1]);
+        for (int[] mref : e.mentions()) {
+            Token t = a.sentences().get(mref[0]).token(mref[1]);
             mentions.add(new DocumentRecord.Trigger(t.text(), t.start(), t.end()));
         }
-        return new DocumentRecord.EventRecord(id, e.sentence, s.text(), trigger, e.code.code(), e.code.plover(), e.code.mode(),
-                e.acled == null ? null : new DocumentRecord.Acled(e.acled.eventType(), e.acled.subEventType(), e.acled.rule()),
-                e.contexts, e.code.quadClass(), e.code.goldstein(), sides(e.source), sides(e.target), loc,
-                new DocumentRecord.When(e.dateValue, e.datePrecision, e.dateFrom), e.historical, e.polarity.label(), e.modality.label(), e.hedged,
-                attribution, counts, e.rule, e.confidence, mentions, e.note);
+        return new DocumentRecord.EventRecord(id, e.sentence(), s.text(), trigger, e.code().code(), e.code().plover(), e.code().mode(),
+                e.acled() == null ? null : new DocumentRecord.Acled(e.acled().eventType(), e.acled().subEventType(), e.acled().rule()),
+                e.contexts(), e.code().quadClass(), e.code().goldstein(), sides(e.source()), sides(e.target()), loc,
+                new DocumentRecord.When(e.dateValue(), e.datePrecision(), e.dateFrom()), e.historical(), e.polarity().label(), e.modality().label(), e.hedged(),
+                attribution, counts, e.rule(), e.confidence(), mentions, e.note());
     }
 
     private List<DocumentRecord.Side> sides(List<Mention> ms) {

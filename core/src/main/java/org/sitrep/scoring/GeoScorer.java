@@ -54,7 +54,7 @@ public final class GeoScorer {
             AnalysisView a = analyze.apply(Document.of(article.attr("file"), text, "2018-01-01").withOrigin(xml.toString()));
             int matched = 0;
             List<Gold> remaining = new ArrayList<>(gold);
-            for (PlaceMention p : a.places) {
+            for (PlaceMention p : a.places()) {
                 Gold hit = null;
                 for (Gold g : remaining) if (p.start() < g.end() && g.start() < p.end()) { hit = g; break; }
                 if (hit == null) continue;
@@ -74,7 +74,7 @@ public final class GeoScorer {
             }
             synchronized (counts) {
                 counts[0] += gold.size();
-                counts[1] += a.places.size();
+                counts[1] += a.places().size();
                 counts[2] += matched;
             }
         });

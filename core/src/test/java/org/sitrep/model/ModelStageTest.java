@@ -6,6 +6,7 @@ import org.sitrep.knowledge.Codebook;
 import org.sitrep.analysis.EventDraft;
 import org.sitrep.knowledge.KnowledgeFiles;
 import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.Polarity;
 import org.sitrep.sources.Document;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
@@ -31,9 +32,9 @@ class ModelStageTest {
             at += t[i][0].length() + 1;
         }
         Analysis a = new Analysis(Document.of("d1", TEXT, "2024-03-01"), LocalDate.of(2024, 3, 1));
-        a.sentences = List.of(new Sentence(0, 0, TEXT.length(), TEXT, tokens));
+        a.setSentences(List.of(new Sentence(0, 0, TEXT.length(), TEXT, tokens)));
         Mention jets = new Mention(0, 0, 0, 0, "Jets", Mention.Kind.AGENT, null, null, "MIL", null, List.of("MIL"), List.of(), false, null, null);
-        a.mentions = new ArrayList<>(List.of(List.of(jets)));
+        a.setMentions(new ArrayList<>(List.of(List.of(jets))));
         return a;
     }
 
@@ -65,11 +66,11 @@ class ModelStageTest {
 
     static EventDraft ruleEvent(int sentence, int trigger, String code) {
         EventDraft e = new EventDraft();
-        e.sentence = sentence;
-        e.trigger = e.triggerFrom = e.triggerTo = trigger;
-        e.code = CODEBOOK.get(code);
-        e.rule = "test";
-        e.confidence = 0.6;
+        e.setSentence(sentence);
+        e.setTriggerTo(trigger); e.setTriggerFrom(e.triggerTo()); e.setTrigger(e.triggerFrom());
+        e.setCode(CODEBOOK.get(code));
+        e.setRule("test");
+        e.setConfidence(0.6);
         return e;
     }
 
@@ -77,9 +78,9 @@ class ModelStageTest {
     static Analysis sports() {
         String text = "Aleppo won the match .";
         Analysis a = new Analysis(new Document("d2", text, "2024-03-01", null, null, null, "test", "en", List.of(), null), LocalDate.of(2024, 3, 1));
-        a.sentences = List.of(sentence(0, 0, MATCH));
-        a.mentions = new ArrayList<>(List.of(List.of()));
-        a.events.add(ruleEvent(0, 1, "190"));
+        a.setSentences(List.of(sentence(0, 0, MATCH)));
+        a.setMentions(new ArrayList<>(List.of(List.of())));
+        a.addEvent(ruleEvent(0, 1, "190"));
         return a;
     }
 
@@ -87,13 +88,13 @@ class ModelStageTest {
     void aSentenceTheRulesLeftEmptyGetsTheModelsEvent() {
         Analysis a = analysis();
         stage().process(a);
-        assertEquals(1, a.events.size());
-        EventDraft e = a.events.get(0);
-        assertEquals("model:ASSAULT", e.rule);
-        assertEquals("ASSAULT", e.code.plover());
-        assertEquals("bombed", a.sentences.get(0).token(e.trigger).text());
-        assertEquals("Jets", e.source.get(0).text());
-        assertTrue(e.confidence >= 0.5 && e.confidence <= 1);
+        assertEquals(1, a.events().size());
+        EventDraft e = a.events().get(0);
+        assertEquals("model:ASSAULT", e.rule());
+        assertEquals("ASSAULT", e.code().plover());
+        assertEquals("bombed", a.sentences().get(0).token(e.trigger()).text());
+        assertEquals("Jets", e.source().get(0).text());
+        assertTrue(e.confidence() >= 0.5 && e.confidence() <= 1);
         assertTrue(e.emitted());
     }
 
@@ -101,29 +102,29 @@ class ModelStageTest {
     void aSentenceWithARuleEventGetsNoSecondEventButADisagreementWhenTheTypesDiffer() {
         Analysis a = analysis();
         EventDraft rule = new EventDraft();
-        rule.sentence = 0;
-        rule.trigger = rule.triggerFrom = rule.triggerTo = 1;
-        rule.code = CODEBOOK.get("141");  // a protest: the model reads an air strike
-        rule.rule = "test";
-        a.events.add(rule);
+        rule.setSentence(0);
+        rule.setTriggerTo(1); rule.setTriggerFrom(rule.triggerTo()); rule.setTrigger(rule.triggerFrom());
+        rule.setCode(CODEBOOK.get("141"));  // a protest: the model reads an air strike
+        rule.setRule("test");
+        a.addEvent(rule);
         stage().process(a);
-        assertEquals(List.of(rule), a.events);
-        assertTrue(a.warnings.stream().anyMatch(w -> w.startsWith("model disagrees") && w.contains("ASSAULT")), a.warnings.toString());
+        assertEquals(List.of(rule), a.events());
+        assertTrue(a.warnings().stream().anyMatch(w -> w.startsWith("model disagrees") && w.contains("ASSAULT")), a.warnings().toString());
     }
 
     @Test
     void aNegatedRuleEventKeepsTheModelAway() {
         Analysis a = analysis();
         EventDraft rule = new EventDraft();
-        rule.sentence = 0;
-        rule.trigger = rule.triggerFrom = rule.triggerTo = 1;
-        rule.code = CODEBOOK.get("195");
-        rule.rule = "test";
-        rule.polarity = "negated";
-        a.events.add(rule);
+        rule.setSentence(0);
+        rule.setTriggerTo(1); rule.setTriggerFrom(rule.triggerTo()); rule.setTrigger(rule.triggerFrom());
+        rule.setCode(CODEBOOK.get("195"));
+        rule.setRule("test");
+        rule.setPolarity(Polarity.NEGATED);
+        a.addEvent(rule);
         stage().process(a);
-        assertEquals(1, a.events.size());
-        assertTrue(a.warnings.isEmpty());
+        assertEquals(1, a.events().size());
+        assertTrue(a.warnings().isEmpty());
     }
 
     @Test
@@ -141,56 +142,56 @@ class ModelStageTest {
     void aRuleEventOfTheTypeTheModelReadsSaysBothFoundIt() {
         Analysis a = analysis();
         EventDraft rule = ruleEvent(0, 1, "195");
-        a.events.add(rule);
+        a.addEvent(rule);
         stage().process(a);
-        assertEquals(List.of(rule), a.events);
-        assertTrue(rule.rule.startsWith("test" + ModelStage.AGREES), rule.rule);
-        assertEquals("195", rule.code.code(), "a code with a mode keeps it");
-        assertEquals("ASSAULT", a.opinions.get(0).plover(), "the model's reading is kept for the record and the ACLED crosswalk");
-        assertEquals("Air/drone strike", a.opinions.get(0).acled());
+        assertEquals(List.of(rule), a.events());
+        assertTrue(rule.rule().startsWith("test" + ModelStage.AGREES), rule.rule());
+        assertEquals("195", rule.code().code(), "a code with a mode keeps it");
+        assertEquals("ASSAULT", a.opinions().get(0).plover(), "the model's reading is kept for the record and the ACLED crosswalk");
+        assertEquals("Air/drone strike", a.opinions().get(0).acled());
     }
 
     @Test
     void anUnspecifiedCodeTakesTheModelsModeWhenTheModelIsSureEnough() {
         Analysis a = analysis();
         EventDraft rule = ruleEvent(0, 1, "190");
-        a.events.add(rule);
+        a.addEvent(rule);
         stage(new ModelStage.Settings(0.5, 2, 2, 0.5, 0.3, 3, 100, false)).process(a);
-        assertEquals("195", rule.code.code());
-        assertEquals("aerial", rule.code.mode());
-        assertTrue(rule.rule.contains("mode aerial") && rule.rule.endsWith("190 -> 195"), rule.rule);
+        assertEquals("195", rule.code().code());
+        assertEquals("aerial", rule.code().mode());
+        assertTrue(rule.rule().contains("mode aerial") && rule.rule().endsWith("190 -> 195"), rule.rule());
 
         Analysis unsure = analysis();
         EventDraft kept = ruleEvent(0, 1, "190");
-        unsure.events.add(kept);
+        unsure.addEvent(kept);
         stage(new ModelStage.Settings(0.5, 2, 2, 0.5, 1.0, 3, 100, false)).process(unsure);
-        assertEquals("190", kept.code.code(), "below the mode threshold the rule's code stays");
+        assertEquals("190", kept.code().code(), "below the mode threshold the rule's code stays");
     }
 
     @Test
     void aRuleEventTheModelSurelyReadsAsNoEventMovesToTheNonEventsWithANote() {
         Analysis a = sports();
-        EventDraft rule = a.events.get(0);
+        EventDraft rule = a.events().get(0);
         stage(new ModelStage.Settings(0.5, 0.5, 2, 0.5, 2, 3, 100, false)).process(a);
         assertFalse(rule.emitted());
-        assertTrue(rule.note.startsWith(ModelStage.NO_EVENT), rule.note);
-        assertEquals("none", a.opinions.get(0).plover());
+        assertTrue(rule.note().startsWith(ModelStage.NO_EVENT), rule.note());
+        assertEquals("none", a.opinions().get(0).plover());
     }
 
     @Test
     void belowTheDropThresholdTheModelsDoubtLowersTheConfidence() {
         Analysis a = sports();
-        EventDraft rule = a.events.get(0);
+        EventDraft rule = a.events().get(0);
         stage(new ModelStage.Settings(0.5, 2, 0.5, 0.5, 2, 3, 100, false)).process(a);
         assertTrue(rule.emitted());
-        double none = a.opinions.get(0).probability();
-        assertEquals(Math.round((1 - none) * 1000) / 1000.0, rule.confidence, 1e-9);
-        assertTrue(rule.rule.contains("the model doubts it") && rule.rule.contains("confidence 0.6"), rule.rule);
+        double none = a.opinions().get(0).probability();
+        assertEquals(Math.round((1 - none) * 1000) / 1000.0, rule.confidence(), 1e-9);
+        assertTrue(rule.rule().contains("the model doubts it") && rule.rule().contains("confidence 0.6"), rule.rule());
 
         Analysis off = sports();
         stage().process(off);
-        assertEquals(0.6, off.events.get(0).confidence, "with both thresholds off the rule event is left as it is");
-        assertTrue(off.events.get(0).emitted());
+        assertEquals(0.6, off.events().get(0).confidence(), "with both thresholds off the rule event is left as it is");
+        assertTrue(off.events().get(0).emitted());
     }
 
     @Test
@@ -199,13 +200,13 @@ class ModelStageTest {
         String[][] shortOne = {{"Jets", "jet", "NNS", "1", "nsubj"}, {"bombed", "bomb", "VBD", "-1", "root"}};
         String text = "Jets bombed the city of Aleppo . Aleppo won the match . Jets bombed Aleppo won the match .";
         Analysis a = new Analysis(new Document("d3", text, "2024-03-01", null, null, null, "test", "en", List.of(), null), LocalDate.of(2024, 3, 1));
-        Sentence s0 = analysis().sentences.get(0);
-        a.sentences = List.of(s0, sentence(1, 33, MATCH), sentence(2, 56, shortOne), sentence(3, 68, MATCH));
-        a.mentions = new ArrayList<>(List.of(List.of(), List.of(), List.of(), List.of()));
+        Sentence s0 = analysis().sentences().get(0);
+        a.setSentences(List.of(s0, sentence(1, 33, MATCH), sentence(2, 56, shortOne), sentence(3, 68, MATCH)));
+        a.setMentions(new ArrayList<>(List.of(List.of(), List.of(), List.of(), List.of())));
         EventDraft negated = ruleEvent(1, 1, "190");
-        negated.polarity = "negated";
-        a.events.add(negated);
-        a.events.add(ruleEvent(3, 1, "190"));
+        negated.setPolarity(Polarity.NEGATED);
+        a.addEvent(negated);
+        a.addEvent(ruleEvent(3, 1, "190"));
         List<List<String>> batches = new ArrayList<>();
         EventModelTest.WordEncoder words = new EventModelTest.WordEncoder();
         Encoder counting = new Encoder() {
@@ -216,7 +217,7 @@ class ModelStageTest {
         ModelStage stage = new ModelStage(MODEL, counting, CODEBOOK, new ModelStage.Settings(0.5, 2, 2, 0.5, 2, 3, 100, false));
         stage.process(a);
         assertEquals(List.of(List.of(s0.text(), "Aleppo won the match .")), batches);
-        assertEquals(java.util.Set.of(0, 3), a.opinions.keySet());
+        assertEquals(java.util.Set.of(0, 3), a.opinions().keySet());
         assertEquals(new ModelStage.Stats(4, 2, stage.stats().nanos()), stage.stats());
         assertTrue(stage.stats().nanos() > 0);
     }
@@ -235,15 +236,15 @@ class ModelStageTest {
     void aRuleEventNoThresholdInForceCanChangeKeepsTheModelAway() {
         ModelStage.Settings off = new ModelStage.Settings(0.5, 2, 2, 0.5, 2, 3, 100, false);
         Analysis talks = analysis();
-        talks.events.add(ruleEvent(0, 1, "040"));  // talks: no ACLED type to refine, no drop or doubt in force
+        talks.addEvent(ruleEvent(0, 1, "040"));  // talks: no ACLED type to refine, no drop or doubt in force
         ModelStage stage = new ModelStage(MODEL, new EventModelTest.WordEncoder(), CODEBOOK, off, type -> !type.equals("CONSULT"));
         stage.process(talks);
         assertEquals(0, stage.stats().asked());
-        assertTrue(talks.opinions.isEmpty());
-        assertEquals("test", talks.events.get(0).rule, "not read, so found by the rules alone");
+        assertTrue(talks.opinions().isEmpty());
+        assertEquals("test", talks.events().get(0).rule(), "not read, so found by the rules alone");
 
         Analysis bombing = analysis();
-        bombing.events.add(ruleEvent(0, 1, "190"));  // an assault: the crosswalk may take the model's sub-event type
+        bombing.addEvent(ruleEvent(0, 1, "190"));  // an assault: the crosswalk may take the model's sub-event type
         stage.process(bombing);
         assertEquals(1, stage.stats().asked());
     }
@@ -264,23 +265,23 @@ class ModelStageTest {
 
         String text = "The minister said it was calm . Crowds stormed the palace gates .";
         Analysis a = new Analysis(Document.of("d4", text, "2024-03-01"), LocalDate.of(2024, 3, 1));
-        a.sentences = List.of(sentence(0, 0, said), sentence(1, 32, stormed));
-        a.mentions = new ArrayList<>(List.of(List.of(), List.of()));
+        a.setSentences(List.of(sentence(0, 0, said), sentence(1, 32, stormed)));
+        a.setMentions(new ArrayList<>(List.of(List.of(), List.of())));
         ModelStage.Settings gated = new ModelStage.Settings(0.5, 2, 2, 0.5, 2, 3, 100, true);
         ModelStage stage = new ModelStage(MODEL, new EventModelTest.WordEncoder(), CODEBOOK, gated, (x, e) -> true, gate);
         stage.process(a);
-        assertEquals(java.util.Set.of(1), a.opinions.keySet());
+        assertEquals(java.util.Set.of(1), a.opinions().keySet());
         ModelStage tooLong = new ModelStage(MODEL, new EventModelTest.WordEncoder(), CODEBOOK, gated.with("maxTokens=5"), (x, e) -> true, gate);
         Analysis b = new Analysis(Document.of("d4", text, "2024-03-01"), LocalDate.of(2024, 3, 1));
-        b.sentences = a.sentences;
-        b.mentions = a.mentions;
+        b.setSentences(a.sentences());
+        b.setMentions(a.mentions());
         tooLong.process(b);
-        assertTrue(b.opinions.isEmpty(), "six tokens are more than five");
+        assertTrue(b.opinions().isEmpty(), "six tokens are more than five");
         ModelStage open = new ModelStage(MODEL, new EventModelTest.WordEncoder(), CODEBOOK, gated.with("gate=0"), (x, e) -> true, gate);
         Analysis c = new Analysis(Document.of("d4", text, "2024-03-01"), LocalDate.of(2024, 3, 1));
-        c.sentences = a.sentences;
-        c.mentions = a.mentions;
+        c.setSentences(a.sentences());
+        c.setMentions(a.mentions());
         open.process(c);
-        assertEquals(java.util.Set.of(0, 1), c.opinions.keySet());
+        assertEquals(java.util.Set.of(0, 1), c.opinions().keySet());
     }
 }

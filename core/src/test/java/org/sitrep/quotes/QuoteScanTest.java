@@ -33,6 +33,6 @@ class QuoteScanTest {
 
         double secs = (System.nanoTime() - t0) / 1e9;
         assertTrue(secs < 2, "took " + secs + " s");
-        assertTrue(a.quotes.isEmpty());
+        assertTrue(a.quotes().isEmpty());
     }
 }

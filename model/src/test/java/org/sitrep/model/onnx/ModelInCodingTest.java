@@ -39,12 +39,12 @@ class ModelInCodingTest {
 
     static EventDraft bombing(Analysis a) {
         EventDraft e = new EventDraft();
-        e.sentence = 0;
-        e.trigger = e.triggerFrom = e.triggerTo = 1;
-        e.code = knowledge.codebook().get("190");  // "use conventional military force": the rules know no more
-        e.rule = "verb:bomb -> 190";
-        e.confidence = 0.6;
-        a.events.add(e);
+        e.setSentence(0);
+        e.setTriggerTo(1); e.setTriggerFrom(e.triggerTo()); e.setTrigger(e.triggerFrom());
+        e.setCode(knowledge.codebook().get("190"));  // "use conventional military force": the rules know no more
+        e.setRule("verb:bomb -> 190");
+        e.setConfidence(0.6);
+        a.addEvent(e);
         return e;
     }
 
@@ -59,8 +59,8 @@ class ModelInCodingTest {
             tokens.add(new Token(i, t[i][0], t[i][1], t[i][2], "O", at, at + t[i][0].length(), Integer.parseInt(t[i][3]), t[i][4]));
         }
         Analysis a = new Analysis(new Document("d", text.toString(), "2024-03-01", null, null, null, "test", "en", List.of(), null), LocalDate.of(2024, 3, 1));
-        a.sentences = List.of(new Sentence(0, 0, text.length(), text.toString(), tokens));
-        a.mentions = new ArrayList<>(List.of(List.of()));
+        a.setSentences(List.of(new Sentence(0, 0, text.length(), text.toString(), tokens)));
+        a.setMentions(new ArrayList<>(List.of(List.of())));
         return a;
     }
 
@@ -83,9 +83,9 @@ class ModelInCodingTest {
         withoutModes.process(a);
         new AcledStage(knowledge.acled()).process(a);
         assertTrue(e.emitted());
-        assertTrue(e.rule.startsWith("verb:bomb -> 190" + ModelStage.AGREES), "both found it: " + e.rule);
-        assertEquals("Air/drone strike", e.acled.subEventType(), "the table alone says Attack");
-        assertTrue(e.acled.rule().startsWith("model (") && e.acled.rule().endsWith(": Attack"), e.acled.rule());
+        assertTrue(e.rule().startsWith("verb:bomb -> 190" + ModelStage.AGREES), "both found it: " + e.rule());
+        assertEquals("Air/drone strike", e.acled().subEventType(), "the table alone says Attack");
+        assertTrue(e.acled().rule().startsWith("model (") && e.acled().rule().endsWith(": Attack"), e.acled().rule());
     }
 
     @Test
@@ -94,10 +94,10 @@ class ModelInCodingTest {
         EventDraft e = bombing(a);
         stage.process(a);
         new AcledStage(knowledge.acled()).process(a);
-        assertEquals("195", e.code.code(), e.rule + " " + a.opinions);
-        assertTrue(e.rule.endsWith("190 -> 195"), e.rule);
-        assertEquals("Air/drone strike", e.acled.subEventType());
-        assertTrue(e.acled.rule().startsWith("events/acled.tsv:"), "a table row for air strikes decides: " + e.acled.rule());
+        assertEquals("195", e.code().code(), e.rule() + " " + a.opinions());
+        assertTrue(e.rule().endsWith("190 -> 195"), e.rule());
+        assertEquals("Air/drone strike", e.acled().subEventType());
+        assertTrue(e.acled().rule().startsWith("events/acled.tsv:"), "a table row for air strikes decides: " + e.acled().rule());
     }
 
     @Test
@@ -105,12 +105,12 @@ class ModelInCodingTest {
         Analysis a = analysis(ARRESTS);
         stage.process(a);
         new AcledStage(knowledge.acled()).process(a);
-        assertEquals(1, a.events.size(), a.events.toString());
-        EventDraft e = a.events.get(0);
-        assertEquals("model:COERCE", e.rule);
-        assertEquals("arrest", e.code.mode());
-        assertEquals("arrested", a.sentences.get(0).token(e.trigger).text());
-        assertTrue(e.confidence >= ModelStage.Settings.DEFAULT.add(), "its confidence is the model's probability");
-        assertNotNull(e.acled);
+        assertEquals(1, a.events().size(), a.events().toString());
+        EventDraft e = a.events().get(0);
+        assertEquals("model:COERCE", e.rule());
+        assertEquals("arrest", e.code().mode());
+        assertEquals("arrested", a.sentences().get(0).token(e.trigger()).text());
+        assertTrue(e.confidence() >= ModelStage.Settings.DEFAULT.add(), "its confidence is the model's probability");
+        assertNotNull(e.acled());
     }
 }
