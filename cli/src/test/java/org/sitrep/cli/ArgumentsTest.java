@@ -39,6 +39,23 @@ class ArgumentsTest {
     }
 
     @Test
+    void theEventModelIsOnUnlessNoModelIsGiven() {
+        assertTrue(new picocli.CommandLine(new CodeCommand()).parseArgs("examples/").matchedOptions().isEmpty());
+        CodeCommand on = new CodeCommand();
+        new picocli.CommandLine(on).parseArgs("examples/");
+        assertTrue(on.model);
+        CodeCommand off = new CodeCommand();
+        new picocli.CommandLine(off).parseArgs("examples/", "--no-model");
+        assertFalse(off.model);
+        CodeCommand explicit = new CodeCommand();
+        new picocli.CommandLine(explicit).parseArgs("examples/", "--model");
+        assertTrue(explicit.model, "--model is still accepted");
+        BenchCommand bench = new BenchCommand();
+        new picocli.CommandLine(bench).parseArgs("--no-model");
+        assertFalse(bench.model);
+    }
+
+    @Test
     void unknownExportTypesFormatsAndDatesAreErrors(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("none.duckdb");
         String[] r = run("export", "--out", dir.resolve("x.tsv").toString(), "--db", db.toString(), "--type", "BOGUS");
