@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures coding speed on INPUT (default: the project's examples/): sentences/s, documents/s and peak heap, after a warm-up; the event model's share of the time (--no-model: the rules alone).")
+        description = "Measures coding speed on INPUT (default: the project's examples/): sentences/s, documents/s and peak heap, after a warm-up; with --model, the event model's share of the time.")
 final class BenchCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "INPUT")
@@ -32,9 +32,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", description = "warm-up time in seconds (default ${DEFAULT-VALUE})")
     double warmup = 15;
 
-    @Option(names = "--model", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "with the event model's second opinion, as sitrep code (on by default; reports its share of the time); --no-model: the rules alone")
-    boolean model = true;
+    @Option(names = "--model", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "with the event model's second opinion (as sitrep code --model); reports its share of the time")
+    boolean model;
 
     @Option(names = "--gazetteer", description = "measure the gazetteer instead: load time, lookups/s and the heap it takes")
     boolean gazetteer;

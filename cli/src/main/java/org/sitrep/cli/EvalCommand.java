@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "eval", mixinStandardHelpOptions = true, subcommands = EvalCommand.Geo.class,
         description = {"Scores document records against a gold file (the evaluation kit's format) and prints a confusion table by PLOVER type.",
-                "With records coded with the event model (the default of sitrep code), also precision, recall and F1 by PLOVER type for the rules alone, the model alone and both.",
+                "With records coded with --model, also precision, recall and F1 by PLOVER type for the rules alone, the model alone and both.",
                 "The last line is the summary: f1, precision, recall, source/target country accuracy, location within 50 km, date, historical, actors, relations, negatives violated."})
 final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "1", paramLabel = "GOLD", description = "the gold file (JSON, format in the README; example: examples/eval/gold.json)")
@@ -41,7 +41,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--docs", paramLabel = "INPUT", description = "the documents the records were coded from: the model alone then also speaks for sentences without a rule event")
     String docs;
 
-    @Option(names = "--views", paramLabel = "DIR", description = "with records coded with the event model: write the rules-alone, model-alone and both views as DIR/{rules,model,both}.jsonl (for other scorers)")
+    @Option(names = "--views", paramLabel = "DIR", description = "with records coded with --model: write the rules-alone, model-alone and both views as DIR/{rules,model,both}.jsonl (for other scorers)")
     Path views;
 
     @Override
