@@ -32,7 +32,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", description = "warm-up time in seconds (default ${DEFAULT-VALUE})")
     double warmup = 15;
 
-    @Option(names = "--model", description = "with the event model's second opinion (as sitrep code --model); reports its share of the time")
+    @Option(names = "--model", negatable = true, defaultValue = "false", fallbackValue = "true",
+            description = "with the event model's second opinion (as sitrep code --model); reports its share of the time")
     boolean model;
 
     @Option(names = "--gazetteer", description = "measure the gazetteer instead: load time, lookups/s and the heap it takes")

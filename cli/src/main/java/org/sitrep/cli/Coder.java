@@ -70,7 +70,7 @@ final class Coder implements AutoCloseable {
         // -Dsitrep.model=add=0.9,drop=0.97 (in SITREP_JAVA_OPTS) tries other thresholds
         return new org.sitrep.model.ModelStage(head, new org.sitrep.model.onnx.MiniLmEncoder(), knowledge.codebook(),
                 org.sitrep.model.ModelStage.Settings.DEFAULT.with(System.getProperty("sitrep.model")),
-                new org.sitrep.events.AcledStage(knowledge.acled())::refinable, org.sitrep.model.Gate.builtIn());
+                new org.sitrep.events.AcledStage(knowledge.acled())::refinable, knowledge.acled()::types, org.sitrep.model.Gate.builtIn());
     }
 
     /** With {@code code} in place of the pipeline's (tests); a failed document always goes through the pipeline's own record. */

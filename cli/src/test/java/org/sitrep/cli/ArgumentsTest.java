@@ -39,6 +39,22 @@ class ArgumentsTest {
     }
 
     @Test
+    void theEventModelRunsWithModelAndNotWithNoModel() {
+        CodeCommand plain = new CodeCommand();
+        new picocli.CommandLine(plain).parseArgs("examples/");
+        assertFalse(plain.model, "off by default: it costs more than the 10% of the rate issue 12 allows");
+        CodeCommand on = new CodeCommand();
+        new picocli.CommandLine(on).parseArgs("examples/", "--model");
+        assertTrue(on.model);
+        CodeCommand off = new CodeCommand();
+        new picocli.CommandLine(off).parseArgs("examples/", "--no-model");
+        assertFalse(off.model);
+        BenchCommand bench = new BenchCommand();
+        new picocli.CommandLine(bench).parseArgs("--model");
+        assertTrue(bench.model);
+    }
+
+    @Test
     void unknownExportTypesFormatsAndDatesAreErrors(@TempDir Path dir) throws Exception {
         Path db = dir.resolve("none.duckdb");
         String[] r = run("export", "--out", dir.resolve("x.tsv").toString(), "--db", db.toString(), "--type", "BOGUS");

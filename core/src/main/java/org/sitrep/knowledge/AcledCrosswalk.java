@@ -111,6 +111,11 @@ public final class AcledCrosswalk {
         return modelAny <= 1 || modelGeneric <= 1 && byTypeAlone.contains(table.rule());
     }
 
+    /** Whether the table gives ACLED sub-event types to events of this PLOVER type at all (so their mode may matter). */
+    public boolean types(String plover) {
+        return subEventTypes.containsKey(plover);
+    }
+
     /** ACLED's event type of a sub-event type the table gives, or null. */
     public String eventType(String subEventType) { return eventTypes.get(subEventType); }
 

@@ -87,6 +87,7 @@ public final class ModelStage implements Stage {
     private final Encoder encoder;
     private final Settings settings;
     private final BiPredicate<Analysis, EventDraft> refinable;
+    private final Predicate<String> typed;
     private final Gate gate;
     private final Map<String, Codebook.Code> byMode = new HashMap<>();
     private final Map<String, Codebook.Code> byType = new HashMap<>();
@@ -98,17 +99,21 @@ public final class ModelStage implements Stage {
 
     /** With {@code refinable}, the PLOVER types whose ACLED sub-event type the model may refine; every sentence is read. */
     public ModelStage(EventModel model, Encoder encoder, Codebook codebook, Settings settings, Predicate<String> refinable) {
-        this(model, encoder, codebook, settings, (a, e) -> refinable.test(e.code().plover()), Gate.NONE);
+        this(model, encoder, codebook, settings, (a, e) -> refinable.test(e.code().plover()), type -> true, Gate.NONE);
     }
 
     /**
      * With {@code refinable}, the rule events whose ACLED sub-event type the model may refine (the crosswalk's answer
      * came from a row that decides by the type alone: {@link org.sitrep.events.AcledStage#refinable}): a sentence whose
      * rule events no threshold in force can change is not read; nor is a sentence without rule events that the
-     * {@code gate} shuts (when the settings' {@code gate} is on).
+     * {@code gate} shuts (when the settings' {@code gate} is on). {@code typed}: the PLOVER types the crosswalk gives
+     * ACLED types to, where a mode can change the outcome ({@link org.sitrep.knowledge.AcledCrosswalk#types}); an
+     * unspecified code of another type (a rejection, a threat) is not read for its mode.
      */
-    public ModelStage(EventModel model, Encoder encoder, Codebook codebook, Settings settings, BiPredicate<Analysis, EventDraft> refinable, Gate gate) {
+    public ModelStage(EventModel model, Encoder encoder, Codebook codebook, Settings settings, BiPredicate<Analysis, EventDraft> refinable,
+                      Predicate<String> typed, Gate gate) {
         this.refinable = refinable;
+        this.typed = typed;
         this.gate = settings.gate() ? gate : Gate.NONE;
         if (!model.encoder().equals(encoder.name()))
             throw new IllegalArgumentException("the head was trained on " + model.encoder() + ", not on " + encoder.name());
@@ -184,7 +189,7 @@ public final class ModelStage implements Stage {
     private boolean changeable(Analysis a, EventDraft e) {
         if (e.code() == null || e.code().plover() == null) return false;
         if (settings.drop() <= 1 || settings.doubt() <= 1) return true;
-        if (settings.mode() <= 1 && unspecified(e.code())) return true;
+        if (settings.mode() <= 1 && unspecified(e.code()) && typed.test(e.code().plover())) return true;
         return refinable.test(a, e);
     }
 

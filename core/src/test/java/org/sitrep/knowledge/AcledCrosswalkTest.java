@@ -152,6 +152,8 @@ class AcledCrosswalkTest {
         assertTrue(BUILT_IN.refinable(attack, "ASSAULT"), "so the model reads a plain assault's sentence");
         assertFalse(BUILT_IN.refinable(clash, "ASSAULT"), "and not a clash's, which the model cannot change");
         assertFalse(BUILT_IN.refinable(null, "ASSAULT"));
+        assertTrue(BUILT_IN.types("PROTEST"));
+        assertFalse(BUILT_IN.types("REJECT"), "a rejection is no ACLED event, whatever its mode");
     }
 
     @Test

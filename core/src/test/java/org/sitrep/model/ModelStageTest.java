@@ -268,20 +268,35 @@ class ModelStageTest {
         a.setSentences(List.of(sentence(0, 0, said), sentence(1, 32, stormed)));
         a.setMentions(new ArrayList<>(List.of(List.of(), List.of())));
         ModelStage.Settings gated = new ModelStage.Settings(0.5, 2, 2, 0.5, 2, 3, 100, true);
-        ModelStage stage = new ModelStage(MODEL, new EventModelTest.WordEncoder(), CODEBOOK, gated, (x, e) -> true, gate);
+        ModelStage stage = new ModelStage(MODEL, new EventModelTest.WordEncoder(), CODEBOOK, gated, (x, e) -> true, type -> true, gate);
         stage.process(a);
         assertEquals(java.util.Set.of(1), a.opinions().keySet());
-        ModelStage tooLong = new ModelStage(MODEL, new EventModelTest.WordEncoder(), CODEBOOK, gated.with("maxTokens=5"), (x, e) -> true, gate);
+        ModelStage tooLong = new ModelStage(MODEL, new EventModelTest.WordEncoder(), CODEBOOK, gated.with("maxTokens=5"), (x, e) -> true, type -> true, gate);
         Analysis b = new Analysis(Document.of("d4", text, "2024-03-01"), LocalDate.of(2024, 3, 1));
         b.setSentences(a.sentences());
         b.setMentions(a.mentions());
         tooLong.process(b);
         assertTrue(b.opinions().isEmpty(), "six tokens are more than five");
-        ModelStage open = new ModelStage(MODEL, new EventModelTest.WordEncoder(), CODEBOOK, gated.with("gate=0"), (x, e) -> true, gate);
+        ModelStage open = new ModelStage(MODEL, new EventModelTest.WordEncoder(), CODEBOOK, gated.with("gate=0"), (x, e) -> true, type -> true, gate);
         Analysis c = new Analysis(Document.of("d4", text, "2024-03-01"), LocalDate.of(2024, 3, 1));
         c.setSentences(a.sentences());
         c.setMentions(a.mentions());
         open.process(c);
         assertEquals(java.util.Set.of(0, 1), c.opinions().keySet());
+    }
+
+    @Test
+    void anUnspecifiedCodeIsReadForItsModeOnlyWhereTheModeCanGiveAnAcledType() {
+        ModelStage.Settings modes = new ModelStage.Settings(0.5, 2, 2, 0.5, 0.8, 3, 100, true);
+        ModelStage stage = new ModelStage(MODEL, new EventModelTest.WordEncoder(), CODEBOOK, modes, (x, e) -> false,
+                type -> !type.equals("REJECT"), Gate.builtIn());
+        Analysis rejection = analysis();
+        rejection.addEvent(ruleEvent(0, 1, "120"));
+        stage.process(rejection);
+        assertEquals(0, stage.stats().asked(), "a rejection's mode changes no ACLED type");
+        Analysis bombing = analysis();
+        bombing.addEvent(ruleEvent(0, 1, "190"));
+        stage.process(bombing);
+        assertEquals(1, stage.stats().asked());
     }
 }

@@ -33,8 +33,8 @@ class ModelInCodingTest {
     static void load() {
         knowledge = Knowledge.load(KnowledgeFiles.builtIn());
         MiniLmEncoder encoder = new MiniLmEncoder();
-        stage = new ModelStage(EventModel.builtIn(), encoder, knowledge.codebook(), ModelStage.Settings.DEFAULT, new org.sitrep.events.AcledStage(knowledge.acled())::refinable, org.sitrep.model.Gate.builtIn());
-        withoutModes = new ModelStage(EventModel.builtIn(), encoder, knowledge.codebook(), ModelStage.Settings.DEFAULT.with("mode=2"), new org.sitrep.events.AcledStage(knowledge.acled())::refinable, org.sitrep.model.Gate.builtIn());
+        stage = new ModelStage(EventModel.builtIn(), encoder, knowledge.codebook(), ModelStage.Settings.DEFAULT, new org.sitrep.events.AcledStage(knowledge.acled())::refinable, knowledge.acled()::types, org.sitrep.model.Gate.builtIn());
+        withoutModes = new ModelStage(EventModel.builtIn(), encoder, knowledge.codebook(), ModelStage.Settings.DEFAULT.with("mode=2"), new org.sitrep.events.AcledStage(knowledge.acled())::refinable, knowledge.acled()::types, org.sitrep.model.Gate.builtIn());
     }
 
     static EventDraft bombing(Analysis a) {
