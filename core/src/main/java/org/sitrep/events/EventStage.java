@@ -49,6 +49,7 @@ public final class EventStage implements Stage {
     @Override
     public void process(Analysis a) {
         List<EventDraft> events = new ArrayList<>();
+        a.places.replaceAll(p -> p.locative() && p.sentence() >= 0 && tellersPlace(a.sentences.get(p.sentence()), p) ? p.asActor() : p);
         for (Sentence s : a.sentences) {
             List<Lexicon.Match> matches = new ArrayList<>();
             Set<Integer> connective = connectiveTokens(s);
@@ -183,8 +184,7 @@ public final class EventStage implements Stage {
 
     /** "Israel is opposed to the plan": a stance told in the passive's form (cues "stative") is held by its subject. */
     private boolean stative(Sentence s, Token v) {
-        return cues.is("stative", v.lemma()) && s.child(v, "nsubj:pass") != null && caseChild(s, v, List.of("by")) == null
-                && caseChild(s, v, List.of("to")) != null;
+        return cues.is("stative", v.lemma()) && s.child(v, "nsubj:pass") != null && caseChild(s, v, List.of("by")) == null;
     }
 
     private Token verbSource(Sentence s, Token v, int depth) {
@@ -529,7 +529,6 @@ public final class EventStage implements Stage {
             String cs = s.caseOf(head);
             if (cs == null || !org.sitrep.text.Syntax.LOCATIVE.contains(cs)) continue;
             int depth = depthBelow(s, t, head);
-            if (depth < 0 && inAttribution(s, t, head)) continue;  // "..., aid workers in Nairobi said": where the source is
             if (depth < 0) depth = 100 + Math.abs(head.index() - t.index());
             if (depth < bestDepth) { best = p; bestDepth = depth; }
         }
@@ -537,10 +536,15 @@ public final class EventStage implements Stage {
         e.location = best;
     }
 
-    /** The place hangs under a verb of reporting that does not govern the event: it says where the teller is. */
-    private boolean inAttribution(Sentence s, Token event, Token place) {
-        for (Token x = s.head(place); x != null; x = s.head(x)) {
-            if (cues.is("report", x.lemma()) && !s.dominates(x, event)) return true;
+    /**
+     * "..., aid workers in Nairobi said", "told reporters in Geneva": a place in the clause of a verb of reporting, not
+     * in what it reports, is where the teller is; nothing told happened there because of it.
+     */
+    private boolean tellersPlace(Sentence s, PlaceMention p) {
+        Token x = s.headOf(p.from(), p.to());
+        for (Token up = s.head(x); up != null; x = up, up = s.head(up)) {
+            if (Set.of("ccomp", "xcomp", "parataxis", "advcl", "acl:relcl", "conj", "csubj").contains(x.deprel())) return false;
+            if (cues.is("report", up.lemma()) || cues.is("report", up.lower())) return true;
         }
         return false;
     }
