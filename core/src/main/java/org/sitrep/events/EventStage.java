@@ -544,7 +544,9 @@ public final class EventStage implements Stage {
         Token x = s.headOf(p.from(), p.to());
         for (Token up = s.head(x); up != null; x = up, up = s.head(up)) {
             if (Set.of("ccomp", "xcomp", "parataxis", "advcl", "acl:relcl", "conj", "csubj").contains(x.deprel())) return false;
-            if (cues.is("report", up.lemma()) || cues.is("report", up.lower())) return true;
+            // its subject ("officials in Geneva said"), or a bare "said"/"told": "declared a curfew in Haiti" is an act there
+            boolean report = cues.is("report", up.lemma()) || cues.is("report", up.lower());
+            if (report && (x.relation().equals("nsubj") || up.lemma().equals("say") || up.lemma().equals("tell"))) return true;
         }
         return false;
     }
