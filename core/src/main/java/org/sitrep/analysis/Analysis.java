@@ -64,6 +64,9 @@ public final class Analysis implements AnalysisView {
 
     public void addPlace(PlaceMention place) { places.add(place); }
 
+    /** Each place mention replaced by what {@code f} makes of it (a place the teller is in is no event's place). */
+    public void replacePlaces(java.util.function.UnaryOperator<PlaceMention> f) { places.replaceAll(f); }
+
     @Override public List<List<Mention>> mentions() { return Collections.unmodifiableList(mentions); }
 
     /** Replaces the mentions of every sentence (the lists themselves are kept, so stages may refine them in place). */

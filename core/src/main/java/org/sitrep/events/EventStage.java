@@ -34,7 +34,7 @@ import java.util.Set;
  */
 public final class EventStage implements Stage {
     @Override public Set<Layer> requires() { return Set.of(Layer.SENTENCES, Layer.PLACES, Layer.MENTIONS, Layer.QUOTES); }
-    @Override public Set<Layer> writes() { return Set.of(Layer.EVENTS); }
+    @Override public Set<Layer> writes() { return Set.of(Layer.EVENTS, Layer.PLACES); }  // places: a teller's place is no event's
 
     private static final List<String> TARGET_CASES = List.of("against", "on", "upon", "at", "with", "to", "toward", "towards", "into");
     private static final Set<String> CLAUSE_RELS = Set.of("acl:relcl", "acl", "ccomp", "advcl", "parataxis", "csubj", "xcomp", "conj", "punct", "appos");
@@ -54,6 +54,7 @@ public final class EventStage implements Stage {
     @Override
     public void process(Analysis a) {
         List<EventDraft> events = new ArrayList<>();
+        a.replacePlaces(p -> p.locative() && p.sentence() >= 0 && tellersPlace(a.sentences().get(p.sentence()), p) ? p.asActor() : p);
         for (Sentence s : a.sentences()) {
             List<Lexicon.Match> matches = new ArrayList<>();
             Set<Integer> connective = connectiveTokens(s);
@@ -200,8 +201,7 @@ public final class EventStage implements Stage {
 
     /** "Israel is opposed to the plan": a stance told in the passive's form (cues "stative") is held by its subject. */
     private boolean stative(Sentence s, Token v) {
-        return cues.is("stative", v.lemma()) && s.child(v, "nsubj:pass") != null && caseChild(s, v, List.of("by")) == null
-                && caseChild(s, v, List.of("to")) != null;
+        return cues.is("stative", v.lemma()) && s.child(v, "nsubj:pass") != null && caseChild(s, v, List.of("by")) == null;
     }
 
     private Token verbSource(Sentence s, Token v, int depth) {
@@ -550,7 +550,6 @@ public final class EventStage implements Stage {
             String cs = s.caseOf(head);
             if (cs == null || !org.sitrep.text.Syntax.LOCATIVE.contains(cs)) continue;
             int depth = depthBelow(s, t, head);
-            if (depth < 0 && inAttribution(s, t, head)) continue;  // "..., aid workers in Nairobi said": where the source is
             if (depth < 0) depth = 100 + Math.abs(head.index() - t.index());
             if (depth < bestDepth) { best = p; bestDepth = depth; }
         }
@@ -558,10 +557,17 @@ public final class EventStage implements Stage {
         e.setLocation(best);
     }
 
-    /** The place hangs under a verb of reporting that does not govern the event: it says where the teller is. */
-    private boolean inAttribution(Sentence s, Token event, Token place) {
-        for (Token x = s.head(place); x != null; x = s.head(x)) {
-            if (cues.is("report", x.lemma()) && !s.dominates(x, event)) return true;
+    /**
+     * "..., aid workers in Nairobi said", "told reporters in Geneva": a place in the clause of a verb of reporting, not
+     * in what it reports, is where the teller is; nothing told happened there because of it.
+     */
+    private boolean tellersPlace(Sentence s, PlaceMention p) {
+        Token x = s.headOf(p.from(), p.to());
+        for (Token up = s.head(x); up != null; x = up, up = s.head(up)) {
+            if (Set.of("ccomp", "xcomp", "parataxis", "advcl", "acl:relcl", "conj", "csubj").contains(x.deprel())) return false;
+            // its subject ("officials in Geneva said"), or a bare "said"/"told": "declared a curfew in Haiti" is an act there
+            boolean report = cues.is("report", up.lemma()) || cues.is("report", up.lower());
+            if (report && (x.relation().equals("nsubj") || up.lemma().equals("say") || up.lemma().equals("tell"))) return true;
         }
         return false;
     }

@@ -48,10 +48,8 @@ public final class MergeStage implements Stage {
             if (e.note() == null && t.deprel().equals("acl") && t.pos().equals("VBN")) {
                 e.setNote("background: a participle describing something (\"the curfew imposed in 1989\")");
             }
-            if (e.note() == null && setting(a, s, t, e)) e.setNote("background: the setting of another event told (\"after the clashes\")");
-            if (e.note() == null && t.deprel().equals("acl:relcl") && earlier(s, t)) {
-                e.setNote("background: told of someone or somewhere in a relative clause (\"where ten were killed last year\")");
-            }
+            if (e.note() == null && setting(a, s, t, e)) e.setNote(SETTING + " (\"after the clashes\")");
+            if (e.note() == null && t.deprel().equals("acl:relcl") && earlier(s, t)) e.setNote(RECALLED + " (\"where ten were killed last year\")");
         }
         for (EventDraft e : a.events()) {
             // "where ten people have been killed in riots": what a background clause tells is background with it
@@ -61,7 +59,7 @@ public final class MergeStage implements Stage {
             if (!(t.isNoun() && (t.relation().equals("obl") || t.relation().equals("nmod")) || t.deprel().equals("conj"))) continue;
             Token gov = s.head(t);
             EventDraft g = gov == null ? null : a.events().stream().filter(o -> o != e && o.sentence() == e.sentence() && o.trigger() == gov.index()).findFirst().orElse(null);
-            if (g != null && g.note() != null && g.note().startsWith("background")) e.setNote(g.note());
+            if (g != null && g.note() != null && (g.note().startsWith(SETTING) || g.note().startsWith(RECALLED))) e.setNote(g.note());
         }
         joinOutcomes(a);  // before agents are implied: a toll's agent is the act's, not the one convention gives
         elaborations(a);
@@ -77,6 +75,9 @@ public final class MergeStage implements Stage {
         merge(a);
         for (EventDraft e : a.events()) e.setConfidence(confidence(e));
     }
+
+    private static final String SETTING = "background: the setting of another event told";
+    private static final String RECALLED = "background: told of someone or somewhere in a relative clause";
 
     /**
      * "Rebels surrendered following a government offensive", "demanded elections after a court cleared him", "in the
