@@ -1,17 +1,16 @@
 package org.sitrep;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.sitrep.pipeline.Knowledge;
 import org.sitrep.pipeline.Pipeline;
 import org.sitrep.text.ConllU;
 import org.sitrep.text.FixtureModel;
 import org.sitrep.text.LanguageModel;
 import org.sitrep.text.Sentence;
-
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The fast suite's coder: the real pipeline and knowledge base over parses replayed from fixtures
@@ -54,8 +53,8 @@ public final class FixtureSuite {
     /** Passes every call through to {@code live} (including methods added to the interface later), noting parses. */
     @SuppressWarnings("unchecked")
     private static LanguageModel recorder(LanguageModel live, Map<String, ConllU.Parse> sink) {
-        return (LanguageModel) Proxy.newProxyInstance(LanguageModel.class.getClassLoader(), new Class<?>[] {LanguageModel.class},
-                (proxy, method, args) -> {
+        return (LanguageModel) Proxy.newProxyInstance(
+                LanguageModel.class.getClassLoader(), new Class<?>[] {LanguageModel.class}, (proxy, method, args) -> {
                     Object result;
                     try {
                         result = method.invoke(live, args);

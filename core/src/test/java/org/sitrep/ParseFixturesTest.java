@@ -1,16 +1,10 @@
 package org.sitrep;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
-import org.junit.platform.launcher.listeners.TestExecutionSummary;
-import org.sitrep.text.ConllU;
-import org.sitrep.text.CoreNlpModel;
-import org.sitrep.text.FixtureModel;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,12 +16,17 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.platform.engine.discovery.ClassNameFilter.includeClassNamePatterns;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.sitrep.text.ConllU;
+import org.sitrep.text.CoreNlpModel;
+import org.sitrep.text.FixtureModel;
 
 /**
  * Keeps the parse fixtures honest. By default it checks that every stored fixture is still exactly what CoreNLP
@@ -50,7 +49,8 @@ class ParseFixturesTest {
             String stored = Files.readString(f, StandardCharsets.UTF_8);
             ConllU.Parse p = FixtureModel.read(f);
             String key = FixtureModel.key(p.text(), p.anchor());
-            String now = ConllU.write(new ConllU.Parse(key, p.text(), p.anchor(), CoreNlpModel.shared().analyze(p.text(), p.anchor())));
+            String now = ConllU.write(new ConllU.Parse(
+                    key, p.text(), p.anchor(), CoreNlpModel.shared().analyze(p.text(), p.anchor())));
             boolean misnamed = !f.getFileName().toString().equals(FixtureModel.fileName(p.text(), key));
             if (misnamed || !now.equals(stored)) {
                 drifted.add(f.getFileName() + (misnamed ? " (its name does not match its text's key)" : ""));
@@ -61,8 +61,11 @@ class ParseFixturesTest {
             }
         }
         if (!drifted.isEmpty()) {
-            assertEquals(firstStored, firstNow, drifted.size() + " fixture(s) differ from CoreNLP's parse: " + drifted
-                    + "\nRegenerate them and review the diff: " + FixtureModel.REGENERATE);
+            assertEquals(
+                    firstStored,
+                    firstNow,
+                    drifted.size() + " fixture(s) differ from CoreNLP's parse: " + drifted
+                            + "\nRegenerate them and review the diff: " + FixtureModel.REGENERATE);
             fail(drifted + " are misnamed; regenerate: " + FixtureModel.REGENERATE);
         }
     }
@@ -74,15 +77,19 @@ class ParseFixturesTest {
         SummaryGeneratingListener listener = new SummaryGeneratingListener();
         FixtureSuite.record(CoreNlpModel.shared(), parses);
         try {
-            LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectPackage("org.sitrep"))
-                    .filters(includeClassNamePatterns(".*FixtureTest"))
-                    .build(), listener);
+            LauncherFactory.create()
+                    .execute(
+                            LauncherDiscoveryRequestBuilder.request()
+                                    .selectors(selectPackage("org.sitrep"))
+                                    .filters(includeClassNamePatterns(".*FixtureTest"))
+                                    .build(),
+                            listener);
         } finally {
             FixtureSuite.stopRecording();
         }
         TestExecutionSummary summary = listener.getSummary();
-        assertFalse(parses.isEmpty(), "no *FixtureTest parsed anything (" + summary.getTestsFoundCount() + " tests found)");
+        assertFalse(
+                parses.isEmpty(), "no *FixtureTest parsed anything (" + summary.getTestsFoundCount() + " tests found)");
 
         Files.createDirectories(FixtureModel.DIR);
         int written = 0, unchanged = 0, removed = 0;
@@ -104,12 +111,19 @@ class ParseFixturesTest {
                 removed++;
             }
         }
-        System.out.printf("parse fixtures in %s: %d written, %d unchanged, %d removed (from %d tests)%n",
-                FixtureModel.DIR, written, unchanged, removed, summary.getTestsSucceededCount() + summary.getTestsFailedCount());
+        System.out.printf(
+                "parse fixtures in %s: %d written, %d unchanged, %d removed (from %d tests)%n",
+                FixtureModel.DIR,
+                written,
+                unchanged,
+                removed,
+                summary.getTestsSucceededCount() + summary.getTestsFailedCount());
         if (summary.getTotalFailureCount() > 0) {
             StringBuilder sb = new StringBuilder("fixtures written, but these tests fail over CoreNLP's parses:");
-            summary.getFailures().forEach(x -> sb.append("\n  ").append(x.getTestIdentifier().getDisplayName())
-                    .append(": ").append(x.getException().getMessage()));
+            summary.getFailures().forEach(x -> sb.append("\n  ")
+                    .append(x.getTestIdentifier().getDisplayName())
+                    .append(": ")
+                    .append(x.getException().getMessage()));
             fail(sb.toString());
         }
     }

@@ -1,14 +1,6 @@
 package org.sitrep.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.sitrep.model.EventModel;
-import org.sitrep.model.onnx.MiniLmEncoder;
-import org.sitrep.sources.Document;
-import org.sitrep.sources.DocumentReader;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,10 +12,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sitrep.model.EventModel;
+import org.sitrep.model.onnx.MiniLmEncoder;
+import org.sitrep.sources.Document;
+import org.sitrep.sources.DocumentReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "classify", mixinStandardHelpOptions = true,
-        description = {"The event model alone, without the rules or CoreNLP: for each sentence of each document, its PLOVER type",
-                "(or none), mode and ACLED sub-event type with their probabilities. One JSON object per document."})
+@Command(
+        name = "classify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The event model alone, without the rules or CoreNLP: for each sentence of each document, its PLOVER type",
+            "(or none), mode and ACLED sub-event type with their probabilities. One JSON object per document."
+        })
 final class ClassifyCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "files, directories, or - for stdin (as for code)")
@@ -32,24 +35,35 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write here instead of stdout")
     Path out;
 
-    @Option(names = "--head", paramLabel = "FILE", description = "a head from sitrep train (default: the built-in data/model/event-head.json)")
+    @Option(
+            names = "--head",
+            paramLabel = "FILE",
+            description = "a head from sitrep train (default: the built-in data/model/event-head.json)")
     Path head;
 
     @Override
     public Integer call() throws IOException {
         String missing = Progress.missing(inputs, List.of());
-        if (missing != null) { System.err.println("sitrep classify: " + missing); return 2; }
+        if (missing != null) {
+            System.err.println("sitrep classify: " + missing);
+            return 2;
+        }
         EventModel model = head != null ? EventModel.read(head) : EventModel.builtIn();
-        if (model == null) { System.err.println("sitrep classify: no event model in this build: run sitrep train"); return 2; }
+        if (model == null) {
+            System.err.println("sitrep classify: no event model in this build: run sitrep train");
+            return 2;
+        }
         MiniLmEncoder encoder = new MiniLmEncoder();
         ObjectMapper json = new ObjectMapper();
-        DocumentReader reader = new DocumentReader(new DocumentReader.Options(null, DocumentReader.Options.DEFAULT_MAX_CHARS));
+        DocumentReader reader =
+                new DocumentReader(new DocumentReader.Options(null, DocumentReader.Options.DEFAULT_MAX_CHARS));
         int[] n = new int[2];
         try (PrintStream w = out == null ? System.out : new PrintStream(Files.newOutputStream(out), false, "UTF-8")) {
             for (Document d : (Iterable<Document>) reader.read(inputs)::iterator) {
                 if (!d.ok()) continue;
                 List<int[]> spans = sentences(d.text());
-                float[][] v = encoder.encode(spans.stream().map(s -> d.text().substring(s[0], s[1])).toList());
+                float[][] v = encoder.encode(
+                        spans.stream().map(s -> d.text().substring(s[0], s[1])).toList());
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (int i = 0; i < spans.size(); i++) {
                     EventModel.Prediction p = model.predict(v[i]);

@@ -2,12 +2,6 @@ package org.sitrep.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.sitrep.records.DocumentRecord;
-import org.sitrep.sources.DocumentReader;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -22,14 +16,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sitrep.sources.DocumentReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "code", mixinStandardHelpOptions = true,
-        description = {"Code news documents into events.",
-                "Inputs: text files, JSON Lines ({\"id\",\"text\",\"published\",\"title\",\"url\",\"outlet\"}), HTML pages, RSS/Atom feeds, WARC archives, directories, or - for stdin.",
-                "Exit code: 0 when every document was coded, 1 when some could not be (see stderr and each record's warnings), 2 on usage errors, 4 on an internal error."})
+@Command(
+        name = "code",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Code news documents into events.",
+            "Inputs: text files, JSON Lines ({\"id\",\"text\",\"published\",\"title\",\"url\",\"outlet\"}), HTML pages, RSS/Atom feeds, WARC archives, directories, or - for stdin.",
+            "Exit code: 0 when every document was coded, 1 when some could not be (see stderr and each record's warnings), 2 on usage errors, 4 on an internal error."
+        })
 final class CodeCommand implements Callable<Integer> {
 
-    enum Format { jsonl, table }
+    enum Format {
+        jsonl,
+        table
+    }
 
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "files, directories, or - for stdin")
     List<String> inputs;
@@ -40,23 +45,38 @@ final class CodeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "write here instead of stdout")
     Path out;
 
-    @Option(names = "--published", paramLabel = "DATE", description = "publication date (YYYY-MM-DD) for documents that give none")
+    @Option(
+            names = "--published",
+            paramLabel = "DATE",
+            description = "publication date (YYYY-MM-DD) for documents that give none")
     String published;
 
-    @Option(names = "--kb", paramLabel = "DIR", description = "a knowledge layer added on top of the built-in one (repeatable)")
+    @Option(
+            names = "--kb",
+            paramLabel = "DIR",
+            description = "a knowledge layer added on top of the built-in one (repeatable)")
     List<Path> kb = List.of();
 
     @Option(names = "--threads", description = "coding threads (default: all cores)")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--doc-timeout", paramLabel = "SECONDS", description = "time budget per document; one over it becomes an error record and the batch goes on (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--doc-timeout",
+            paramLabel = "SECONDS",
+            description =
+                    "time budget per document; one over it becomes an error record and the batch goes on (default ${DEFAULT-VALUE})")
     double docTimeout = Coder.DEFAULT_DOC_TIMEOUT.toSeconds();
 
     @Option(names = "--max-chars", description = "documents longer than this are refused (default ${DEFAULT-VALUE})")
     long maxChars = DocumentReader.Options.DEFAULT_MAX_CHARS;
 
-    @Option(names = "--model", negatable = true, defaultValue = "false", fallbackValue = "true",
-            description = "add the event model's second opinion after the rules: events for sentences the rules left empty, modes and ACLED types for generic rule events, warnings where it disagrees (off by default: it costs 14-19%% of the coding time)")
+    @Option(
+            names = "--model",
+            negatable = true,
+            defaultValue = "false",
+            fallbackValue = "true",
+            description =
+                    "add the event model's second opinion after the rules: events for sentences the rules left empty, modes and ACLED types for generic rule events, warnings where it disagrees (off by default: it costs 14-19%% of the coding time)")
     boolean model;
 
     @Option(names = "--progress", description = "show progress on stderr (default: when stderr is a terminal)")
@@ -65,7 +85,10 @@ final class CodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String missing = Progress.missing(inputs, kb);
-        if (missing != null) { System.err.println("sitrep code: " + missing); return 2; }
+        if (missing != null) {
+            System.err.println("sitrep code: " + missing);
+            return 2;
+        }
         DocumentReader reader = new DocumentReader(new DocumentReader.Options(published, maxChars));
         ObjectMapper json = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
         PrintStream err = System.err;
@@ -75,11 +98,18 @@ final class CodeCommand implements Callable<Integer> {
         long total = showProgress && !inputs.contains("-") ? reader.read(inputs).count() : -1;
         long t0 = System.nanoTime();
         // an unpaired surrogate that got this far becomes U+FFFD instead of killing the run halfway through a line
-        CharsetEncoder utf8 = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE).replaceWith("\uFFFD".getBytes(StandardCharsets.UTF_8));
-        try (Writer w = new BufferedWriter(new OutputStreamWriter(out == null ? System.out : Files.newOutputStream(out), utf8));
-             Coder coder = new Coder(kb, Math.max(1, threads), Duration.ofMillis(Math.round(docTimeout * 1000)), model)) {
-            Table table = format == Format.table ? new Table(w, coder.pipeline().knowledge().codebook()) : null;
+        CharsetEncoder utf8 = StandardCharsets.UTF_8
+                .newEncoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                .replaceWith("\uFFFD".getBytes(StandardCharsets.UTF_8));
+        try (Writer w = new BufferedWriter(
+                        new OutputStreamWriter(out == null ? System.out : Files.newOutputStream(out), utf8));
+                Coder coder =
+                        new Coder(kb, Math.max(1, threads), Duration.ofMillis(Math.round(docTimeout * 1000)), model)) {
+            Table table = format == Format.table
+                    ? new Table(w, coder.pipeline().knowledge().codebook())
+                    : null;
             coder.codeAll(reader.read(inputs).iterator(), (doc, rec) -> {
                 counts[0]++;
                 counts[2] += rec.events().size();
@@ -104,15 +134,19 @@ final class CodeCommand implements Callable<Integer> {
                     String bar = "";
                     if (total > 0) {
                         int width = 30, filled = (int) (width * Math.min(1.0, counts[0] / (double) total));
-                        bar = "[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + counts[0] + "/" + total + " ";
+                        bar = "[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + counts[0] + "/" + total
+                                + " ";
                     }
-                    err.printf("\r%s%d documents, %d events, %d failed, %.1f docs/s ", bar, counts[0], counts[2], counts[1], counts[0] / Math.max(secs, 1e-3));
+                    err.printf(
+                            "\r%s%d documents, %d events, %d failed, %.1f docs/s ",
+                            bar, counts[0], counts[2], counts[1], counts[0] / Math.max(secs, 1e-3));
                 }
             });
             if (table != null) table.finish();
         }
         if (showProgress) err.println();
-        if (!Progress.quiet() || counts[1] > 0) err.printf("sitrep: coded %d documents (%d failed), %d events%n", counts[0], counts[1], counts[2]);
+        if (!Progress.quiet() || counts[1] > 0)
+            err.printf("sitrep: coded %d documents (%d failed), %d events%n", counts[0], counts[1], counts[2]);
         return counts[1] > 0 ? 1 : 0;
     }
 }

@@ -1,12 +1,5 @@
 package org.sitrep.cli;
 
-import org.sitrep.knowledge.KnowledgeFiles;
-import org.sitrep.pipeline.Knowledge;
-import org.sitrep.pipeline.Pipeline;
-import org.sitrep.records.DocumentRecord;
-import org.sitrep.sources.Document;
-import org.sitrep.text.CoreNlpModel;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -23,6 +16,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.sitrep.knowledge.KnowledgeFiles;
+import org.sitrep.pipeline.Knowledge;
+import org.sitrep.pipeline.Pipeline;
+import org.sitrep.records.DocumentRecord;
+import org.sitrep.sources.Document;
+import org.sitrep.text.CoreNlpModel;
 
 /**
  * Codes a stream of documents on all cores and hands the records on in input order. Each document has a time
@@ -68,9 +67,14 @@ final class Coder implements AutoCloseable {
         org.sitrep.model.EventModel head = org.sitrep.model.EventModel.builtIn();
         if (head == null) throw new IllegalStateException("no event model in this build: run sitrep train");
         // -Dsitrep.model=add=0.9,drop=0.97 (in SITREP_JAVA_OPTS) tries other thresholds
-        return new org.sitrep.model.ModelStage(head, new org.sitrep.model.onnx.MiniLmEncoder(), knowledge.codebook(),
+        return new org.sitrep.model.ModelStage(
+                head,
+                new org.sitrep.model.onnx.MiniLmEncoder(),
+                knowledge.codebook(),
                 org.sitrep.model.ModelStage.Settings.DEFAULT.with(System.getProperty("sitrep.model")),
-                new org.sitrep.events.AcledStage(knowledge.acled())::refinable, knowledge.acled()::types, org.sitrep.model.Gate.builtIn());
+                new org.sitrep.events.AcledStage(knowledge.acled())::refinable,
+                knowledge.acled()::types,
+                org.sitrep.model.Gate.builtIn());
     }
 
     /** With {@code code} in place of the pipeline's (tests); a failed document always goes through the pipeline's own record. */
@@ -79,8 +83,14 @@ final class Coder implements AutoCloseable {
     }
 
     /** With {@code loading}, the clock of one-time loads ({@link Pipeline#loadingNanos()}), which budgets leave out. */
-    Coder(Pipeline pipeline, Function<Document, DocumentRecord> code, int threads, Duration docTimeout, java.util.function.LongSupplier loading) {
-        if (docTimeout.isNegative() || docTimeout.isZero()) throw new IllegalArgumentException("--doc-timeout must be positive");
+    Coder(
+            Pipeline pipeline,
+            Function<Document, DocumentRecord> code,
+            int threads,
+            Duration docTimeout,
+            java.util.function.LongSupplier loading) {
+        if (docTimeout.isNegative() || docTimeout.isZero())
+            throw new IllegalArgumentException("--doc-timeout must be positive");
         this.pipeline = pipeline;
         this.code = code != null ? code : pipeline::code;
         this.fail = pipeline != null ? pipeline::code : d -> org.sitrep.records.RecordBuilder.failed(d, d.published());
@@ -94,7 +104,9 @@ final class Coder implements AutoCloseable {
         });
     }
 
-    Pipeline pipeline() { return pipeline; }
+    Pipeline pipeline() {
+        return pipeline;
+    }
 
     /** One document, with the same budget and safety as a batch (the API's coder). */
     DocumentRecord code(Document d) {
@@ -124,8 +136,8 @@ final class Coder implements AutoCloseable {
                 return codeSafely(doc);
             } finally {
                 worker = null;
-                if (abandoned) resize(-1);  // the stand-in started when this one timed out is no longer needed
-                Thread.interrupted();       // a late interruption must not hit the pool's next document
+                if (abandoned) resize(-1); // the stand-in started when this one timed out is no longer needed
+                Thread.interrupted(); // a late interruption must not hit the pool's next document
             }
         }
     }
@@ -161,10 +173,11 @@ final class Coder implements AutoCloseable {
             try {
                 if (future.isDone()) return future.get();
                 long started = job.started;
-                if (started == 0) {  // still queued: its budget has not begun
+                if (started == 0) { // still queued: its budget has not begun
                     return future.get(50, TimeUnit.MILLISECONDS);
                 }
-                // waiting for a model's first load (the truecaser, on the first lower-case text) is not the document's time
+                // waiting for a model's first load (the truecaser, on the first lower-case text) is not the document's
+                // time
                 long left = budgetNanos - (System.nanoTime() - started) + (loading.getAsLong() - job.loadingAtStart);
                 if (left <= 0) return timedOut(job, future);
                 return future.get(left, TimeUnit.NANOSECONDS);
@@ -179,24 +192,28 @@ final class Coder implements AutoCloseable {
     @SuppressWarnings({"deprecation", "removal"})
     private DocumentRecord timedOut(Job job, Future<DocumentRecord> future) {
         job.abandoned = true;
-        resize(+1);  // a stand-in, so the other documents go on at full speed whatever the stuck worker does
+        resize(+1); // a stand-in, so the other documents go on at full speed whatever the stuck worker does
         future.cancel(true);
         Thread worker = job.worker;
         if (worker != null) {
             // most library code ignores interruption; a runaway regex or SUTime rule is stopped by force after a grace
-            Thread reaper = new Thread(() -> {
-                try {
-                    Thread.sleep(GRACE_MILLIS);
-                    if (job.worker == worker) worker.stop();
-                } catch (InterruptedException | UnsupportedOperationException e) {
-                    // Java 20+ cannot stop threads: the stuck one finishes on its own, the stand-in keeps the pace
-                }
-            }, "sitrep-reaper");
+            Thread reaper = new Thread(
+                    () -> {
+                        try {
+                            Thread.sleep(GRACE_MILLIS);
+                            if (job.worker == worker) worker.stop();
+                        } catch (InterruptedException | UnsupportedOperationException e) {
+                            // Java 20+ cannot stop threads: the stuck one finishes on its own, the stand-in keeps the
+                            // pace
+                        }
+                    },
+                    "sitrep-reaper");
             reaper.setDaemon(true);
             reaper.start();
         }
         String secs = String.format(Locale.ROOT, "%.0f", budgetNanos / 1e9);
-        return fail.apply(job.doc.withError("timed out: coding took longer than " + secs + " s (--doc-timeout); skipped"));
+        return fail.apply(
+                job.doc.withError("timed out: coding took longer than " + secs + " s (--doc-timeout); skipped"));
     }
 
     private synchronized void resize(int delta) {

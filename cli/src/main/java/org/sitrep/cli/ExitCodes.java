@@ -1,9 +1,8 @@
 package org.sitrep.cli;
 
+import java.io.PrintWriter;
 import org.sitrep.store.EventStore;
 import picocli.CommandLine;
-
-import java.io.PrintWriter;
 
 /**
  * Exit codes that tell the cases apart, for scripts: 0 all coded, 1 some documents failed, 2 usage error,
@@ -26,7 +25,7 @@ final class ExitCodes implements CommandLine.IExecutionExceptionHandler {
                 return DATABASE;
             }
         }
-        if (e instanceof IllegalArgumentException) {  // options checked after parsing (dates, sizes)
+        if (e instanceof IllegalArgumentException) { // options checked after parsing (dates, sizes)
             err.println("sitrep: " + e.getMessage());
             err.flush();
             return USAGE;

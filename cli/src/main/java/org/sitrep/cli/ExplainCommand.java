@@ -1,5 +1,9 @@
 package org.sitrep.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
 import org.sitrep.analysis.AnalysisView;
 import org.sitrep.analysis.EventView;
 import org.sitrep.analysis.Mention;
@@ -11,13 +15,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.concurrent.Callable;
-
-@Command(name = "explain", mixinStandardHelpOptions = true,
-        description = "Shows what the coder sees in a text: each sentence's parse, actor mentions, places and events with their rules.")
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
+        description =
+                "Shows what the coder sees in a text: each sentence's parse, actor mentions, places and events with their rules.")
 final class ExplainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TEXT", description = "the text, or @FILE to read it from a file")
     String text;
@@ -41,16 +43,32 @@ final class ExplainCommand implements Callable<Integer> {
             }
             System.out.println(sb);
             for (Mention m : a.mentions().get(s.index())) {
-                System.out.printf("    actor  %-32s %-10s %s%s%s%n", m.text(), m.code(), m.kind(),
-                        m.entry() != null ? " kb:" + m.entry().id() : "", m.countryInferred() ? " (country inferred)" : "");
+                System.out.printf(
+                        "    actor  %-32s %-10s %s%s%s%n",
+                        m.text(),
+                        m.code(),
+                        m.kind(),
+                        m.entry() != null ? " kb:" + m.entry().id() : "",
+                        m.countryInferred() ? " (country inferred)" : "");
             }
-            a.places().stream().filter(pm -> pm.sentence() == s.index())
-                    .forEach(pm -> System.out.printf("    place  %-32s %s %s%n", pm.text(), pm.place().country(), pm.place().kind()));
+            a.places().stream()
+                    .filter(pm -> pm.sentence() == s.index())
+                    .forEach(pm -> System.out.printf(
+                            "    place  %-32s %s %s%n",
+                            pm.text(), pm.place().country(), pm.place().kind()));
             for (EventView e : a.events()) {
                 if (e.sentence() != s.index()) continue;
-                System.out.printf("    event  %-12s %-5s %-9s %s/%s%s src=%s tgt=%s  %s%n", s.token(e.trigger()).text(), e.code().code(), e.code().plover(),
-                        e.polarity(), e.modality(), e.mergedInto() != null ? " merged" : e.backgrounded() ? " background" : "",
-                        e.source().stream().map(Mention::code).toList(), e.target().stream().map(Mention::code).toList(), e.rule());
+                System.out.printf(
+                        "    event  %-12s %-5s %-9s %s/%s%s src=%s tgt=%s  %s%n",
+                        s.token(e.trigger()).text(),
+                        e.code().code(),
+                        e.code().plover(),
+                        e.polarity(),
+                        e.modality(),
+                        e.mergedInto() != null ? " merged" : e.backgrounded() ? " background" : "",
+                        e.source().stream().map(Mention::code).toList(),
+                        e.target().stream().map(Mention::code).toList(),
+                        e.rule());
             }
         }
         return 0;

@@ -1,12 +1,5 @@
 package org.sitrep.cli;
 
-import org.sitrep.sources.Document;
-import org.sitrep.sources.DocumentReader;
-import org.sitrep.store.EventStore;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,17 +7,30 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
+import org.sitrep.sources.Document;
+import org.sitrep.sources.DocumentReader;
+import org.sitrep.store.EventStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-@Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Codes documents into an embedded DuckDB database, with a progress bar.",
-                "Resumable: documents already stored (same id, URL or text) are skipped, and each document is stored in one",
-                "transaction, so a run that is interrupted loses nothing and a rerun stores nothing twice; the same document met twice",
-                "in one run is stored once. A document that cannot be coded is listed on stderr and stored as failed; the next",
-                "ingest tries it again.",
-                "Exit code: 0 all coded, 1 some documents failed, 2 usage error, 3 database locked or unreadable, 4 internal error."})
+@Command(
+        name = "ingest",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Codes documents into an embedded DuckDB database, with a progress bar.",
+            "Resumable: documents already stored (same id, URL or text) are skipped, and each document is stored in one",
+            "transaction, so a run that is interrupted loses nothing and a rerun stores nothing twice; the same document met twice",
+            "in one run is stored once. A document that cannot be coded is listed on stderr and stored as failed; the next",
+            "ingest tries it again.",
+            "Exit code: 0 all coded, 1 some documents failed, 2 usage error, 3 database locked or unreadable, 4 internal error."
+        })
 final class IngestCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "SOURCE", description = "files, directories, JSON Lines, HTML, RSS/Atom feeds, WARC archives, or - for stdin")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "SOURCE",
+            description = "files, directories, JSON Lines, HTML, RSS/Atom feeds, WARC archives, or - for stdin")
     List<String> inputs;
 
     @Option(names = "--db", description = "the database file (default: ${DEFAULT-VALUE})")
@@ -33,28 +39,42 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--published", paramLabel = "DATE", description = "publication date for documents that give none")
     String published;
 
-    @Option(names = "--kb", paramLabel = "DIR", description = "a knowledge layer added on top of the built-in one (repeatable)")
+    @Option(
+            names = "--kb",
+            paramLabel = "DIR",
+            description = "a knowledge layer added on top of the built-in one (repeatable)")
     List<Path> kb = List.of();
 
     @Option(names = "--threads", description = "coding threads (default: all cores)")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--doc-timeout", paramLabel = "SECONDS", description = "time budget per document; one over it becomes an error record and the batch goes on (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--doc-timeout",
+            paramLabel = "SECONDS",
+            description =
+                    "time budget per document; one over it becomes an error record and the batch goes on (default ${DEFAULT-VALUE})")
     double docTimeout = Coder.DEFAULT_DOC_TIMEOUT.toSeconds();
 
     @Override
     public Integer call() {
         String missing = Progress.missing(inputs, kb);
-        if (missing != null) { System.err.println("sitrep ingest: " + missing); return 2; }
-        try (EventStore store = EventStore.open(db); Coder coder = new Coder(kb, Math.max(1, threads), Duration.ofMillis(Math.round(docTimeout * 1000)))) {
+        if (missing != null) {
+            System.err.println("sitrep ingest: " + missing);
+            return 2;
+        }
+        try (EventStore store = EventStore.open(db);
+                Coder coder = new Coder(kb, Math.max(1, threads), Duration.ofMillis(Math.round(docTimeout * 1000)))) {
             return ingest(store, coder, System.err);
         }
     }
 
     /** The ingest proper, with the store and coder given (the crash test runs it with a stand-in language model). */
     int ingest(EventStore store, Coder coder, PrintStream err) {
-        DocumentReader reader = new DocumentReader(new DocumentReader.Options(published, DocumentReader.Options.DEFAULT_MAX_CHARS));
-        long total = inputs.contains("-") ? -1 : reader.read(inputs).count();  // a first pass over the files gives the bar its length
+        DocumentReader reader =
+                new DocumentReader(new DocumentReader.Options(published, DocumentReader.Options.DEFAULT_MAX_CHARS));
+        long total = inputs.contains("-")
+                ? -1
+                : reader.read(inputs).count(); // a first pass over the files gives the bar its length
         int[] n = new int[4]; // stored, skipped, failed, events
         long t0 = System.nanoTime();
         {
@@ -68,8 +88,10 @@ final class IngestCommand implements Callable<Integer> {
                     while (next == null && all.hasNext()) {
                         Document d = all.next();
                         // a document met earlier in this run is skipped as one stored by an earlier run would be
-                        if (!seen.add(d) || store.contains(d)) { n[1]++; progress(err, n, total, t0); }
-                        else next = d;
+                        if (!seen.add(d) || store.contains(d)) {
+                            n[1]++;
+                            progress(err, n, total, t0);
+                        } else next = d;
                     }
                     return next != null;
                 }
@@ -87,7 +109,8 @@ final class IngestCommand implements Callable<Integer> {
                     n[1]++;
                 } else if (rec.error() != null) {
                     n[2]++;
-                    err.println("\rsitrep: " + rec.id() + ": " + rec.error());  // one line per failed document, above the bar
+                    err.println("\rsitrep: " + rec.id() + ": "
+                            + rec.error()); // one line per failed document, above the bar
                 } else {
                     n[0]++;
                     n[3] += rec.events().size();
@@ -95,9 +118,18 @@ final class IngestCommand implements Callable<Integer> {
                 progress(err, n, total, t0);
             });
             err.println();
-            err.printf("sitrep: %s now holds %d documents (%d near-duplicate copies, %d failed) and %d events (%d real-world events after merging reports)%n"
-                    + "sitrep: this run: %d coded and stored, %d already there, %d failed (stored as failed; the next ingest tries them again)%n",
-                    db, store.documents(), store.copies(), store.failed(), store.events(), store.clusters(), n[0], n[1], n[2]);
+            err.printf(
+                    "sitrep: %s now holds %d documents (%d near-duplicate copies, %d failed) and %d events (%d real-world events after merging reports)%n"
+                            + "sitrep: this run: %d coded and stored, %d already there, %d failed (stored as failed; the next ingest tries them again)%n",
+                    db,
+                    store.documents(),
+                    store.copies(),
+                    store.failed(),
+                    store.events(),
+                    store.clusters(),
+                    n[0],
+                    n[1],
+                    n[2]);
         }
         return n[2] > 0 ? ExitCodes.SOME_FAILED : ExitCodes.OK;
     }
@@ -109,7 +141,8 @@ final class IngestCommand implements Callable<Integer> {
         /** False when the document's id, URL or (non-empty) text was met before. */
         boolean add(Document d) {
             String hash = d.text().isBlank() ? null : EventStore.contentHash(d.text());
-            boolean fresh = !keys.contains("id:" + d.id()) && (d.url() == null || !keys.contains("url:" + d.url()))
+            boolean fresh = !keys.contains("id:" + d.id())
+                    && (d.url() == null || !keys.contains("url:" + d.url()))
                     && (hash == null || !keys.contains("text:" + hash));
             keys.add("id:" + d.id());
             if (d.url() != null) keys.add("url:" + d.url());
@@ -126,6 +159,8 @@ final class IngestCommand implements Callable<Integer> {
             int width = 30, filled = (int) (width * Math.min(1.0, done / (double) total));
             bar = "[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total + " ";
         }
-        err.printf("\r%s%d stored, %d skipped, %d failed, %d events, %.1f docs/s ", bar, n[0], n[1], n[2], n[3], n[0] / secs);
+        err.printf(
+                "\r%s%d stored, %d skipped, %d failed, %d events, %.1f docs/s ",
+                bar, n[0], n[1], n[2], n[3], n[0] / secs);
     }
 }

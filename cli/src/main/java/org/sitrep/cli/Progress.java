@@ -14,9 +14,13 @@ final class Progress {
 
     private Progress() {}
 
-    static void quiet(boolean q) { quiet = q; }
+    static void quiet(boolean q) {
+        quiet = q;
+    }
 
-    static boolean quiet() { return quiet; }
+    static boolean quiet() {
+        return quiet;
+    }
 
     /** A line on stderr unless --quiet. */
     static void say(String format, Object... args) {

@@ -1,15 +1,14 @@
 package org.sitrep.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Arguments are checked before any model loads: a mistake costs milliseconds and says what is wrong. */
 class ArgumentsTest {
@@ -65,7 +64,8 @@ class ArgumentsTest {
         assertEquals("2", run("export", "--out", "x", "--country", "Iraq", "--db", db.toString())[0]);
         assertFalse(Files.exists(dir.resolve("x.tsv")));
         for (String ok : new String[] {"ASSAULT", "assault", "19", "190"})
-            assertFalse(run("export", "--out", "x", "--type", ok, "--db", db.toString())[1].contains("unknown --type"), ok);
+            assertFalse(
+                    run("export", "--out", "x", "--type", ok, "--db", db.toString())[1].contains("unknown --type"), ok);
     }
 
     @Test
@@ -73,7 +73,10 @@ class ArgumentsTest {
         String[] r = run("eval", "examples/eval/gold.json");
         assertEquals("2", r[0]);
         assertTrue(r[1].contains("RECORDS"), r[1]);
-        r = run("eval", dir.resolve("gold.json").toString(), dir.resolve("records.jsonl").toString());
+        r = run(
+                "eval",
+                dir.resolve("gold.json").toString(),
+                dir.resolve("records.jsonl").toString());
         assertEquals("2", r[0]);
         assertTrue(r[1].contains("no such file"), r[1]);
     }

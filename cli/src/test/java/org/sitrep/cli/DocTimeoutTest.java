@@ -1,14 +1,13 @@
 package org.sitrep.cli;
 
-import org.junit.jupiter.api.Test;
-import org.sitrep.records.DocumentRecord;
-import org.sitrep.sources.Document;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
+import org.sitrep.records.DocumentRecord;
+import org.sitrep.sources.Document;
 
 /** Issue 16 item 2: a document over its time budget becomes an error record and the batch goes on. */
 class DocTimeoutTest {
@@ -44,7 +43,8 @@ class DocTimeoutTest {
         for (int i = 0; i < 30; i++) {
             DocumentRecord r = out.get(i);
             assertEquals(docs.get(i).id(), r.id(), "input order kept");
-            if (r.id().startsWith("stuck")) assertTrue(r.error().startsWith("timed out: coding took longer than 1 s (--doc-timeout)"), r.error());
+            if (r.id().startsWith("stuck"))
+                assertTrue(r.error().startsWith("timed out: coding took longer than 1 s (--doc-timeout)"), r.error());
             else assertNull(r.error(), r.error());
         }
         // three stuck documents, each 0.8 s, with two workers: seconds, not forever
@@ -57,12 +57,12 @@ class DocTimeoutTest {
         java.util.concurrent.atomic.AtomicLong loadClock = new java.util.concurrent.atomic.AtomicLong();
         java.util.function.Function<Document, DocumentRecord> loadsFirst = d -> {
             if (d.id().equals("first")) {
-                for (int i = 0; i < 15; i++) {  // 1.5 s of loading, reported as it goes
+                for (int i = 0; i < 15; i++) { // 1.5 s of loading, reported as it goes
                     sleep(100);
                     loadClock.addAndGet(100_000_000L);
                 }
             }
-            if (d.id().equals("slow")) sleep(1500);  // as long, but its own time
+            if (d.id().equals("slow")) sleep(1500); // as long, but its own time
             return StandIn.record(d);
         };
         List<DocumentRecord> out = new ArrayList<>();
@@ -85,12 +85,20 @@ class DocTimeoutTest {
     @Test
     void aCrashInOneDocumentIsItsErrorRecord() {
         List<DocumentRecord> out = new ArrayList<>();
-        try (Coder coder = new Coder(null, d -> { if (d.id().equals("boom")) throw new StackOverflowError(); return StandIn.record(d); },
-                2, Duration.ofSeconds(5))) {
+        try (Coder coder = new Coder(
+                null,
+                d -> {
+                    if (d.id().equals("boom")) throw new StackOverflowError();
+                    return StandIn.record(d);
+                },
+                2,
+                Duration.ofSeconds(5))) {
             coder.codeAll(List.of(doc("a"), doc("boom"), doc("b")).iterator(), (d, r) -> out.add(r));
         }
         assertNull(out.get(0).error());
-        assertTrue(out.get(1).error().startsWith("internal error while coding: java.lang.StackOverflowError"), out.get(1).error());
+        assertTrue(
+                out.get(1).error().startsWith("internal error while coding: java.lang.StackOverflowError"),
+                out.get(1).error());
         assertNull(out.get(2).error());
     }
 }

@@ -1,13 +1,12 @@
 package org.sitrep.cli;
 
-import org.sitrep.records.DocumentRecord;
-import org.sitrep.sources.Document;
-import org.sitrep.store.EventStore;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.sitrep.records.DocumentRecord;
+import org.sitrep.sources.Document;
+import org.sitrep.store.EventStore;
 
 /**
  * A real ingest process for the crash test: the ingest command's own loop, reader and store, with the language model
@@ -27,7 +26,7 @@ public final class IngestDriver {
         ingest.db = Path.of(args[0]);
         ingest.inputs = List.of(args[1]);
         try (EventStore store = EventStore.open(ingest.db);
-             Coder coder = new Coder(null, IngestDriver::code, 2, Duration.ofSeconds(30))) {
+                Coder coder = new Coder(null, IngestDriver::code, 2, Duration.ofSeconds(30))) {
             System.exit(ingest.ingest(store, coder, new PrintStream(java.io.OutputStream.nullOutputStream())));
         }
     }
@@ -39,7 +38,8 @@ public final class IngestDriver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        synchronized (IngestDriver.class) {  // one dot per document coded: the crash test counts them to choose its moment
+        synchronized (
+                IngestDriver.class) { // one dot per document coded: the crash test counts them to choose its moment
             System.out.print('.');
             System.out.flush();
         }

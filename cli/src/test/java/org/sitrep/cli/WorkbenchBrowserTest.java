@@ -1,7 +1,20 @@
 package org.sitrep.cli;
 
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,35 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sitrep.server.SitrepServer;
 import org.sitrep.sources.Document;
 import org.sitrep.sources.DocumentReader;
 import org.sitrep.store.EventStore;
-
-import java.io.File;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The analyst workbench end to end: the demo corpus coded by the real pipeline into a DuckDB store, the
@@ -61,26 +51,37 @@ class WorkbenchBrowserTest extends WorkbenchChecks {
     SitrepServer server;
 
     @Override
-    String name() { return "demo"; }
+    String name() {
+        return "demo";
+    }
 
     @BeforeAll
     void start() throws Exception {
         assumeFalse(Boolean.getBoolean("web.skip"), "built with -Dweb.skip=true: no web page to test");
-        String missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(p -> !Files.isExecutable(Path.of(p))).findFirst().orElse(null);
+        String missing = Stream.of(CHROMIUM, CHROMEDRIVER)
+                .filter(p -> !Files.isExecutable(Path.of(p)))
+                .findFirst()
+                .orElse(null);
         if (missing != null) {
-            String message = missing + " is missing: the workbench browser test needs Debian's chromium and chromium-driver"
-                    + " (apt-get install -y chromium chromium-driver)";
+            String message =
+                    missing + " is missing: the workbench browser test needs Debian's chromium and chromium-driver"
+                            + " (apt-get install -y chromium chromium-driver)";
             if (System.getenv("CI") != null) fail(message);
             System.err.println("WorkbenchBrowserTest skipped: " + message);
             assumeTrue(false, message + "; skipped (set CI to make this a failure)");
         }
-        assertNotNull(SitrepServer.class.getResource("/sitrep/web/index.html"), "the web page is not on the classpath: the server module's build runs npm in web/");
+        assertNotNull(
+                SitrepServer.class.getResource("/sitrep/web/index.html"),
+                "the web page is not on the classpath: the server module's build runs npm in web/");
 
         dir = Files.createTempDirectory("sitrep-browser");
         store = EventStore.open(dir.resolve("demo.duckdb"));
-        coder = new Coder(List.of(), Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+        coder = new Coder(
+                List.of(), Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
         Path examples = Files.isDirectory(Path.of("..", "examples")) ? Path.of("..", "examples") : Path.of("examples");
-        List<Document> docs = new DocumentReader(DocumentReader.Options.defaults()).read(List.of(examples.toString())).toList();
+        List<Document> docs = new DocumentReader(DocumentReader.Options.defaults())
+                .read(List.of(examples.toString()))
+                .toList();
         assertFalse(docs.isEmpty(), "the demo corpus in " + examples.toAbsolutePath());
         coder.codeAll(docs.iterator(), store::put);
         assertTrue(store.events() > 10, "the demo corpus codes into events: " + store.events());
@@ -121,10 +122,17 @@ class WorkbenchBrowserTest extends WorkbenchChecks {
         WebElement network = el("[data-testid=network]");
         assertTrue(Integer.parseInt(network.getDomAttribute("data-nodes")) > 1, "the network has nodes");
         assertTrue(Integer.parseInt(network.getDomAttribute("data-edges")) > 0, "the network has edges");
-        assertEquals(((Number) js("return window.sitrep.cy.nodes().length")).intValue(), Integer.parseInt(network.getDomAttribute("data-nodes")));
-        assertEquals(String.valueOf(store.events()), el("[data-testid=table-total]").getDomAttribute("data-total"), "the table counts every stored event");
+        assertEquals(
+                ((Number) js("return window.sitrep.cy.nodes().length")).intValue(),
+                Integer.parseInt(network.getDomAttribute("data-nodes")));
+        assertEquals(
+                String.valueOf(store.events()),
+                el("[data-testid=table-total]").getDomAttribute("data-total"),
+                "the table counts every stored event");
         assertTrue(count("[data-testid=event-row]") > 0);
-        assertTrue(js("return window.sitrep.errors.length").toString().equals("0"), "no view failed: " + js("return window.sitrep.errors"));
+        assertTrue(
+                js("return window.sitrep.errors.length").toString().equals("0"),
+                "no view failed: " + js("return window.sitrep.errors"));
         shot("01-overview");
     }
 
@@ -139,17 +147,22 @@ class WorkbenchBrowserTest extends WorkbenchChecks {
         long byCountry = total();
         assertTrue(byCountry > 0 && byCountry < all, "country " + country + ": " + byCountry + " of " + all);
         for (WebElement row : els("[data-testid=event-row]")) {
-            assertTrue((" " + row.getDomAttribute("data-countries") + " ").contains(" " + country + " "), "every row involves " + country + ": " + row.getText());
+            assertTrue(
+                    (" " + row.getDomAttribute("data-countries") + " ").contains(" " + country + " "),
+                    "every row involves " + country + ": " + row.getText());
         }
         assertTrue(count("[data-testid=map-point]") <= points, "the map narrows too");
-        assertTrue(driver.getCurrentUrl().contains("country=" + country), "the filter is in the URL: " + driver.getCurrentUrl());
+        assertTrue(
+                driver.getCurrentUrl().contains("country=" + country),
+                "the filter is in the URL: " + driver.getCurrentUrl());
         shot("02-filter-country");
 
         String type = el("[data-testid=event-row]").getDomAttribute("data-plover");
         setFilter("type", type);
         long ofType = total();
         assertTrue(ofType > 0 && ofType <= byCountry, type + " in " + country + ": " + ofType);
-        for (WebElement row : els("[data-testid=event-row]")) assertEquals(type, row.getDomAttribute("data-plover"), row.getText());
+        for (WebElement row : els("[data-testid=event-row]"))
+            assertEquals(type, row.getDomAttribute("data-plover"), row.getText());
         shot("03-filter-type");
 
         clearFilters();
@@ -158,7 +171,10 @@ class WorkbenchBrowserTest extends WorkbenchChecks {
         // clicking a timeline bar filters to its day (or week, month)
         long before = generation();
         // the brush lies over the bars: a click there (not a drag) picks the bar under the pointer
-        new org.openqa.selenium.interactions.Actions(driver).moveToElement(el("[data-testid=timeline-bar]")).click().perform();
+        new org.openqa.selenium.interactions.Actions(driver)
+                .moveToElement(el("[data-testid=timeline-bar]"))
+                .click()
+                .perform();
         settled(before);
         assertFalse(el("[data-testid=filter-from]").getDomProperty("value").isEmpty(), "the bar set the date range");
         assertTrue(total() > 0 && total() < all, "a bar filters to its period: " + total());
@@ -172,7 +188,10 @@ class WorkbenchBrowserTest extends WorkbenchChecks {
         assertEquals(actor, el("[data-testid=filter-actor]").getDomProperty("value"));
         assertTrue(total() > 0, "events of " + actor);
         for (WebElement row : els("[data-testid=event-row]")) {
-            assertTrue(List.of(row.getDomAttribute("data-actors").split(" ")).stream().anyMatch(a -> a.startsWith(actor)), "every row involves " + actor + ": " + row.getText());
+            assertTrue(
+                    List.of(row.getDomAttribute("data-actors").split(" ")).stream()
+                            .anyMatch(a -> a.startsWith(actor)),
+                    "every row involves " + actor + ": " + row.getText());
         }
         shot("04-filter-actor");
     }
@@ -181,8 +200,12 @@ class WorkbenchBrowserTest extends WorkbenchChecks {
     @Order(3)
     void theEvidenceViewHighlightsTheTriggerInTheArticle() throws Exception {
         WebElement row = els("[data-testid=event-row]").stream()
-                .filter(r -> !r.getDomAttribute("data-trigger").isBlank()).findFirst().orElseThrow();
-        String doc = row.getDomAttribute("data-doc"), event = row.getDomAttribute("data-event"), trigger = row.getDomAttribute("data-trigger");
+                .filter(r -> !r.getDomAttribute("data-trigger").isBlank())
+                .findFirst()
+                .orElseThrow();
+        String doc = row.getDomAttribute("data-doc"),
+                event = row.getDomAttribute("data-event"),
+                trigger = row.getDomAttribute("data-trigger");
         click(row);
         evidenceReady();
         WebElement panel = el("[data-testid=evidence]");
@@ -190,13 +213,16 @@ class WorkbenchBrowserTest extends WorkbenchChecks {
         assertEquals(doc, panel.getDomAttribute("data-doc"));
         assertEquals(event, panel.getDomAttribute("data-event"));
 
-        List<WebElement> marks = driver.findElements(By.cssSelector("[data-testid=evidence-text] [data-testid=evidence-sentence] [data-testid=evidence-trigger]"));
+        List<WebElement> marks = driver.findElements(By.cssSelector(
+                "[data-testid=evidence-text] [data-testid=evidence-sentence] [data-testid=evidence-trigger]"));
         assertFalse(marks.isEmpty(), "the trigger is marked inside the event's sentence of the article");
         String marked = marks.stream().map(WebElement::getText).reduce("", String::concat);
         assertEquals(trigger, marked, "the marked text is the trigger");
         String background = marks.get(0).getCssValue("background-color");
         assertNotEquals("rgba(0, 0, 0, 0)", background, "the trigger is highlighted");
-        assertTrue(el("[data-testid=evidence-text]").getText().length() > el("[data-testid=evidence-sentence]").getText().length(),
+        assertTrue(
+                el("[data-testid=evidence-text]").getText().length()
+                        > el("[data-testid=evidence-sentence]").getText().length(),
                 "the article is shown, not only the sentence");
         assertTrue(count("[data-testid=evidence-legend] span") >= 5, "a legend for the highlight styles");
 
@@ -205,17 +231,42 @@ class WorkbenchBrowserTest extends WorkbenchChecks {
         for (JsonNode e : record.path("events")) if (e.path("id").asText().equals(event)) ev = e;
         assertNotNull(ev, "the event is in its document record");
         assertEquals(ev.path("trigger").path("text").asText(), trigger);
-        assertTrue(el("[data-testid=field-rule]").getText().contains(ev.path("rule").asText()), "the rule that coded it");
-        assertTrue(el("[data-testid=field-confidence]").getText().contains(String.format(Locale.ROOT, "%.2f", ev.path("confidence").asDouble())), "its confidence");
-        assertTrue(el("[data-testid=field-modality]").getText().contains(ev.path("modality").asText()), "its modality");
+        assertTrue(
+                el("[data-testid=field-rule]")
+                        .getText()
+                        .contains(ev.path("rule").asText()),
+                "the rule that coded it");
+        assertTrue(
+                el("[data-testid=field-confidence]")
+                        .getText()
+                        .contains(String.format(
+                                Locale.ROOT, "%.2f", ev.path("confidence").asDouble())),
+                "its confidence");
+        assertTrue(
+                el("[data-testid=field-modality]")
+                        .getText()
+                        .contains(ev.path("modality").asText()),
+                "its modality");
         assertTrue(el("[data-testid=field-attribution]").isDisplayed(), "its attribution");
-        assertEquals(record.path("events").size(), count("[data-testid=evidence-events] [data-testid=evidence-event]"), "the document's other events are listed");
+        assertEquals(
+                record.path("events").size(),
+                count("[data-testid=evidence-events] [data-testid=evidence-event]"),
+                "the document's other events are listed");
         assertChain(record);
         JsonNode apiRow = JSON.readTree(get("api/events?size=500").body()).path("items").findParents("doc_id").stream()
-                .filter(r -> r.path("doc_id").asText().equals(doc) && r.path("event_id").asText().equals(event)).findFirst().orElseThrow();
-        if (!apiRow.path("cluster_id").isMissingNode() && !apiRow.path("cluster_id").isNull()) {
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> el("[data-testid=evidence-cluster]").isDisplayed());
-            assertTrue(el("[data-testid=evidence-cluster]").getText().startsWith("Reported by " + apiRow.path("cluster_documents").asInt() + " document"),
+                .filter(r -> r.path("doc_id").asText().equals(doc)
+                        && r.path("event_id").asText().equals(event))
+                .findFirst()
+                .orElseThrow();
+        if (!apiRow.path("cluster_id").isMissingNode()
+                && !apiRow.path("cluster_id").isNull()) {
+            new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(d -> el("[data-testid=evidence-cluster]").isDisplayed());
+            assertTrue(
+                    el("[data-testid=evidence-cluster]")
+                            .getText()
+                            .startsWith("Reported by "
+                                    + apiRow.path("cluster_documents").asInt() + " document"),
                     el("[data-testid=evidence-cluster]").getText());
         }
         shot("05-evidence");
@@ -223,11 +274,16 @@ class WorkbenchBrowserTest extends WorkbenchChecks {
         // another event of the document opens in place
         if (record.path("events").size() > 1) {
             WebElement other = els("[data-testid=evidence-events] [data-testid=evidence-event]").stream()
-                    .filter(li -> !event.equals(li.getDomAttribute("data-event"))).findFirst().orElseThrow();
+                    .filter(li -> !event.equals(li.getDomAttribute("data-event")))
+                    .findFirst()
+                    .orElseThrow();
             String otherId = other.getDomAttribute("data-event");
             click(other);
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> otherId.equals(el("[data-testid=evidence]").getDomAttribute("data-event")));
-            assertFalse(driver.findElements(By.cssSelector("[data-testid=evidence-sentence] [data-testid=evidence-trigger]")).isEmpty());
+            new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(d -> otherId.equals(el("[data-testid=evidence]").getDomAttribute("data-event")));
+            assertFalse(driver.findElements(
+                            By.cssSelector("[data-testid=evidence-sentence] [data-testid=evidence-trigger]"))
+                    .isEmpty());
         }
         click("[data-testid=evidence-close]");
         assertFalse(el("[data-testid=evidence]").isDisplayed(), "the panel closes");
@@ -236,7 +292,7 @@ class WorkbenchBrowserTest extends WorkbenchChecks {
     @Test
     @Order(4)
     void aSubmittedDocumentAppearsAfterReload() throws Exception {
-        setFilter("q", "stormed the U.S. embassy");  // kept in the URL, so the reload below keeps it
+        setFilter("q", "stormed the U.S. embassy"); // kept in the URL, so the reload below keeps it
         long before = total();
         String body = """
                 {"id": "browser-submitted", "published": "2025-02-01", "outlet": "Test Wire", "title": "Militia supporters storm embassy",
@@ -249,33 +305,49 @@ class WorkbenchBrowserTest extends WorkbenchChecks {
 
         driver.navigate().refresh();
         settled(0);
-        assertEquals("stormed the U.S. embassy", el("[data-testid=filter-q]").getDomProperty("value"), "the filter survives the reload");
+        assertEquals(
+                "stormed the U.S. embassy",
+                el("[data-testid=filter-q]").getDomProperty("value"),
+                "the filter survives the reload");
         assertTrue(total() > before, "the table counts the new event");
-        List<WebElement> rows = driver.findElements(By.cssSelector("[data-testid=event-row][data-doc=browser-submitted]"));
+        List<WebElement> rows =
+                driver.findElements(By.cssSelector("[data-testid=event-row][data-doc=browser-submitted]"));
         assertFalse(rows.isEmpty(), "the submitted document's event is in the table");
         shot("06-submitted");
 
         click(rows.get(0));
         evidenceReady();
-        assertFalse(driver.findElements(By.cssSelector("[data-testid=evidence-sentence] [data-testid=evidence-trigger]")).isEmpty());
+        assertFalse(
+                driver.findElements(By.cssSelector("[data-testid=evidence-sentence] [data-testid=evidence-trigger]"))
+                        .isEmpty());
         JsonNode record = JSON.readTree(get("api/documents/browser-submitted").body());
         assertChain(record);
         shot("07-submitted-evidence");
         click("[data-testid=evidence-close]");
 
         // a wire copy of it from another outlet: one real-world event, reported by two documents, one independent
-        String copy = body.replace("\"browser-submitted\"", "\"browser-submitted-copy\"").replace("Test Wire", "Other Daily")
+        String copy = body.replace("\"browser-submitted\"", "\"browser-submitted-copy\"")
+                .replace("Test Wire", "Other Daily")
                 .replace("\"text\": \"", "\"text\": \"BAGHDAD (Other Daily) - ");
         assertEquals(201, post(copy, TOKEN).statusCode());
         driver.navigate().refresh();
         settled(0);
         WebElement copied = el("[data-testid=event-row][data-doc=browser-submitted-copy]");
-        assertTrue(copied.findElement(By.cssSelector("[data-testid=row-reports]")).getText().startsWith("2 docs / 2 src"), copied.getText());
+        assertTrue(
+                copied.findElement(By.cssSelector("[data-testid=row-reports]"))
+                        .getText()
+                        .startsWith("2 docs / 2 src"),
+                copied.getText());
         click(copied);
         evidenceReady();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> el("[data-testid=evidence-cluster]").isDisplayed());
-        assertTrue(el("[data-testid=evidence-cluster]").getText().startsWith("Reported by 2 documents (1 independent)"), el("[data-testid=evidence-cluster]").getText());
-        assertTrue(el("[data-testid=evidence-duplicate]").getText().contains("browser-submitted"), "the copy names the document it copies");
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> el("[data-testid=evidence-cluster]").isDisplayed());
+        assertTrue(
+                el("[data-testid=evidence-cluster]").getText().startsWith("Reported by 2 documents (1 independent)"),
+                el("[data-testid=evidence-cluster]").getText());
+        assertTrue(
+                el("[data-testid=evidence-duplicate]").getText().contains("browser-submitted"),
+                "the copy names the document it copies");
         shot("08-wire-copy");
     }
 
@@ -288,7 +360,8 @@ class WorkbenchBrowserTest extends WorkbenchChecks {
     }
 
     void evidenceReady() {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> "ready".equals(el("[data-testid=evidence]").getDomAttribute("data-state")));
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> "ready".equals(el("[data-testid=evidence]").getDomAttribute("data-state")));
     }
 
     /** Every relation of the record is drawn as a link from its cause to its effect, with its cue. */
@@ -296,8 +369,12 @@ class WorkbenchBrowserTest extends WorkbenchChecks {
         List<WebElement> links = els("[data-testid=evidence-chain] [data-testid=chain-link]");
         for (JsonNode r : record.path("relations")) {
             String from = r.path("from").asText(), to = r.path("to").asText();
-            assertTrue(links.stream().anyMatch(l -> from.equals(l.getDomAttribute("data-from")) && to.equals(l.getDomAttribute("data-to"))
-                    && l.getText().contains(r.path("cue").asText())), "the chain shows " + r + " among " + links.size() + " links");
+            assertTrue(
+                    links.stream()
+                            .anyMatch(l -> from.equals(l.getDomAttribute("data-from"))
+                                    && to.equals(l.getDomAttribute("data-to"))
+                                    && l.getText().contains(r.path("cue").asText())),
+                    "the chain shows " + r + " among " + links.size() + " links");
         }
         if (record.path("relations").isEmpty()) assertTrue(links.isEmpty());
     }
@@ -312,7 +389,8 @@ class WorkbenchBrowserTest extends WorkbenchChecks {
     }
 
     HttpResponse<String> post(String body, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "api/documents")).header("Content-Type", "application/json")
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + "api/documents"))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) b.header("Authorization", "Bearer " + token);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());

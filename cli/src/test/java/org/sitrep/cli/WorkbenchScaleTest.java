@@ -1,5 +1,10 @@
 package org.sitrep.cli;
 
+import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -8,12 +13,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.sitrep.server.SitrepServer;
 import org.sitrep.store.EventStore;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.*;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * The workbench's checks on a generated store of 20,000 events ({@link GeneratedStore}; no language model). Building
@@ -30,7 +29,9 @@ class WorkbenchScaleTest extends WorkbenchChecks {
     SitrepServer server;
 
     @Override
-    String name() { return "20k"; }
+    String name() {
+        return "20k";
+    }
 
     @BeforeAll
     void start() throws Exception {
@@ -47,7 +48,13 @@ class WorkbenchScaleTest extends WorkbenchChecks {
             GeneratedStore.fill(store, EVENTS, 15);
         }
         assertEquals(EVENTS, store.events());
-        server = new SitrepServer(store, d -> { throw new UnsupportedOperationException("read-only here"); }, "t").start(0);
+        server = new SitrepServer(
+                        store,
+                        d -> {
+                            throw new UnsupportedOperationException("read-only here");
+                        },
+                        "t")
+                .start(0);
         openBrowser(server.port(), Files.createTempDirectory("sitrep-scale-chrome"));
     }
 

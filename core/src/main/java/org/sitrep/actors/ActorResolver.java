@@ -1,11 +1,5 @@
 package org.sitrep.actors;
 
-import org.sitrep.analysis.Mention;
-import org.sitrep.knowledge.ActorKb;
-import org.sitrep.knowledge.KbEntry;
-import org.sitrep.text.Sentence;
-import org.sitrep.text.Token;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,6 +8,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sitrep.analysis.Mention;
+import org.sitrep.knowledge.ActorKb;
+import org.sitrep.knowledge.KbEntry;
+import org.sitrep.text.Sentence;
+import org.sitrep.text.Token;
 
 /**
  * Finds the actors of one sentence. Names come from the knowledge base (longest match), agent nouns
@@ -23,8 +22,10 @@ import java.util.regex.Pattern;
  */
 public final class ActorResolver {
 
-    private static final Set<String> MODIFIER_RELS = Set.of("amod", "compound", "nmod:poss", "flat", "det:poss", "nmod", "appos");
-    private static final Pattern SPONSORED = Pattern.compile("(?i)^(.+?)-(backed|supported|sponsored|funded|aligned|allied|affiliated|linked|trained|armed)$");
+    private static final Set<String> MODIFIER_RELS =
+            Set.of("amod", "compound", "nmod:poss", "flat", "det:poss", "nmod", "appos");
+    private static final Pattern SPONSORED = Pattern.compile(
+            "(?i)^(.+?)-(backed|supported|sponsored|funded|aligned|allied|affiliated|linked|trained|armed)$");
     private static final Pattern LED = Pattern.compile("(?i)^(.+?)-(led|based|run|controlled)$");
     private static final Pattern PRO = Pattern.compile("(?i)^pro-(.+)$");
 
@@ -34,10 +35,14 @@ public final class ActorResolver {
         this.kb = kb;
     }
 
-    public ActorKb kb() { return kb; }
+    public ActorKb kb() {
+        return kb;
+    }
 
     private record Unit(int from, int to, int head, ActorKb.NameMatch name, List<String> agentSectors, boolean ner) {
-        boolean isCountryName() { return name != null && name.entry().kind() == KbEntry.Kind.COUNTRY; }
+        boolean isCountryName() {
+            return name != null && name.entry().kind() == KbEntry.Kind.COUNTRY;
+        }
     }
 
     public List<Mention> mentions(Sentence s, LocalDate date) {
@@ -64,13 +69,21 @@ public final class ActorResolver {
             String ner = t.ner();
             if ((ner.equals("PERSON") || ner.equals("ORGANIZATION")) && t.isProperNoun()) {
                 int j = i;
-                while (j + 1 < n && unitAt[j + 1] == null && toks.get(j + 1).ner().equals(ner)) j++;
-                // "the Ahmedabad Police", "Kenya Police": a force named after its place is that place's police, not an unknown name;
+                while (j + 1 < n
+                        && unitAt[j + 1] == null
+                        && toks.get(j + 1).ner().equals(ner)) j++;
+                // "the Ahmedabad Police", "Kenya Police": a force named after its place is that place's police, not an
+                // unknown name;
                 // "the Army", "Army Brigade" (truecased text): agent words capitalised are still agents
-                int whole = kb.matchAgent(toks, i);  // "a Home Guard commander": the agent phrase may run past the name
-                for (int k = j + 1; k <= whole; k++) if (unitAt[k] != null) whole = -1;  // but not into a name found already
-                boolean agent = ner.equals("ORGANIZATION") && (whole >= j && !kb.notAgent(toks, i, whole) || agentWords(toks, i, j));
-                boolean police = !agent && ner.equals("ORGANIZATION") && kb.matchAgent(toks, j) == j && kb.agentSectors(toks, j, j).equals(List.of("COP"));
+                int whole = kb.matchAgent(toks, i); // "a Home Guard commander": the agent phrase may run past the name
+                for (int k = j + 1; k <= whole; k++)
+                    if (unitAt[k] != null) whole = -1; // but not into a name found already
+                boolean agent = ner.equals("ORGANIZATION")
+                        && (whole >= j && !kb.notAgent(toks, i, whole) || agentWords(toks, i, j));
+                boolean police = !agent
+                        && ner.equals("ORGANIZATION")
+                        && kb.matchAgent(toks, j) == j
+                        && kb.agentSectors(toks, j, j).equals(List.of("COP"));
                 if (police || agent) {
                     int from = police ? j : i, to = police || whole < j ? j : whole;
                     Unit u = new Unit(from, to, to, null, kb.agentSectors(toks, whole == to ? from : to, to), false);
@@ -87,7 +100,7 @@ public final class ActorResolver {
             }
             int end = kb.matchAgent(toks, i);
             if (end >= 0 && kb.notAgent(toks, i, end)) {
-                i = end;  // "a third party": no actor, and "party" inside it is none either
+                i = end; // "a third party": no actor, and "party" inside it is none either
                 continue;
             }
             if (end >= 0) {
@@ -110,7 +123,11 @@ public final class ActorResolver {
             if (gov == null || unitAt[gov.index()] != null) continue;
             for (Token sib : s.children(gov, "compound")) {
                 Unit agent = unitAt[sib.index()];
-                if (agent != null && agent.name() == null && !agent.ner() && sib.index() > u.to() && rootOf.get(agent) == agent) {
+                if (agent != null
+                        && agent.name() == null
+                        && !agent.ner()
+                        && sib.index() > u.to()
+                        && rootOf.get(agent) == agent) {
                     rootOf.put(u, agent);
                     break;
                 }
@@ -122,7 +139,10 @@ public final class ActorResolver {
             List<Unit> parts = new ArrayList<>();
             for (Unit u : units) if (rootOf.get(u) == root) parts.add(u);
             // "in Nairobi", "from Iraq": a country or capital after a place preposition is a place, not an actor
-            if (parts.size() == 1 && root.isCountryName() && org.sitrep.text.Syntax.LOCATIVE.contains(String.valueOf(s.caseOf(s.token(root.head()))))) continue;
+            if (parts.size() == 1
+                    && root.isCountryName()
+                    && org.sitrep.text.Syntax.LOCATIVE.contains(String.valueOf(s.caseOf(s.token(root.head())))))
+                continue;
             out.add(compose(s, root, parts, date, seen));
         }
         out.sort(java.util.Comparator.comparingInt(Mention::from));
@@ -132,7 +152,8 @@ public final class ActorResolver {
     /** Is every token of [from, to] an agent or modifier word ("Army Brigade", "Home Guard" once truecased)? */
     private boolean agentWords(List<Token> toks, int from, int to) {
         if (kb.matchAgent(toks, to) != to) return false;
-        for (int k = from; k < to; k++) if (kb.matchAgent(toks, k) < 0 && kb.modifier(toks.get(k).lemma()) == null) return false;
+        for (int k = from; k < to; k++)
+            if (kb.matchAgent(toks, k) < 0 && kb.modifier(toks.get(k).lemma()) == null) return false;
         return true;
     }
 
@@ -145,20 +166,25 @@ public final class ActorResolver {
             Unit up = unitAt[h.head()];
             if (up == null || up == cur || !MODIFIER_RELS.contains(h.deprel())) return cur;
             if (h.deprel().equals("nmod") || h.deprel().equals("appos")) {
-                // "militia groups in Iraq", "army of Iraq": a country after a preposition; an apposition naming a person is its own mention
+                // "militia groups in Iraq", "army of Iraq": a country after a preposition; an apposition naming a
+                // person is its own mention
                 if (!cur.isCountryName() || h.deprel().equals("appos")) return cur;
                 String c = s.caseOf(h);
                 if (c == null || !(c.equals("in") || c.equals("of") || c.equals("from"))) return cur;
             }
-            // a person's name does not modify another person's name; an organisation's may title one ("Hamas leader Yahya Sinwar")
-            if (cur.name() != null && up.name() != null && !cur.isCountryName()
+            // a person's name does not modify another person's name; an organisation's may title one ("Hamas leader
+            // Yahya Sinwar")
+            if (cur.name() != null
+                    && up.name() != null
+                    && !cur.isCountryName()
                     && (cur.name().entry().isPerson() || !up.name().entry().isPerson())) return cur;
             cur = up;
         }
         return cur;
     }
 
-    private Mention compose(Sentence s, Unit root, List<Unit> parts, LocalDate date, java.util.Map<String, String> seen) {
+    private Mention compose(
+            Sentence s, Unit root, List<Unit> parts, LocalDate date, java.util.Map<String, String> seen) {
         List<Token> toks = s.tokens();
         int from = root.from(), to = root.to();
         for (Unit u : parts) {
@@ -168,7 +194,12 @@ public final class ActorResolver {
         Token head = s.token(root.head());
         // take in determiners and adjectives directly before the phrase ("the fortified", "Other Iranian")
         for (Token c : s.children(head)) {
-            if (c.index() < from && c.index() >= from - 3 && (c.deprel().equals("det") || c.deprel().equals("amod") || c.deprel().equals("compound") || c.deprel().equals("nummod"))) {
+            if (c.index() < from
+                    && c.index() >= from - 3
+                    && (c.deprel().equals("det")
+                            || c.deprel().equals("amod")
+                            || c.deprel().equals("compound")
+                            || c.deprel().equals("nummod"))) {
                 from = Math.min(from, s.span(c)[0]);
             }
         }
@@ -191,7 +222,10 @@ public final class ActorResolver {
                 if (e.kind() == KbEntry.Kind.COUNTRY) {
                     // "ethnic Albanians" in Serbia are not Albania's: an ethnic group takes its country from context
                     if (u.from() > 0 && s.token(u.from() - 1).lower().equals("ethnic")) {
-                        if (u == root) { sectors.add("CVL"); hasAgent = true; }  // the group's people, wherever they live
+                        if (u == root) {
+                            sectors.add("CVL");
+                            hasAgent = true;
+                        } // the group's people, wherever they live
                         continue;
                     }
                     boolean viaPreposition = s.token(u.head()).deprel().equals("nmod");
@@ -202,7 +236,7 @@ public final class ActorResolver {
                         countryForm = u == root ? u.name().form() : ActorKb.Form.ADJECTIVE;
                     }
                 } else if (u != root && root.ner() && !e.isPerson()) {
-                    affiliation = e;  // "Taliban spokesman Zabihullah Mujahid": an unknown person of a known group
+                    affiliation = e; // "Taliban spokesman Zabihullah Mujahid": an unknown person of a known group
                 } else if (identity == null) {
                     identity = e;
                 }
@@ -210,22 +244,28 @@ public final class ActorResolver {
                 if (namedText == null) namedText = s.text(u.from(), u.to());
             } else {
                 hasAgent = true;
-                // the head noun decides the sector ("Embassy guards" are guards); modifiers lend theirs only to a name ("Iraqi prime minister Adel Abdul Mahdi")
+                // the head noun decides the sector ("Embassy guards" are guards); modifiers lend theirs only to a name
+                // ("Iraqi prime minister Adel Abdul Mahdi")
                 if (u == root || root.name() != null || root.ner()) sectors.addAll(u.agentSectors());
                 else if (u.from() == u.to() && kb.modifier(s.token(u.from()).lemma()) != null) {
-                    sectors.addAll(kb.modifier(s.token(u.from()).lemma()));  // "Shia militia", "opposition lawmakers": an agent word used as a modifier
+                    sectors.addAll(kb.modifier(s.token(u.from())
+                            .lemma())); // "Shia militia", "opposition lawmakers": an agent word used as a modifier
                 }
             }
         }
         // modifiers that are not units: "Shia", "opposition", "pro-Iranian", "Iranian-backed"
         for (int k = from; k <= to; k++) {
             Token t = toks.get(k);
-            if (k == root.head() || inUnit(parts, k)) continue;  // "security" in "security forces" is part of the agent's name
+            if (k == root.head() || inUnit(parts, k))
+                continue; // "security" in "security forces" is part of the agent's name
             List<String> mod = kb.modifier(t.lemma());
             if (mod != null && inNounPhrase(s, t, head)) sectors.addAll(mod);
             // "Bhavnagar SP Rahul Sharma": a title before a person's name makes the person one of its sector
             List<String> title = kb.title(t);
-            if (title != null && root.ner() && k < root.from() && s.head(t) == head) { sectors.addAll(title); hasAgent = true; }
+            if (title != null && root.ner() && k < root.from() && s.head(t) == head) {
+                sectors.addAll(title);
+                hasAgent = true;
+            }
             String sponsor = sponsorOf(t.text());
             if (sponsor != null) sponsors.add(sponsor);
             Matcher led = LED.matcher(t.text());
@@ -236,16 +276,25 @@ public final class ActorResolver {
         }
         if (identity == null && affiliation != null && affiliation.code() != null) {
             country = affiliation.country();
-            KbEntry.Role held = affiliation.roleAt(date);  // "Taliban spokesman" after 2021: the government's
-            Set<String> titled = new LinkedHashSet<>(held != null && held.country() != null && held.code().startsWith(held.country())
-                    ? codeSectors(held.code()) : affiliation.sectors());
+            KbEntry.Role held = affiliation.roleAt(date); // "Taliban spokesman" after 2021: the government's
+            Set<String> titled = new LinkedHashSet<>(
+                    held != null && held.country() != null && held.code().startsWith(held.country())
+                            ? codeSectors(held.code())
+                            : affiliation.sectors());
             titled.addAll(sectors);
             sectors = titled;
             hasAgent = true;
         }
-        if (identity != null && !identity.isPerson() && hasAgent && identity.code() != null && identity.code().length() == 3
-                && identity.sectors().isEmpty() && country == null) {
-            country = identity.code();  // a dictionary entry that is only a country code ("ISRAELI [ISR]") composes like a demonym
+        if (identity != null
+                && !identity.isPerson()
+                && hasAgent
+                && identity.code() != null
+                && identity.code().length() == 3
+                && identity.sectors().isEmpty()
+                && country == null) {
+            country =
+                    identity.code(); // a dictionary entry that is only a country code ("ISRAELI [ISR]") composes like a
+            // demonym
             identity = null;
         }
         if (country == null && nominalCountry != null) country = nominalCountry;
@@ -254,14 +303,21 @@ public final class ActorResolver {
             for (Unit u : ordered) {
                 if (u.name() != null || u.ner()) continue;
                 String c = seen.get(s.token(u.head()).lemma());
-                if (c != null) { country = c; inferred = true; break; }
+                if (c != null) {
+                    country = c;
+                    inferred = true;
+                    break;
+                }
             }
         } else if (country != null && identity == null) {
             for (Unit u : ordered) {
-                if (u.name() == null && !u.ner()) for (int k = u.from(); k <= u.to(); k++) seen.put(s.token(k).lemma(), country);
+                if (u.name() == null && !u.ner())
+                    for (int k = u.from(); k <= u.to(); k++) seen.put(s.token(k).lemma(), country);
             }
         }
-        Mention.Kind kind = identity != null || namedText != null ? Mention.Kind.NAMED : (hasAgent ? Mention.Kind.AGENT : Mention.Kind.NAMED);
+        Mention.Kind kind = identity != null || namedText != null
+                ? Mention.Kind.NAMED
+                : (hasAgent ? Mention.Kind.AGENT : Mention.Kind.NAMED);
         String name = identity != null ? identity.name() : namedText;
         String code;
         if (identity != null) {
@@ -274,7 +330,8 @@ public final class ActorResolver {
                 country = c;
             } else {
                 code = identity.codeAt(date);
-                country = identity.isPerson() ? (role != null ? role.country() : identity.country()) : identity.country();
+                country =
+                        identity.isPerson() ? (role != null ? role.country() : identity.country()) : identity.country();
                 sectors.clear();
                 if (code != null && code.length() > 3 && country != null && code.startsWith(country)) {
                     for (int k = 3; k + 3 <= code.length(); k += 3) sectors.add(code.substring(k, k + 3));
@@ -288,14 +345,17 @@ public final class ActorResolver {
             if (countryForm == ActorKb.Form.CAPITAL) sectors.add("GOV");
             code = country + String.join("", sectors);
         } else if (root.name() == null && !root.ner() && kb.prefixAgent(toks, root.from(), root.to())) {
-            code = String.join("", sectors) + (country == null ? "" : country);  // "NGO~" agents: NGO before the country
+            code = String.join("", sectors) + (country == null ? "" : country); // "NGO~" agents: NGO before the country
         } else {
             code = (country == null ? "" : country) + String.join("", sectors);
             if (code.isEmpty()) code = null;
         }
         String quantity = null;
         Token gov = s.head(head);
-        if (gov != null && head.deprel().startsWith("nmod") && "of".equals(s.caseOf(head)) && kb.is("quantity", gov.lemma())) {
+        if (gov != null
+                && head.deprel().startsWith("nmod")
+                && "of".equals(s.caseOf(head))
+                && kb.is("quantity", gov.lemma())) {
             quantity = gov.lower();
         }
         for (Token c : s.children(head)) {
@@ -304,8 +364,22 @@ public final class ActorResolver {
         while (from < to && !Character.isLetterOrDigit(toks.get(from).text().codePointAt(0))) from++;
         while (to > from && !Character.isLetterOrDigit(toks.get(to).text().codePointAt(0))) to--;
         String text = s.text(from, to);
-        return new Mention(s.index(), from, to, root.head(), text, kind, identity, name, code, country,
-                List.copyOf(sectors), List.copyOf(sponsors), inferred, quantity, null);
+        return new Mention(
+                s.index(),
+                from,
+                to,
+                root.head(),
+                text,
+                kind,
+                identity,
+                name,
+                code,
+                country,
+                List.copyOf(sectors),
+                List.copyOf(sponsors),
+                inferred,
+                quantity,
+                null);
     }
 
     private static List<String> codeSectors(String code) {
@@ -315,7 +389,10 @@ public final class ActorResolver {
     }
 
     private static boolean inUnit(List<Unit> parts, int k) {
-        for (Unit u : parts) if (k >= u.from() && k <= u.to() && (u.name() != null || u.ner() || !u.agentSectors().isEmpty())) return true;
+        for (Unit u : parts)
+            if (k >= u.from()
+                    && k <= u.to()
+                    && (u.name() != null || u.ner() || !u.agentSectors().isEmpty())) return true;
         return false;
     }
 
@@ -343,10 +420,13 @@ public final class ActorResolver {
             if (a.entry().kind() == KbEntry.Kind.COUNTRY) return a.entry();
         }
         for (ActorKb.Alias a : kb.lookup(word)) {
-            if (a.entry().country() != null && a.entry().kind() == KbEntry.Kind.GROUP) return kb.country(a.entry().country());
+            if (a.entry().country() != null && a.entry().kind() == KbEntry.Kind.GROUP)
+                return kb.country(a.entry().country());
         }
         return null;
     }
 
-    static String lower(String s) { return s.toLowerCase(Locale.ROOT); }
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
 }

@@ -1,19 +1,17 @@
 package org.sitrep.actors;
 
-import org.sitrep.analysis.Analysis;
-import org.sitrep.analysis.Layer;
-import org.sitrep.analysis.Mention;
-import org.sitrep.analysis.Stage;
-import org.sitrep.knowledge.KbEntry;
-import org.sitrep.text.Sentence;
-import org.sitrep.text.Syntax;
-import org.sitrep.text.Token;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.Layer;
+import org.sitrep.analysis.Mention;
+import org.sitrep.knowledge.KbEntry;
+import org.sitrep.text.Sentence;
+import org.sitrep.text.Syntax;
+import org.sitrep.text.Token;
 
 /**
  * Finds every sentence's actor mentions, learns actors the text itself describes ("X, who heads Y";
@@ -21,8 +19,15 @@ import java.util.Set;
  * pronouns to the person or group they stand for.
  */
 public final class ActorStage implements org.sitrep.analysis.Stage {
-    @Override public Set<Layer> requires() { return Set.of(Layer.SENTENCES); }
-    @Override public Set<Layer> writes() { return Set.of(Layer.MENTIONS); }
+    @Override
+    public Set<Layer> requires() {
+        return Set.of(Layer.SENTENCES);
+    }
+
+    @Override
+    public Set<Layer> writes() {
+        return Set.of(Layer.MENTIONS);
+    }
 
     private static final Set<String> PERSON_PRONOUNS = Set.of("he", "him", "his", "she", "her");
     private static final Set<String> GROUP_PRONOUNS = Set.of("they", "them", "their");
@@ -37,7 +42,8 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
     public void process(Analysis a) {
         Map<String, String> seen = new HashMap<>();
         a.setMentions(new ArrayList<>());
-        for (Sentence s : a.sentences()) a.addSentenceMentions(new ArrayList<>(resolver.mentions(s, a.published(), seen)));
+        for (Sentence s : a.sentences())
+            a.addSentenceMentions(new ArrayList<>(resolver.mentions(s, a.published(), seen)));
         learn(a);
         sharedNouns(a);
         surnames(a);
@@ -52,8 +58,14 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
                 if (m.country() == null || m.sectors().isEmpty()) continue;
                 for (Token c : Syntax.coordinatedModifiers(s, s.token(m.head()))) {
                     Mention other = a.mentionAt(s.index(), c.index());
-                    if (other != null && other.country() != null && !other.country().equals(m.country()) && other.sectors().isEmpty()) {
-                        ms.set(ms.indexOf(other), other.withCode(other.country() + String.join("", m.sectors()), other.country(), m.sectors()));
+                    if (other != null
+                            && other.country() != null
+                            && !other.country().equals(m.country())
+                            && other.sectors().isEmpty()) {
+                        ms.set(
+                                ms.indexOf(other),
+                                other.withCode(
+                                        other.country() + String.join("", m.sectors()), other.country(), m.sectors()));
                     }
                 }
             }
@@ -65,15 +77,24 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
      * knowledge base cannot resolve names the person named in full earlier in the document.
      */
     private static void surnames(Analysis a) {
-        Map<String, Mention> people = new HashMap<>();  // last name -> the full mention
+        Map<String, Mention> people = new HashMap<>(); // last name -> the full mention
         for (Sentence s : a.sentences()) {
             List<Mention> ms = a.mentions().get(s.index());
             for (Token t : s.tokens()) {
                 Mention full = people.get(t.text());
                 int i = t.index();
-                if (full == null || !t.isProperNoun() || i > 0 && s.token(i - 1).isProperNoun() || i + 1 < s.size() && s.token(i + 1).isProperNoun()) continue;
-                Mention unknown = ms.stream().filter(m -> m.from() == i && m.to() == i && m.kind() == Mention.Kind.NAMED && m.code() == null && m.entry() == null)
-                        .findFirst().orElse(null);
+                if (full == null
+                        || !t.isProperNoun()
+                        || i > 0 && s.token(i - 1).isProperNoun()
+                        || i + 1 < s.size() && s.token(i + 1).isProperNoun()) continue;
+                Mention unknown = ms.stream()
+                        .filter(m -> m.from() == i
+                                && m.to() == i
+                                && m.kind() == Mention.Kind.NAMED
+                                && m.code() == null
+                                && m.entry() == null)
+                        .findFirst()
+                        .orElse(null);
                 if (unknown != null) {
                     ms.set(ms.indexOf(unknown), unknown.withIdentity(full));
                     continue;
@@ -83,7 +104,10 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
             }
             for (Mention m : ms) {
                 Token last = s.token(m.to());
-                if (m.kind() == Mention.Kind.NAMED && m.code() != null && m.to() > m.from() && last.ner().equals("PERSON")) people.put(last.text(), m);
+                if (m.kind() == Mention.Kind.NAMED
+                        && m.code() != null
+                        && m.to() > m.from()
+                        && last.ner().equals("PERSON")) people.put(last.text(), m);
             }
         }
     }
@@ -101,18 +125,29 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
                 if (k < s.size() && s.token(k).text().equals(",")) {
                     int j = k + 1;
                     if (j < s.size() && s.token(j).lower().equals("also")) j++;
-                    if (j + 1 < s.size() && s.token(j).lower().equals("known") && s.token(j + 1).lower().equals("as")) {
+                    if (j + 1 < s.size()
+                            && s.token(j).lower().equals("known")
+                            && s.token(j + 1).lower().equals("as")) {
                         y = next(ms, i, j + 2, 2);
                         alias = true;
-                    } else if (j < s.size() && s.token(j).lower().equals("who") && j + 1 < s.size() && resolver.kb().is("head-verb", s.token(j + 1).lemma())) {
+                    } else if (j < s.size()
+                            && s.token(j).lower().equals("who")
+                            && j + 1 < s.size()
+                            && resolver.kb().is("head-verb", s.token(j + 1).lemma())) {
                         y = next(ms, i, j + 2, 3);
                     } else {
-                        while (j < s.size() && Set.of("the", "a", "an", "top", "senior", "former", "deputy", "political").contains(s.token(j).lower())) j++;
-                        if (j + 1 < s.size() && resolver.kb().is("role", s.token(j).lemma()) && Set.of("for", "of").contains(s.token(j + 1).lower())) {
+                        while (j < s.size()
+                                && Set.of("the", "a", "an", "top", "senior", "former", "deputy", "political")
+                                        .contains(s.token(j).lower())) j++;
+                        if (j + 1 < s.size()
+                                && resolver.kb().is("role", s.token(j).lemma())
+                                && Set.of("for", "of").contains(s.token(j + 1).lower())) {
                             y = next(ms, i, j + 2, 8);
                         }
                     }
-                } else if (k + 1 < s.size() && s.token(k).lower().equals("known") && s.token(k + 1).lower().equals("as")) {
+                } else if (k + 1 < s.size()
+                        && s.token(k).lower().equals("known")
+                        && s.token(k + 1).lower().equals("as")) {
                     // "the pro-Iranian political group known as the Badr Organization"
                     y = next(ms, i, k + 2, 2);
                     if (y != null && x.kind() == Mention.Kind.AGENT && y.entry() != null) {
@@ -136,7 +171,10 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
                 Mention m = ms.get(i);
                 if (m.entry() != null || m.kind() != Mention.Kind.NAMED || m.antecedent() != null) continue;
                 for (Mention known : byName.values()) {
-                    if (known != m && known.text().length() > m.text().length() && known.text().endsWith(m.text()) && known.code() != null) {
+                    if (known != m
+                            && known.text().length() > m.text().length()
+                            && known.text().endsWith(m.text())
+                            && known.code() != null) {
                         ms.set(i, m.withIdentity(known));
                         break;
                     }
@@ -156,8 +194,21 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
 
     /** x described by y: x takes y's country and sectors and is marked learned (its entry stays null). */
     private static Mention learned(Mention x, Mention y) {
-        return new Mention(x.sentence(), x.from(), x.to(), x.head(), x.text(), x.kind(), y.entry() != null && y.entry().isPerson() ? y.entry() : null,
-                x.name() != null ? x.name() : x.text(), y.code(), y.country(), y.sectors(), y.sponsors(), y.countryInferred(), x.quantity(),
+        return new Mention(
+                x.sentence(),
+                x.from(),
+                x.to(),
+                x.head(),
+                x.text(),
+                x.kind(),
+                y.entry() != null && y.entry().isPerson() ? y.entry() : null,
+                x.name() != null ? x.name() : x.text(),
+                y.code(),
+                y.country(),
+                y.sectors(),
+                y.sponsors(),
+                y.countryInferred(),
+                x.quantity(),
                 y);
     }
 
@@ -172,7 +223,17 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
                 boolean thing = (w.equals("it") || w.equals("its")) && referential(s, t);
                 if (isBareDescription(s, t) && ms.stream().noneMatch(m -> m.contains(t.index()))) {
                     Mention ante = namedGroup(a, s, t);
-                    if (ante != null) insert(ms, Mention.referringTo(ante, s.index(), t.index() - 1, t.index(), t.index(), s.text(t.index() - 1, t.index()), Mention.Kind.AGENT));
+                    if (ante != null)
+                        insert(
+                                ms,
+                                Mention.referringTo(
+                                        ante,
+                                        s.index(),
+                                        t.index() - 1,
+                                        t.index(),
+                                        t.index(),
+                                        s.text(t.index() - 1, t.index()),
+                                        Mention.Kind.AGENT));
                     continue;
                 }
                 if (!person && !group && !thing || !t.isPronoun()) continue;
@@ -205,7 +266,8 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
                 latest = m;
             }
             Mention pick = subject != null ? subject : latest;
-            if (pick != null) return pick.antecedent() != null && pick.kind() == Mention.Kind.PRONOUN ? pick.antecedent() : pick;
+            if (pick != null)
+                return pick.antecedent() != null && pick.kind() == Mention.Kind.PRONOUN ? pick.antecedent() : pick;
         }
         return null;
     }
@@ -217,15 +279,24 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
      */
     private boolean plural(Sentence s, Mention m) {
         Token h = s.token(m.head());
-        if (m.kind() == Mention.Kind.PRONOUN) return GROUP_PRONOUNS.contains(h.lower());  // "they" before: the same plural
-        if (h.pos().equals("NNS") || h.pos().equals("NNPS") || !s.children(h, "conj").isEmpty() || resolver.kb().is("collective", h.lemma())) return true;
+        if (m.kind() == Mention.Kind.PRONOUN)
+            return GROUP_PRONOUNS.contains(h.lower()); // "they" before: the same plural
+        if (h.pos().equals("NNS")
+                || h.pos().equals("NNPS")
+                || !s.children(h, "conj").isEmpty()
+                || resolver.kb().is("collective", h.lemma())) return true;
         return m.kind() == Mention.Kind.NAMED && m.code() != null;
     }
 
     /** "the group", "the movement": a bare definite description, no words of its own to resolve. */
     private boolean isBareDescription(Sentence s, Token t) {
-        return resolver.kb().is("group-noun", t.lower()) && t.index() > 0 && s.token(t.index() - 1).lower().equals("the")
-                && s.children(t).stream().allMatch(c -> c.deprel().equals("det") || c.deprel().equals("punct") || c.deprel().equals("case"));
+        return resolver.kb().is("group-noun", t.lower())
+                && t.index() > 0
+                && s.token(t.index() - 1).lower().equals("the")
+                && s.children(t).stream()
+                        .allMatch(c -> c.deprel().equals("det")
+                                || c.deprel().equals("punct")
+                                || c.deprel().equals("case"));
     }
 
     /** The named group or organisation "the group" refers back to: the latest named in this or the three sentences before. */
@@ -234,8 +305,12 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
             Mention pick = null;
             for (Mention m : a.mentions().get(s.index() - back)) {
                 if (back == 0 && m.from() >= t.index()) break;
-                KbEntry e = m.entry() != null ? m.entry() : m.antecedent() != null ? m.antecedent().entry() : null;
-                if (m.kind() == Mention.Kind.NAMED && e != null && (e.kind() == KbEntry.Kind.GROUP || e.kind() == KbEntry.Kind.ORGANIZATION)) pick = m;
+                KbEntry e = m.entry() != null
+                        ? m.entry()
+                        : m.antecedent() != null ? m.antecedent().entry() : null;
+                if (m.kind() == Mention.Kind.NAMED
+                        && e != null
+                        && (e.kind() == KbEntry.Kind.GROUP || e.kind() == KbEntry.Kind.ORGANIZATION)) pick = m;
             }
             if (pick != null) return pick;
         }
@@ -249,8 +324,11 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
         if (gov == null || !(t.deprel().startsWith("nsubj") || t.deprel().equals("obj"))) return false;
         if (resolver.kb().is("impersonal", gov.lemma())) return false;
         // "it is willing to withdraw": a disposition is someone's, unlike "it is clear that"
-        if (resolver.kb().is("disposition", gov.lower()) && s.children(gov).stream().anyMatch(c -> c.deprel().equals("xcomp"))) return true;
-        return s.children(gov).stream().noneMatch(c -> c.deprel().equals("cop") || c.deprel().equals("ccomp") && gov.pos().startsWith("JJ"));
+        if (resolver.kb().is("disposition", gov.lower())
+                && s.children(gov).stream().anyMatch(c -> c.deprel().equals("xcomp"))) return true;
+        return s.children(gov).stream()
+                .noneMatch(c -> c.deprel().equals("cop")
+                        || c.deprel().equals("ccomp") && gov.pos().startsWith("JJ"));
     }
 
     /** "it"/"its" stand for a country, organisation or group: the nearest such subject, in this sentence or the one before. */
@@ -281,6 +359,8 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
         Token h = s.token(m.head());
         if (h.ner().equals("PERSON")) return true;
         if (m.antecedent() != null && m.kind() == Mention.Kind.NAMED) return true;
-        return m.kind() == Mention.Kind.AGENT && !h.pos().endsWith("S") && resolver.kb().singlePerson(h.lemma());
+        return m.kind() == Mention.Kind.AGENT
+                && !h.pos().endsWith("S")
+                && resolver.kb().singlePerson(h.lemma());
     }
 }

@@ -1,9 +1,5 @@
 package org.sitrep.analysis;
 
-import org.sitrep.sources.Document;
-import org.sitrep.text.Dateline;
-import org.sitrep.text.Sentence;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.sitrep.sources.Document;
+import org.sitrep.text.Dateline;
+import org.sitrep.text.Sentence;
 
 /**
  * The one object that flows through the pipeline: the document and every layer the stages add to it
@@ -24,8 +23,16 @@ public final class Analysis implements AnalysisView {
 
     /** What the event model read in a sentence: its PLOVER type ("none" for no event) with its probability, and
      *  where it calls an event, the mode and ACLED sub-event type with theirs (null where it gives none). */
-    public record Opinion(String plover, double probability, String mode, double modeProbability, String acled, double acledProbability) {
-        public boolean event() { return !plover.equals("none"); }
+    public record Opinion(
+            String plover,
+            double probability,
+            String mode,
+            double modeProbability,
+            String acled,
+            double acledProbability) {
+        public boolean event() {
+            return !plover.equals("none");
+        }
     }
 
     private final Document document;
@@ -46,28 +53,57 @@ public final class Analysis implements AnalysisView {
         this.published = published;
     }
 
-    @Override public Document document() { return document; }
+    @Override
+    public Document document() {
+        return document;
+    }
 
-    @Override public LocalDate published() { return published; }
+    @Override
+    public LocalDate published() {
+        return published;
+    }
 
-    @Override public String text() { return document.text(); }
+    @Override
+    public String text() {
+        return document.text();
+    }
 
-    @Override public List<Sentence> sentences() { return sentences; }
+    @Override
+    public List<Sentence> sentences() {
+        return sentences;
+    }
 
-    public void setSentences(List<Sentence> sentences) { this.sentences = List.copyOf(sentences); }
+    public void setSentences(List<Sentence> sentences) {
+        this.sentences = List.copyOf(sentences);
+    }
 
-    @Override public Dateline dateline() { return dateline; }
+    @Override
+    public Dateline dateline() {
+        return dateline;
+    }
 
-    public void setDateline(Dateline dateline) { this.dateline = dateline; }
+    public void setDateline(Dateline dateline) {
+        this.dateline = dateline;
+    }
 
-    @Override public List<PlaceMention> places() { return Collections.unmodifiableList(places); }
+    @Override
+    public List<PlaceMention> places() {
+        return Collections.unmodifiableList(places);
+    }
 
-    public void addPlace(PlaceMention place) { places.add(place); }
+    public void addPlace(PlaceMention place) {
+        places.add(place);
+    }
 
     /** Each place mention replaced by what {@code f} makes of it (a place the teller is in is no event's place). */
-    public void replacePlaces(java.util.function.UnaryOperator<PlaceMention> f) { places.replaceAll(f); }
+    public void replacePlaces(java.util.function.UnaryOperator<PlaceMention> f) {
+        places.replaceAll(f);
+    }
 
-    @Override public List<List<Mention>> mentions() { return Collections.unmodifiableList(mentions); }
+    @Override
+    public List<List<Mention>> mentions() {
+        return Collections.unmodifiableList(mentions);
+    }
 
     /** Replaces the mentions of every sentence (the lists themselves are kept, so stages may refine them in place). */
     public void setMentions(List<List<Mention>> bySentence) {
@@ -76,41 +112,72 @@ public final class Analysis implements AnalysisView {
     }
 
     /** Adds the mentions of the next sentence. */
-    public void addSentenceMentions(List<Mention> ofSentence) { mentions.add(ofSentence); }
+    public void addSentenceMentions(List<Mention> ofSentence) {
+        mentions.add(ofSentence);
+    }
 
-    @Override public List<Quote> quotes() { return Collections.unmodifiableList(quotes); }
+    @Override
+    public List<Quote> quotes() {
+        return Collections.unmodifiableList(quotes);
+    }
 
     public void setQuotes(List<Quote> all) {
         quotes.clear();
         quotes.addAll(all);
     }
 
-    public void addQuote(Quote quote) { quotes.add(quote); }
+    public void addQuote(Quote quote) {
+        quotes.add(quote);
+    }
 
-    @Override public List<EventDraft> events() { return Collections.unmodifiableList(events); }
+    @Override
+    public List<EventDraft> events() {
+        return Collections.unmodifiableList(events);
+    }
 
     public void setEvents(List<EventDraft> all) {
         events.clear();
         events.addAll(all);
     }
 
-    public void addEvent(EventDraft event) { events.add(event); }
+    public void addEvent(EventDraft event) {
+        events.add(event);
+    }
 
-    public void addEvents(Collection<EventDraft> more) { events.addAll(more); }
+    public void addEvents(Collection<EventDraft> more) {
+        events.addAll(more);
+    }
 
-    public void sortEvents(Comparator<? super EventDraft> order) { events.sort(order); }
+    public void sortEvents(Comparator<? super EventDraft> order) {
+        events.sort(order);
+    }
 
-    @Override public List<Relation> relations() { return Collections.unmodifiableList(relations); }
+    @Override
+    public List<Relation> relations() {
+        return Collections.unmodifiableList(relations);
+    }
 
-    public void addRelation(Relation relation) { relations.add(relation); }
+    public void addRelation(Relation relation) {
+        relations.add(relation);
+    }
 
-    @Override public List<String> warnings() { return Collections.unmodifiableList(warnings); }
+    @Override
+    public List<String> warnings() {
+        return Collections.unmodifiableList(warnings);
+    }
 
-    public void addWarning(String warning) { warnings.add(warning); }
+    public void addWarning(String warning) {
+        warnings.add(warning);
+    }
 
-    @Override public Map<Integer, Opinion> opinions() { return Collections.unmodifiableMap(opinions); }
+    @Override
+    public Map<Integer, Opinion> opinions() {
+        return Collections.unmodifiableMap(opinions);
+    }
 
-    public void putOpinion(int sentence, Opinion opinion) { opinions.put(sentence, opinion); }
+    public void putOpinion(int sentence, Opinion opinion) {
+        opinions.put(sentence, opinion);
+    }
 
     /** The mention whose head is token {@code token} of sentence {@code sentence}, or null. */
     public Mention mentionAt(int sentence, int token) {

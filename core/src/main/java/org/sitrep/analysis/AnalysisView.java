@@ -1,12 +1,11 @@
 package org.sitrep.analysis;
 
-import org.sitrep.sources.Document;
-import org.sitrep.text.Dateline;
-import org.sitrep.text.Sentence;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.sitrep.sources.Document;
+import org.sitrep.text.Dateline;
+import org.sitrep.text.Sentence;
 
 /**
  * A coded document as readers see it ({@code sitrep explain}, scorers): every layer, read-only. {@link Analysis} is the
@@ -17,7 +16,9 @@ public interface AnalysisView {
 
     LocalDate published();
 
-    default String text() { return document().text(); }
+    default String text() {
+        return document().text();
+    }
 
     List<Sentence> sentences();
 

@@ -1,12 +1,11 @@
 package org.sitrep.analysis;
 
-import org.sitrep.knowledge.AcledCrosswalk;
-import org.sitrep.knowledge.Codebook;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sitrep.knowledge.AcledCrosswalk;
+import org.sitrep.knowledge.Codebook;
 
 /**
  * An event while the coder works on it. Stages fill it in through its setters; {@link org.sitrep.records.RecordBuilder}
@@ -46,103 +45,292 @@ public final class EventDraft implements EventView {
     private boolean announces;
     private final List<int[]> mentions = new ArrayList<>();
 
-    @Override public int sentence() { return sentence; }
-    public void setSentence(int sentence) { this.sentence = sentence; }
+    @Override
+    public int sentence() {
+        return sentence;
+    }
 
-    @Override public int trigger() { return trigger; }
-    public void setTrigger(int trigger) { this.trigger = trigger; }
+    public void setSentence(int sentence) {
+        this.sentence = sentence;
+    }
 
-    @Override public int triggerFrom() { return triggerFrom; }
-    public void setTriggerFrom(int triggerFrom) { this.triggerFrom = triggerFrom; }
+    @Override
+    public int trigger() {
+        return trigger;
+    }
 
-    @Override public int triggerTo() { return triggerTo; }
-    public void setTriggerTo(int triggerTo) { this.triggerTo = triggerTo; }
+    public void setTrigger(int trigger) {
+        this.trigger = trigger;
+    }
 
-    @Override public Codebook.Code code() { return code; }
-    public void setCode(Codebook.Code code) { this.code = code; }
+    @Override
+    public int triggerFrom() {
+        return triggerFrom;
+    }
 
-    @Override public String rule() { return rule; }
-    public void setRule(String rule) { this.rule = rule; }
+    public void setTriggerFrom(int triggerFrom) {
+        this.triggerFrom = triggerFrom;
+    }
 
-    @Override public List<String> contexts() { return contexts; }
-    public void setContexts(List<String> contexts) { this.contexts = contexts; }
+    @Override
+    public int triggerTo() {
+        return triggerTo;
+    }
 
-    @Override public AcledCrosswalk.Type acled() { return acled; }
-    public void setAcled(AcledCrosswalk.Type acled) { this.acled = acled; }
+    public void setTriggerTo(int triggerTo) {
+        this.triggerTo = triggerTo;
+    }
 
-    @Override public List<Mention> source() { return source; }
-    public void setSource(List<Mention> source) { this.source = source; }
+    @Override
+    public Codebook.Code code() {
+        return code;
+    }
 
-    @Override public List<Mention> target() { return target; }
-    public void setTarget(List<Mention> target) { this.target = target; }
+    public void setCode(Codebook.Code code) {
+        this.code = code;
+    }
 
-    @Override public Polarity polarity() { return polarity; }
-    public void setPolarity(Polarity polarity) { this.polarity = polarity; }
+    @Override
+    public String rule() {
+        return rule;
+    }
 
-    @Override public Modality modality() { return modality; }
-    public void setModality(Modality modality) { this.modality = modality; }
+    public void setRule(String rule) {
+        this.rule = rule;
+    }
 
-    @Override public boolean hedged() { return hedged; }
-    public void setHedged(boolean hedged) { this.hedged = hedged; }
+    @Override
+    public List<String> contexts() {
+        return contexts;
+    }
 
-    @Override public Mention attributionActor() { return attributionActor; }
-    public void setAttributionActor(Mention attributionActor) { this.attributionActor = attributionActor; }
+    public void setContexts(List<String> contexts) {
+        this.contexts = contexts;
+    }
 
-    @Override public String attributionText() { return attributionText; }
-    public void setAttributionText(String attributionText) { this.attributionText = attributionText; }
+    @Override
+    public AcledCrosswalk.Type acled() {
+        return acled;
+    }
 
-    @Override public String attributionCue() { return attributionCue; }
-    public void setAttributionCue(String attributionCue) { this.attributionCue = attributionCue; }
+    public void setAcled(AcledCrosswalk.Type acled) {
+        this.acled = acled;
+    }
 
-    @Override public boolean historical() { return historical; }
-    public void setHistorical(boolean historical) { this.historical = historical; }
+    @Override
+    public List<Mention> source() {
+        return source;
+    }
 
-    @Override public String dateValue() { return dateValue; }
-    public void setDateValue(String dateValue) { this.dateValue = dateValue; }
+    public void setSource(List<Mention> source) {
+        this.source = source;
+    }
 
-    @Override public String datePrecision() { return datePrecision; }
-    public void setDatePrecision(String datePrecision) { this.datePrecision = datePrecision; }
+    @Override
+    public List<Mention> target() {
+        return target;
+    }
 
-    @Override public String dateFrom() { return dateFrom; }
-    public void setDateFrom(String dateFrom) { this.dateFrom = dateFrom; }
+    public void setTarget(List<Mention> target) {
+        this.target = target;
+    }
 
-    @Override public PlaceMention location() { return location; }
-    public void setLocation(PlaceMention location) { this.location = location; }
+    @Override
+    public Polarity polarity() {
+        return polarity;
+    }
 
-    @Override public Map<String, Object> counts() { return counts; }
+    public void setPolarity(Polarity polarity) {
+        this.polarity = polarity;
+    }
 
-    @Override public boolean backgrounded() { return backgrounded; }
-    public void setBackgrounded(boolean backgrounded) { this.backgrounded = backgrounded; }
+    @Override
+    public Modality modality() {
+        return modality;
+    }
 
-    @Override public boolean inQuote() { return inQuote; }
-    public void setInQuote(boolean inQuote) { this.inQuote = inQuote; }
+    public void setModality(Modality modality) {
+        this.modality = modality;
+    }
 
-    @Override public int quote() { return quote; }
-    public void setQuote(int quote) { this.quote = quote; }
+    @Override
+    public boolean hedged() {
+        return hedged;
+    }
 
-    @Override public double confidence() { return confidence; }
-    public void setConfidence(double confidence) { this.confidence = confidence; }
+    public void setHedged(boolean hedged) {
+        this.hedged = hedged;
+    }
 
-    @Override public EventDraft mergedInto() { return mergedInto; }
-    public void setMergedInto(EventDraft mergedInto) { this.mergedInto = mergedInto; }
+    @Override
+    public Mention attributionActor() {
+        return attributionActor;
+    }
 
-    @Override public EventDraft contentOf() { return contentOf; }
-    public void setContentOf(EventDraft contentOf) { this.contentOf = contentOf; }
+    public void setAttributionActor(Mention attributionActor) {
+        this.attributionActor = attributionActor;
+    }
 
-    @Override public String note() { return note; }
-    public void setNote(String note) { this.note = note; }
+    @Override
+    public String attributionText() {
+        return attributionText;
+    }
 
-    @Override public String cue() { return cue; }
-    public void setCue(String cue) { this.cue = cue; }
+    public void setAttributionText(String attributionText) {
+        this.attributionText = attributionText;
+    }
 
-    @Override public boolean announces() { return announces; }
-    public void setAnnounces(boolean announces) { this.announces = announces; }
+    @Override
+    public String attributionCue() {
+        return attributionCue;
+    }
 
-    @Override public List<int[]> mentions() { return mentions; }
+    public void setAttributionCue(String attributionCue) {
+        this.attributionCue = attributionCue;
+    }
+
+    @Override
+    public boolean historical() {
+        return historical;
+    }
+
+    public void setHistorical(boolean historical) {
+        this.historical = historical;
+    }
+
+    @Override
+    public String dateValue() {
+        return dateValue;
+    }
+
+    public void setDateValue(String dateValue) {
+        this.dateValue = dateValue;
+    }
+
+    @Override
+    public String datePrecision() {
+        return datePrecision;
+    }
+
+    public void setDatePrecision(String datePrecision) {
+        this.datePrecision = datePrecision;
+    }
+
+    @Override
+    public String dateFrom() {
+        return dateFrom;
+    }
+
+    public void setDateFrom(String dateFrom) {
+        this.dateFrom = dateFrom;
+    }
+
+    @Override
+    public PlaceMention location() {
+        return location;
+    }
+
+    public void setLocation(PlaceMention location) {
+        this.location = location;
+    }
+
+    @Override
+    public Map<String, Object> counts() {
+        return counts;
+    }
+
+    @Override
+    public boolean backgrounded() {
+        return backgrounded;
+    }
+
+    public void setBackgrounded(boolean backgrounded) {
+        this.backgrounded = backgrounded;
+    }
+
+    @Override
+    public boolean inQuote() {
+        return inQuote;
+    }
+
+    public void setInQuote(boolean inQuote) {
+        this.inQuote = inQuote;
+    }
+
+    @Override
+    public int quote() {
+        return quote;
+    }
+
+    public void setQuote(int quote) {
+        this.quote = quote;
+    }
+
+    @Override
+    public double confidence() {
+        return confidence;
+    }
+
+    public void setConfidence(double confidence) {
+        this.confidence = confidence;
+    }
+
+    @Override
+    public EventDraft mergedInto() {
+        return mergedInto;
+    }
+
+    public void setMergedInto(EventDraft mergedInto) {
+        this.mergedInto = mergedInto;
+    }
+
+    @Override
+    public EventDraft contentOf() {
+        return contentOf;
+    }
+
+    public void setContentOf(EventDraft contentOf) {
+        this.contentOf = contentOf;
+    }
+
+    @Override
+    public String note() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
+    }
+
+    @Override
+    public String cue() {
+        return cue;
+    }
+
+    public void setCue(String cue) {
+        this.cue = cue;
+    }
+
+    @Override
+    public boolean announces() {
+        return announces;
+    }
+
+    public void setAnnounces(boolean announces) {
+        this.announces = announces;
+    }
+
+    @Override
+    public List<int[]> mentions() {
+        return mentions;
+    }
 
     @Override
     public boolean emitted() {
-        return mergedInto == null && contentOf == null && note == null && polarity == Polarity.ASSERTED
+        return mergedInto == null
+                && contentOf == null
+                && note == null
+                && polarity == Polarity.ASSERTED
                 && (modality == Modality.ACTUAL || modality == Modality.INTENDED && announces);
     }
 
@@ -155,6 +343,7 @@ public final class EventDraft implements EventView {
 
     @Override
     public String toString() {
-        return "Event[" + sentence + ":" + trigger + " " + (code == null ? "?" : code.code()) + " " + rule + " " + polarity + "/" + modality + "]";
+        return "Event[" + sentence + ":" + trigger + " " + (code == null ? "?" : code.code()) + " " + rule + " "
+                + polarity + "/" + modality + "]";
     }
 }

@@ -1,10 +1,9 @@
 package org.sitrep.analysis;
 
-import org.sitrep.knowledge.AcledCrosswalk;
-import org.sitrep.knowledge.Codebook;
-
 import java.util.List;
 import java.util.Map;
+import org.sitrep.knowledge.AcledCrosswalk;
+import org.sitrep.knowledge.Codebook;
 
 /**
  * An event draft as readers see it (the record builder, {@code sitrep explain}): its properties, no setters.
@@ -19,9 +18,11 @@ public interface EventView {
     int triggerFrom();
     /** Last token of the span the pattern covers. */
     int triggerTo();
+
     Codebook.Code code();
     /** The rule (pattern) that found it. */
     String rule();
+
     List<String> contexts();
     /** ACLED's type, set last (AcledStage); null when ACLED would not code it. */
     AcledCrosswalk.Type acled();
@@ -29,23 +30,37 @@ public interface EventView {
     List<Mention> source();
     /** The target actors (a live list, like source). */
     List<Mention> target();
+
     Polarity polarity();
+
     Modality modality();
+
     boolean hedged();
+
     Mention attributionActor();
+
     String attributionText();
+
     String attributionCue();
+
     boolean historical();
+
     String dateValue();
+
     String datePrecision();
+
     String dateFrom();
+
     PlaceMention location();
+
     Map<String, Object> counts();
     /** A re-mention: definite noun, subordinate clause, purpose clause. */
     boolean backgrounded();
+
     boolean inQuote();
     /** Index of the quote holding it, -1 for none. */
     int quote();
+
     double confidence();
     /** The event this one is a mention of, or null. */
     EventView mergedInto();

@@ -1,19 +1,35 @@
 package org.sitrep.analysis;
 
-import org.sitrep.knowledge.KbEntry;
-
 import java.util.List;
+import org.sitrep.knowledge.KbEntry;
 
 /**
  * An actor mentioned in a sentence: tokens [from, to] around the syntactic head {@code head}.
  * {@code countryInferred} marks a country taken from context rather than from the phrase itself.
  * {@code antecedent} is the mention a pronoun or definite description refers back to, if any.
  */
-public record Mention(int sentence, int from, int to, int head, String text, Kind kind,
-                      KbEntry entry, String name, String code, String country, List<String> sectors,
-                      List<String> sponsors, boolean countryInferred, String quantity, Mention antecedent) {
+public record Mention(
+        int sentence,
+        int from,
+        int to,
+        int head,
+        String text,
+        Kind kind,
+        KbEntry entry,
+        String name,
+        String code,
+        String country,
+        List<String> sectors,
+        List<String> sponsors,
+        boolean countryInferred,
+        String quantity,
+        Mention antecedent) {
 
-    public enum Kind { NAMED, AGENT, PRONOUN }
+    public enum Kind {
+        NAMED,
+        AGENT,
+        PRONOUN
+    }
 
     public Mention {
         sectors = List.copyOf(sectors);
@@ -30,18 +46,51 @@ public record Mention(int sentence, int from, int to, int head, String text, Kin
      * with no text of its own; its country is inferred later from where the act happened.
      */
     public static Mention implied(int sentence, int trigger, String name, List<String> sectors) {
-        return new Mention(sentence, trigger, trigger, trigger, null, Kind.AGENT, null, name, String.join("", sectors), null,
-                sectors, List.of(), true, null, null);
+        return new Mention(
+                sentence,
+                trigger,
+                trigger,
+                trigger,
+                null,
+                Kind.AGENT,
+                null,
+                name,
+                String.join("", sectors),
+                null,
+                sectors,
+                List.of(),
+                true,
+                null,
+                null);
     }
 
     public Mention withCountry(String iso3, boolean inferred) {
         String newCode = iso3 + String.join("", sectors);
-        return new Mention(sentence, from, to, head, text, kind, entry, name, newCode, iso3, sectors, sponsors, inferred, quantity, antecedent);
+        return new Mention(
+                sentence,
+                from,
+                to,
+                head,
+                text,
+                kind,
+                entry,
+                name,
+                newCode,
+                iso3,
+                sectors,
+                sponsors,
+                inferred,
+                quantity,
+                antecedent);
     }
 
     /** Words that refer back to {@code antecedent} ("he", "the group", a bare surname): its identity over their own span. */
-    public static Mention referringTo(Mention antecedent, int sentence, int from, int to, int head, String text, Kind kind) {
-        return new Mention(sentence, from, to, head, text, kind, null, null, null, null, List.of(), List.of(), false, null, null).withIdentity(antecedent);
+    public static Mention referringTo(
+            Mention antecedent, int sentence, int from, int to, int head, String text, Kind kind) {
+        return new Mention(
+                        sentence, from, to, head, text, kind, null, null, null, null, List.of(), List.of(), false, null,
+                        null)
+                .withIdentity(antecedent);
     }
 
     /**
@@ -60,13 +109,44 @@ public record Mention(int sentence, int from, int to, int head, String text, Kin
     }
 
     public Mention withIdentity(Mention other) {
-        return new Mention(sentence, from, to, head, text, kind, other.entry, other.name, other.code, other.country,
-                other.sectors, other.sponsors, other.countryInferred, quantity, other);
+        return new Mention(
+                sentence,
+                from,
+                to,
+                head,
+                text,
+                kind,
+                other.entry,
+                other.name,
+                other.code,
+                other.country,
+                other.sectors,
+                other.sponsors,
+                other.countryInferred,
+                quantity,
+                other);
     }
 
     public Mention withCode(String newCode, String newCountry, List<String> newSectors) {
-        return new Mention(sentence, from, to, head, text, kind, entry, name, newCode, newCountry, newSectors, sponsors, countryInferred, quantity, antecedent);
+        return new Mention(
+                sentence,
+                from,
+                to,
+                head,
+                text,
+                kind,
+                entry,
+                name,
+                newCode,
+                newCountry,
+                newSectors,
+                sponsors,
+                countryInferred,
+                quantity,
+                antecedent);
     }
 
-    public boolean contains(int tokenIndex) { return tokenIndex >= from && tokenIndex <= to; }
+    public boolean contains(int tokenIndex) {
+        return tokenIndex >= from && tokenIndex <= to;
+    }
 }

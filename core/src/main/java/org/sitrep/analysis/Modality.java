@@ -10,15 +10,32 @@ import java.util.Locale;
  * intentions, are coded.
  */
 public enum Modality {
-    ACTUAL, INTENDED, DEMANDED, THREATENED, HYPOTHETICAL, FUTURE, POSSIBLE, OBLIGATION,
-    PROMISED, REJECTED, PURPOSE, CONTENT;
+    ACTUAL,
+    INTENDED,
+    DEMANDED,
+    THREATENED,
+    HYPOTHETICAL,
+    FUTURE,
+    POSSIBLE,
+    OBLIGATION,
+    PROMISED,
+    REJECTED,
+    PURPOSE,
+    CONTENT;
 
     /** The lower-case name the records and their JSON carry ("intended"). */
-    public String label() { return name().toLowerCase(Locale.ROOT); }
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     /** The constant of a label ("intended"), e.g. one read from a data file; an unknown label is an error. */
-    public static Modality of(String label) { return valueOf(label.toUpperCase(Locale.ROOT)); }
+    public static Modality of(String label) {
+        return valueOf(label.toUpperCase(Locale.ROOT));
+    }
 
     /** The label, so string concatenation and the records keep the words they always had. */
-    @Override public String toString() { return label(); }
+    @Override
+    public String toString() {
+        return label();
+    }
 }

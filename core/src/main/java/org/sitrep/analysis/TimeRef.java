@@ -11,11 +11,14 @@ public record TimeRef(String value, String precision, String from, String text) 
         if (value == null) return null;
         try {
             if (value.matches("\\d{4}-\\d{2}-\\d{2}")) return java.time.LocalDate.parse(value);
-            if (value.matches("\\d{4}-\\d{2}")) return java.time.YearMonth.parse(value).atDay(1);
+            if (value.matches("\\d{4}-\\d{2}"))
+                return java.time.YearMonth.parse(value).atDay(1);
             if (value.matches("\\d{4}")) return java.time.LocalDate.of(Integer.parseInt(value), 1, 1);
             if (value.matches("\\d{4}-W\\d{2}")) {
                 return java.time.LocalDate.of(Integer.parseInt(value.substring(0, 4)), 1, 4)
-                        .with(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(value.substring(6)))
+                        .with(
+                                java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR,
+                                Integer.parseInt(value.substring(6)))
                         .with(java.time.DayOfWeek.MONDAY);
             }
         } catch (java.time.DateTimeException e) {
@@ -30,7 +33,8 @@ public record TimeRef(String value, String precision, String from, String text) 
      * "attacked on Monday" is the Monday before, not the one after.
      */
     public TimeRef inThePast(java.time.LocalDate published) {
-        if (value == null || !value.matches("\\d{4}(-\\d{2}(-\\d{2})?)?") || text != null && text.matches(".*\\d{4}.*")) return this;
+        if (value == null || !value.matches("\\d{4}(-\\d{2}(-\\d{2})?)?") || text != null && text.matches(".*\\d{4}.*"))
+            return this;
         if (value.compareTo(published.toString().substring(0, value.length())) <= 0) return this;
         String earlier;
         if (value.length() == 10 && !java.time.LocalDate.parse(value).isAfter(published.plusDays(7))) {

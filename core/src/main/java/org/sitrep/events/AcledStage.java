@@ -1,5 +1,9 @@
 package org.sitrep.events;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.EventDraft;
 import org.sitrep.analysis.Layer;
@@ -8,11 +12,6 @@ import org.sitrep.analysis.Stage;
 import org.sitrep.knowledge.AcledCrosswalk;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * Gives every coded event ACLED's event and sub-event type (data/events/acled.tsv). Runs after the events are
@@ -23,8 +22,15 @@ import java.util.Set;
  * Needs: sentences, mentions, events with codes, sides, contexts and counts; the model's opinions. Sets: {@link EventDraft#acled}.
  */
 public final class AcledStage implements Stage {
-    @Override public Set<Layer> requires() { return Set.of(Layer.SENTENCES, Layer.EVENTS); }
-    @Override public Set<Layer> writes() { return Set.of(Layer.EVENTS); }
+    @Override
+    public Set<Layer> requires() {
+        return Set.of(Layer.SENTENCES, Layer.EVENTS);
+    }
+
+    @Override
+    public Set<Layer> writes() {
+        return Set.of(Layer.EVENTS);
+    }
 
     private final AcledCrosswalk crosswalk;
 
@@ -37,9 +43,9 @@ public final class AcledStage implements Stage {
         List<EventDraft> told = new ArrayList<>();
         for (EventDraft e : a.events()) if (e.emitted()) told.add(e);
         for (EventDraft e : a.events()) {
-            if (e.mergedInto() != null || e.code() == null || e.note() != null) continue;  // not an event of its own
+            if (e.mergedInto() != null || e.code() == null || e.note() != null) continue; // not an event of its own
             e.setAcled(crosswalk.classify(new Facts(a, e, told)));
-            Analysis.Opinion o = a.opinions().get(e.sentence());  // the event model's, where it read this sentence
+            Analysis.Opinion o = a.opinions().get(e.sentence()); // the event model's, where it read this sentence
             if (o != null && o.event() && o.plover().equals(e.code().plover()))
                 e.setAcled(crosswalk.refine(e.acled(), o.plover(), o.acled(), o.acledProbability()));
         }
@@ -53,29 +59,48 @@ public final class AcledStage implements Stage {
         if (e.code() == null || e.code().plover() == null) return false;
         List<EventDraft> told = new ArrayList<>();
         for (EventDraft d : a.events()) if (d.emitted()) told.add(d);
-        return crosswalk.refinable(crosswalk.classify(new Facts(a, e, told)), e.code().plover());
+        return crosswalk.refinable(
+                crosswalk.classify(new Facts(a, e, told)), e.code().plover());
     }
 
     /** The crosswalk's questions answered for one event from the analysis. */
     private record Facts(Analysis a, EventDraft e, List<EventDraft> told) implements AcledCrosswalk.Facts {
-        public String plover() { return e.code().plover(); }
-        public String cameo() { return e.code().code(); }
-        public String mode() { return e.code().mode(); }
-        public List<String> contexts() { return e.contexts(); }
+        public String plover() {
+            return e.code().plover();
+        }
+
+        public String cameo() {
+            return e.code().code();
+        }
+
+        public String mode() {
+            return e.code().mode();
+        }
+
+        public List<String> contexts() {
+            return e.contexts();
+        }
+
         public boolean killed() {
             Object k = e.counts().get("killed");
             return k != null && !"0".equals(String.valueOf(k));
         }
 
-        public boolean sideEmpty(String side) { return sideOf(side).isEmpty(); }
+        public boolean sideEmpty(String side) {
+            return sideOf(side).isEmpty();
+        }
 
         public boolean side(String side, AcledCrosswalk.Group g) {
             for (Mention m : sideOf(side)) {
                 if (g.sectors()) {
                     if (m.sectors().stream().anyMatch(g.members()::contains)) return true;
-                    // "Israeli attacks", "Russia shelled": a country acting by itself is its state (not so a country acted
+                    // "Israeli attacks", "Russia shelled": a country acting by itself is its state (not so a country
+                    // acted
                     // on: "attacked the Pakistan Stock Exchange" names a building there)
-                    if (side.equals("source") && m.sectors().isEmpty() && m.code() != null && m.code().equals(m.country())
+                    if (side.equals("source")
+                            && m.sectors().isEmpty()
+                            && m.code() != null
+                            && m.code().equals(m.country())
                             && g.members().contains("GOV")) return true;
                 } else if (m.text() == null) {
                     if (m.name() != null && g.members().contains(m.name().toLowerCase(Locale.ROOT))) return true;
@@ -86,7 +111,9 @@ public final class AcledStage implements Stage {
             return false;
         }
 
-        private List<Mention> sideOf(String side) { return side.equals("source") ? e.source() : e.target(); }
+        private List<Mention> sideOf(String side) {
+            return side.equals("source") ? e.source() : e.target();
+        }
 
         /** The object or passive subject of the trigger, what a noun trigger is "of", and the target's words. */
         public boolean object(AcledCrosswalk.Group g) {
@@ -94,7 +121,10 @@ public final class AcledStage implements Stage {
             Token t = s.token(e.trigger());
             for (Token c : s.children(t)) {
                 String rel = c.deprel();
-                boolean object = rel.equals("obj") || rel.equals("dobj") || rel.startsWith("nsubj:pass") || rel.equals("nsubjpass")
+                boolean object = rel.equals("obj")
+                        || rel.equals("dobj")
+                        || rel.startsWith("nsubj:pass")
+                        || rel.equals("nsubjpass")
                         || (t.isNoun() && (rel.equals("nmod:of") || rel.equals("compound")));
                 if (!object) continue;
                 int[] span = s.span(c);
@@ -104,7 +134,11 @@ public final class AcledStage implements Stage {
         }
 
         public boolean trigger(AcledCrosswalk.Group g) {
-            return has(g, a.sentences().get(e.sentence()), Math.min(e.triggerFrom(), e.trigger()), Math.max(e.triggerTo(), e.trigger()));
+            return has(
+                    g,
+                    a.sentences().get(e.sentence()),
+                    Math.min(e.triggerFrom(), e.trigger()),
+                    Math.max(e.triggerTo(), e.trigger()));
         }
 
         public boolean words(AcledCrosswalk.Group g) {
@@ -113,7 +147,9 @@ public final class AcledStage implements Stage {
         }
 
         public boolean near(AcledCrosswalk.Group g) {
-            for (int i = Math.max(0, e.sentence() - 1); i <= Math.min(a.sentences().size() - 1, e.sentence() + 1); i++) {
+            for (int i = Math.max(0, e.sentence() - 1);
+                    i <= Math.min(a.sentences().size() - 1, e.sentence() + 1);
+                    i++) {
                 Sentence s = a.sentences().get(i);
                 if (has(g, s, 0, s.size() - 1)) return true;
             }
@@ -123,7 +159,10 @@ public final class AcledStage implements Stage {
         public boolean event(String plover, Set<String> modes) {
             for (EventDraft o : told) {
                 if (o == e || o.code() == null || Math.abs(o.sentence() - e.sentence()) > 1) continue;
-                if (plover.equals(o.code().plover()) && (modes.isEmpty() || o.code().mode() != null && modes.contains(o.code().mode()))) return true;
+                if (plover.equals(o.code().plover())
+                        && (modes.isEmpty()
+                                || o.code().mode() != null
+                                        && modes.contains(o.code().mode()))) return true;
             }
             return false;
         }
@@ -143,6 +182,7 @@ public final class AcledStage implements Stage {
     }
 
     private static boolean matches(Token t, String word) {
-        return t.lower().equals(word) || (t.lemma() != null && t.lemma().toLowerCase(Locale.ROOT).equals(word));
+        return t.lower().equals(word)
+                || (t.lemma() != null && t.lemma().toLowerCase(Locale.ROOT).equals(word));
     }
 }

@@ -1,5 +1,12 @@
 package org.sitrep.events;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.EventDraft;
 import org.sitrep.analysis.Layer;
@@ -17,15 +24,6 @@ import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 import org.sitrep.time.Dates;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 /**
  * Codes events: lexicon triggers on the dependency parse, their source and target from syntax,
  * how real they are (negated, failed, intended, demanded, hypothetical), who reports them and how
@@ -33,11 +31,20 @@ import java.util.Set;
  * Repeated mentions of one event ("the protests", "after the protestors stormed the compound") merge.
  */
 public final class EventStage implements Stage {
-    @Override public Set<Layer> requires() { return Set.of(Layer.SENTENCES, Layer.PLACES, Layer.MENTIONS, Layer.QUOTES); }
-    @Override public Set<Layer> writes() { return Set.of(Layer.EVENTS, Layer.PLACES); }  // places: a teller's place is no event's
+    @Override
+    public Set<Layer> requires() {
+        return Set.of(Layer.SENTENCES, Layer.PLACES, Layer.MENTIONS, Layer.QUOTES);
+    }
 
-    private static final List<String> TARGET_CASES = List.of("against", "on", "upon", "at", "with", "to", "toward", "towards", "into");
-    private static final Set<String> CLAUSE_RELS = Set.of("acl:relcl", "acl", "ccomp", "advcl", "parataxis", "csubj", "xcomp", "conj", "punct", "appos");
+    @Override
+    public Set<Layer> writes() {
+        return Set.of(Layer.EVENTS, Layer.PLACES);
+    } // places: a teller's place is no event's
+
+    private static final List<String> TARGET_CASES =
+            List.of("against", "on", "upon", "at", "with", "to", "toward", "towards", "into");
+    private static final Set<String> CLAUSE_RELS =
+            Set.of("acl:relcl", "acl", "ccomp", "advcl", "parataxis", "csubj", "xcomp", "conj", "punct", "appos");
 
     private final Lexicon lexicon;
     private final Codebook codebook;
@@ -54,7 +61,10 @@ public final class EventStage implements Stage {
     @Override
     public void process(Analysis a) {
         List<EventDraft> events = new ArrayList<>();
-        a.replacePlaces(p -> p.locative() && p.sentence() >= 0 && tellersPlace(a.sentences().get(p.sentence()), p) ? p.asActor() : p);
+        a.replacePlaces(p ->
+                p.locative() && p.sentence() >= 0 && tellersPlace(a.sentences().get(p.sentence()), p)
+                        ? p.asActor()
+                        : p);
         for (Sentence s : a.sentences()) {
             List<Lexicon.Match> matches = new ArrayList<>();
             Set<Integer> connective = connectiveTokens(s);
@@ -63,8 +73,12 @@ public final class EventStage implements Stage {
                 if (m != null && !connective.contains(t.index()) && eventive(s, t, m)) matches.add(m);
             }
             // a noun inside a longer verb pattern belongs to it: "lifted sanctions" is one event, not two
-            matches.removeIf(m -> !m.entry().verb() && matches.stream().anyMatch(v -> v.entry().verb() && v.to() > v.from()
-                    && m.head() > v.from() && m.head() <= v.to()));
+            matches.removeIf(m -> !m.entry().verb()
+                    && matches.stream()
+                            .anyMatch(v -> v.entry().verb()
+                                    && v.to() > v.from()
+                                    && m.head() > v.from()
+                                    && m.head() <= v.to()));
             matches.removeIf(m -> !m.entry().isEvent());
             for (Lexicon.Match m : matches) {
                 Token t = s.token(m.head());
@@ -83,10 +97,14 @@ public final class EventStage implements Stage {
                 if (cues.is("inaction", pattern)) {
                     e.setPolarity(Polarity.FAILED);
                     e.setCue(pattern);
-                    // "the police were nowhere in sight", "the constables were mute spectators": the predicate's subject;
+                    // "the police were nowhere in sight", "the constables were mute spectators": the predicate's
+                    // subject;
                     // "the inaction of the police": whose inaction the "of" phrase names, not whom it was done to
-                    Token doer = !t.isNoun() || !e.source().isEmpty() ? null
-                            : s.child(t, "cop") != null && s.child(t, "nsubj") != null ? s.child(t, "nsubj") : caseChild(s, t, List.of("of"));
+                    Token doer = !t.isNoun() || !e.source().isEmpty()
+                            ? null
+                            : s.child(t, "cop") != null && s.child(t, "nsubj") != null
+                                    ? s.child(t, "nsubj")
+                                    : caseChild(s, t, List.of("of"));
                     if (doer != null) {
                         e.source().clear();
                         e.source().addAll(resolve(a, s, doer));
@@ -97,10 +115,13 @@ public final class EventStage implements Stage {
                 when(a, s, t, e);
                 where(a, s, t, e);
                 counts(s, t, e);
-                means.refine(s, t, e);   // "warplanes pounded": 195, not 194 (data/events/means.tsv)
+                means.refine(s, t, e); // "warplanes pounded": 195, not 194 (data/events/means.tsv)
                 victims(a, s, t, e);
                 Quote q = a.quoteAt(t.start());
-                if (q != null) { e.setInQuote(true); e.setQuote(a.quotes().indexOf(q)); }
+                if (q != null) {
+                    e.setInQuote(true);
+                    e.setQuote(a.quotes().indexOf(q));
+                }
                 events.add(e);
             }
         }
@@ -122,16 +143,25 @@ public final class EventStage implements Stage {
      * whose subject is itself an event ("the airstrikes that incited the protests": a causal link).
      */
     private boolean eventive(Sentence s, Token t, Lexicon.Match m) {
-        if (t.isNoun() && t.deprel().equals("compound") && !(s.head(t) != null && cues.is("container", s.head(t).lemma()))) return false;
+        if (t.isNoun()
+                && t.deprel().equals("compound")
+                && !(s.head(t) != null && cues.is("container", s.head(t).lemma()))) return false;
         if (t.isNoun() && t.deprel().equals("nmod:poss")) return false;
-        // "a communally charged atmosphere", "a highly charged debate": a participle graded by a manner adverb is a quality
-        if (t.pos().equals("VBN") && t.deprel().equals("amod")
-                && s.children(t, "advmod").stream().anyMatch(c -> c.lower().endsWith("ly") && !cues.is("historical", c.lemma()) && !c.lower().equals("recently"))) return false;
+        // "a communally charged atmosphere", "a highly charged debate": a participle graded by a manner adverb is a
+        // quality
+        if (t.pos().equals("VBN")
+                && t.deprel().equals("amod")
+                && s.children(t, "advmod").stream()
+                        .anyMatch(c -> c.lower().endsWith("ly")
+                                && !cues.is("historical", c.lemma())
+                                && !c.lower().equals("recently"))) return false;
         Codebook.Code code = codebook.get(m.entry().cameo());
         if (t.pos().equals("VBG") && t.deprel().equals("acl") && code != null && code.quadClass() <= 2) return false;
         if (t.isVerb()) {
             Token subj = s.child(t, "nsubj");
-            if (subj != null && (subj.pos().equals("WDT") || subj.pos().equals("WP")) && t.deprel().equals("acl:relcl")) subj = s.head(t);
+            if (subj != null
+                    && (subj.pos().equals("WDT") || subj.pos().equals("WP"))
+                    && t.deprel().equals("acl:relcl")) subj = s.head(t);
             if (subj != null && subj.isNoun() && !subj.isProperNoun() && lexicon.match(s, subj) != null) return false;
         }
         return true;
@@ -146,8 +176,11 @@ public final class EventStage implements Stage {
         } else {
             // "launched a mediation effort between X and Y": the container noun stands in the clause for the event
             Token anchor = t.deprel().equals("compound") && s.head(t) != null ? s.head(t) : t;
-            // "carried out a series of airstrikes", "a wave of arrests": the quantity noun stands in the clause for the events
-            if (t.relation().equals("nmod") && s.head(t) != null && cues.is("series", s.head(t).lemma())) anchor = s.head(t);
+            // "carried out a series of airstrikes", "a wave of arrests": the quantity noun stands in the clause for the
+            // events
+            if (t.relation().equals("nmod")
+                    && s.head(t) != null
+                    && cues.is("series", s.head(t).lemma())) anchor = s.head(t);
             Token src = nounSource(s, t);
             if (src == null && anchor != t) src = nounSource(s, anchor);
             e.source().addAll(resolve(a, s, src));
@@ -158,17 +191,24 @@ public final class EventStage implements Stage {
                 e.target().addAll(resolve(a, s, caseChild(s, src, List.of("against", "on", "upon"))));
             }
             if (e.source().isEmpty()) {
-                // "carried out chants", "renewed negotiations": the subject of the verb that governs the event noun does it,
+                // "carried out chants", "renewed negotiations": the subject of the verb that governs the event noun
+                // does it,
                 // unless that verb is an event of its own ("condemned the attack")
                 Token gov = s.head(anchor);
                 t = anchor;
-                if (gov != null && t.deprel().equals("obj") && gov.isVerb() && (cues.is("light", gov.lemma()) || lexicon.match(s, gov) == null)) {
+                if (gov != null
+                        && t.deprel().equals("obj")
+                        && gov.isVerb()
+                        && (cues.is("light", gov.lemma()) || lexicon.match(s, gov) == null)) {
                     e.source().addAll(resolve(a, s, verbSource(s, gov, 0)));
                     if (e.target().isEmpty()) e.target().addAll(resolve(a, s, caseChild(s, gov, TARGET_CASES)));
-                } else if (gov != null && "in".equals(s.caseOf(t)) && (t.relation().equals("obl") || t.relation().equals("nmod"))) {
+                } else if (gov != null
+                        && "in".equals(s.caseOf(t))
+                        && (t.relation().equals("obl") || t.relation().equals("nmod"))) {
                     // "thousands took part in peaceful marches", "participated in a rally"
                     Token verb = gov.lemma().equals("part") && gov.deprel().equals("obj") ? s.head(gov) : gov;
-                    if (verb != null && verb.isVerb() && partakes(s, verb)) e.source().addAll(resolve(a, s, verbSource(s, verb, 0)));
+                    if (verb != null && verb.isVerb() && partakes(s, verb))
+                        e.source().addAll(resolve(a, s, verbSource(s, verb, 0)));
                 }
             }
         }
@@ -190,18 +230,30 @@ public final class EventStage implements Stage {
         while (y.kind() == Mention.Kind.PRONOUN && y.antecedent() != null) y = y.antecedent();
         if (x == y) return true;
         if (x.entry() != null || y.entry() != null) return x.entry() == y.entry();
-        if (x.text() == null || y.text() == null || x.code() == null || !x.code().equals(y.code())) return false;
-        return a.sentences().get(x.sentence()).token(x.head()).lemma().equals(a.sentences().get(y.sentence()).token(y.head()).lemma());
+        if (x.text() == null
+                || y.text() == null
+                || x.code() == null
+                || !x.code().equals(y.code())) return false;
+        return a.sentences()
+                .get(x.sentence())
+                .token(x.head())
+                .lemma()
+                .equals(a.sentences().get(y.sentence()).token(y.head()).lemma());
     }
 
     private static boolean passive(Sentence s, Token v) {
-        return s.child(v, "nsubj:pass") != null || s.child(v, "aux:pass") != null
-                || (v.pos().equals("VBN") && s.child(v, "nsubj") == null && (v.deprel().equals("acl") || v.deprel().equals("xcomp")));
+        return s.child(v, "nsubj:pass") != null
+                || s.child(v, "aux:pass") != null
+                || (v.pos().equals("VBN")
+                        && s.child(v, "nsubj") == null
+                        && (v.deprel().equals("acl") || v.deprel().equals("xcomp")));
     }
 
     /** "Israel is opposed to the plan": a stance told in the passive's form (cues "stative") is held by its subject. */
     private boolean stative(Sentence s, Token v) {
-        return cues.is("stative", v.lemma()) && s.child(v, "nsubj:pass") != null && caseChild(s, v, List.of("by")) == null;
+        return cues.is("stative", v.lemma())
+                && s.child(v, "nsubj:pass") != null
+                && caseChild(s, v, List.of("by")) == null;
     }
 
     private Token verbSource(Sentence s, Token v, int depth) {
@@ -218,8 +270,12 @@ public final class EventStage implements Stage {
         Token gov = s.head(v);
         if (gov == null) return null;
         switch (v.relation()) {
-            case "conj": return gov.isVerb() ? verbSource(s, gov, depth + 1) : null;
-            case "dep": return v.pos().equals("VBG") && passive(s, gov) ? s.child(gov, "nsubj:pass") : null;  // the parser's xcomp, unnamed
+            case "conj":
+                return gov.isVerb() ? verbSource(s, gov, depth + 1) : null;
+            case "dep":
+                return v.pos().equals("VBG") && passive(s, gov)
+                        ? s.child(gov, "nsubj:pass")
+                        : null; // the parser's xcomp, unnamed
             case "xcomp": {
                 // "policemen could be seen patrolling", "troops were ordered to fire": the passive's subject does it
                 Token done = passive(s, gov) ? s.child(gov, "nsubj:pass") : null;
@@ -228,8 +284,12 @@ public final class EventStage implements Stage {
                 // "did nothing to stop": "nothing" is no one; the subject of "did" failed to act
                 return obj != null && !cues.is("failure", obj.lemma()) ? obj : verbSource(s, gov, depth + 1);
             }
-            case "advcl": return v.pos().equals("VBG") || s.child(v, "mark") != null && "to".equals(s.child(v, "mark").lower())
-                    ? verbSource(s, gov, depth + 1) : null;
+            case "advcl":
+                return v.pos().equals("VBG")
+                                || s.child(v, "mark") != null
+                                        && "to".equals(s.child(v, "mark").lower())
+                        ? verbSource(s, gov, depth + 1)
+                        : null;
             case "acl": {
                 if (v.pos().equals("VBG")) return gov;
                 // "the policemen who on Sunday killed a man", parsed with "who" as an object: an active relative
@@ -240,7 +300,8 @@ public final class EventStage implements Stage {
                 boolean infinitive = s.hasMark(v, "to") && gov.deprel().equals("obj") && verb != null && verb.isVerb();
                 return infinitive ? verbSource(s, verb, depth + 1) : null;
             }
-            default: return null;
+            default:
+                return null;
         }
     }
 
@@ -258,16 +319,22 @@ public final class EventStage implements Stage {
             return null;
         }
         Token iobj = s.child(v, "iobj");
-        if (iobj != null) return iobj;  // "give Tanzania a grant"
+        if (iobj != null) return iobj; // "give Tanzania a grant"
         Token obj = s.child(v, "obj");
         // "the policemen who on Sunday killed a man", parsed with two objects: the relative pronoun is the subject
-        if (obj != null && (obj.pos().equals("WP") || obj.pos().equals("WDT")) && s.children(v, "obj").size() > 1) obj = s.children(v, "obj").get(1);
+        if (obj != null
+                && (obj.pos().equals("WP") || obj.pos().equals("WDT"))
+                && s.children(v, "obj").size() > 1) obj = s.children(v, "obj").get(1);
         if (obj != null && headsActor(a, s, obj)) return obj;
-        Token pp = caseChild(s, v, TARGET_CASES);  // "provided photographs to Macedonia"
+        Token pp = caseChild(s, v, TARGET_CASES); // "provided photographs to Macedonia"
         if (pp != null || obj != null) return pp != null ? pp : obj;
-        // "called on both sides to return", "demanded that the US cancel": the subject of the complement is the one addressed
+        // "called on both sides to return", "demanded that the US cancel": the subject of the complement is the one
+        // addressed
         for (Token c : s.children(v)) {
-            if ((c.deprel().equals("advcl") || c.deprel().equals("xcomp") || c.deprel().equals("ccomp")) && c.index() > v.index()) {
+            if ((c.deprel().equals("advcl")
+                            || c.deprel().equals("xcomp")
+                            || c.deprel().equals("ccomp"))
+                    && c.index() > v.index()) {
                 Token subj = s.child(c, "nsubj");
                 if (subj != null) return subj;
             }
@@ -280,8 +347,7 @@ public final class EventStage implements Stage {
         if (a.mentionAt(s.index(), t.index()) != null || t.isPronoun()) return true;
         Token of = caseChild(s, t, List.of("of"));
         // "hundreds of students": the quantity stands for the actor
-        return of != null && a.mentionAt(s.index(), of.index()) != null
-                && cues.is("quantity", t.lower());
+        return of != null && a.mentionAt(s.index(), of.index()) != null && cues.is("quantity", t.lower());
     }
 
     private Token nounSource(Sentence s, Token n) {
@@ -300,7 +366,7 @@ public final class EventStage implements Stage {
         List<String> cases = new ArrayList<>(TARGET_CASES);
         cases.add("of");
         cases.add("between");
-        cases.add("for");  // "aid for Romania and Poland"
+        cases.add("for"); // "aid for Romania and Poland"
         return caseChild(s, n, cases);
     }
 
@@ -316,7 +382,10 @@ public final class EventStage implements Stage {
             if (!(c.relation().equals("obl") || c.relation().equals("nmod")) || isTime(c, cues)) continue;
             String cs = s.caseOf(c);
             int rank = cs == null ? -1 : cases.indexOf(cs);
-            if (rank >= 0 && rank < bestRank) { best = c; bestRank = rank; }
+            if (rank >= 0 && rank < bestRank) {
+                best = c;
+                bestRank = rank;
+            }
         }
         return best;
     }
@@ -324,7 +393,10 @@ public final class EventStage implements Stage {
     /** "on Monday", "in 1983": times are not targets (cues.tsv kinds weekday, month, time-noun). */
     private static boolean isTime(Token t, Cues cues) {
         String w = t.lower();
-        return cues.is("weekday", w) || cues.is("month", w) || cues.is("time-noun", w) || t.text().matches("1\\d{3}|20\\d{2}");
+        return cues.is("weekday", w)
+                || cues.is("month", w)
+                || cues.is("time-noun", w)
+                || t.text().matches("1\\d{3}|20\\d{2}");
     }
 
     /** The actors an argument token stands for: its mention, a relative pronoun's noun, coordinated ones. */
@@ -333,7 +405,8 @@ public final class EventStage implements Stage {
         if (t == null) return out;
         if ((t.pos().equals("WP") || t.pos().equals("WDT")) && s.head(t) != null) {
             Token clause = s.head(t);
-            while (clause.deprel().equals("conj") && s.head(clause) != null) clause = s.head(clause);  // "who heads X and who was imprisoned"
+            while (clause.deprel().equals("conj") && s.head(clause) != null)
+                clause = s.head(clause); // "who heads X and who was imprisoned"
             if (clause.deprel().equals("acl:relcl") && s.head(clause) != null) return resolve(a, s, s.head(clause));
         }
         Mention m = find(a, s, t);
@@ -376,7 +449,8 @@ public final class EventStage implements Stage {
     private static boolean isPlace(Analysis a, Sentence s, Token c) {
         String cs = s.caseOf(c);
         if (cs == null || !org.sitrep.text.Syntax.LOCATIVE.contains(cs)) return false;
-        for (PlaceMention p : a.places()) if (p.sentence() == s.index() && c.index() >= p.from() && c.index() <= p.to()) return true;
+        for (PlaceMention p : a.places())
+            if (p.sentence() == s.index() && c.index() >= p.from() && c.index() <= p.to()) return true;
         return false;
     }
 
@@ -386,60 +460,112 @@ public final class EventStage implements Stage {
         if (negated(s, t)) e.setPolarity(Polarity.NEGATED);
         // "no deadline had been set", "no shots were fired": the negation is on the passive's subject
         Token done = t.isVerb() ? s.child(t, "nsubj:pass") : null;
-        if (done != null && s.children(done, "det").stream().anyMatch(d -> d.lower().equals("no"))) e.setPolarity(Polarity.NEGATED);
+        if (done != null
+                && s.children(done, "det").stream().anyMatch(d -> d.lower().equals("no")))
+            e.setPolarity(Polarity.NEGATED);
         for (Token d : t.isNoun() ? s.children(t, "det") : List.<Token>of()) {
-            if (cues.is("nonspecific", d.lower())) { e.setModality(Modality.HYPOTHETICAL); e.setCue(d.lower()); }  // "any military action"
+            if (cues.is("nonspecific", d.lower())) {
+                e.setModality(Modality.HYPOTHETICAL);
+                e.setCue(d.lower());
+            } // "any military action"
         }
         Token x = t;
         for (int depth = 0; depth < 5 && x != null; depth++) {
             for (Token c : s.children(x)) {
                 String w = c.lower();
-                if (c.deprel().equals("mark") && cues.is("hypothetical", w) && e.modality() == Modality.ACTUAL) e.setModality(Modality.HYPOTHETICAL);
+                if (c.deprel().equals("mark") && cues.is("hypothetical", w) && e.modality() == Modality.ACTUAL)
+                    e.setModality(Modality.HYPOTHETICAL);
                 if (c.deprel().equals("aux") && depth == 0) {
-                    if (cues.is("obligation", w)) { e.setModality(Modality.OBLIGATION); e.setCue(w); }
-                    else if (cues.is("modal-future", w)) { e.setModality(Modality.FUTURE); e.setCue("will"); }
-                    else if (cues.is("modal-possible", w)) { e.setModality(Modality.POSSIBLE); e.setCue(w); }
+                    if (cues.is("obligation", w)) {
+                        e.setModality(Modality.OBLIGATION);
+                        e.setCue(w);
+                    } else if (cues.is("modal-future", w)) {
+                        e.setModality(Modality.FUTURE);
+                        e.setCue("will");
+                    } else if (cues.is("modal-possible", w)) {
+                        e.setModality(Modality.POSSIBLE);
+                        e.setCue(w);
+                    }
                 }
                 if (c.relation().equals("advmod") && cues.is("hedge", c.lemma())) e.setHedged(true);
-                if (c.relation().equals("advmod") && depth <= 2 && cues.is("historical", c.lemma()) && !c.lemma().equals("before")) e.setHistorical(true);
+                if (c.relation().equals("advmod")
+                        && depth <= 2
+                        && cues.is("historical", c.lemma())
+                        && !c.lemma().equals("before")) e.setHistorical(true);
             }
             Token gov = s.head(x);
             if (gov == null) break;
             String rel = x.relation();
-            boolean complement = rel.equals("xcomp") || rel.equals("acl") || rel.equals("ccomp") || rel.equals("advcl") && s.hasMark(x, "to");
-            if (complement && cues.is("failure", gov.lemma())) { e.setPolarity(Polarity.FAILED); e.setCue(gov.lemma()); return; }
-            if (complement && gov.lemma().equals("do") && s.children(gov).stream().anyMatch(c -> cues.is("failure", c.lemma()))) {
-                e.setPolarity(Polarity.FAILED);  // "did little to stop", "did nothing to"
+            boolean complement = rel.equals("xcomp")
+                    || rel.equals("acl")
+                    || rel.equals("ccomp")
+                    || rel.equals("advcl") && s.hasMark(x, "to");
+            if (complement && cues.is("failure", gov.lemma())) {
+                e.setPolarity(Polarity.FAILED);
+                e.setCue(gov.lemma());
+                return;
+            }
+            if (complement
+                    && gov.lemma().equals("do")
+                    && s.children(gov).stream().anyMatch(c -> cues.is("failure", c.lemma()))) {
+                e.setPolarity(Polarity.FAILED); // "did little to stop", "did nothing to"
                 e.setCue("little");
                 return;
             }
-            if (complement && (rel.equals("xcomp") || rel.equals("acl") || rel.equals("advcl")) && s.hasMark(x, "to") || rel.equals("xcomp")) {
-                if (cues.is("demand", gov.lemma()) && (s.child(gov, "obj") != null || s.child(gov, "iobj") != null)) { e.setModality(Modality.DEMANDED); return; }
-                if (cues.is("threat", gov.lemma())) { e.setModality(Modality.THREATENED); e.setCue(gov.lemma()); return; }
+            if (complement && (rel.equals("xcomp") || rel.equals("acl") || rel.equals("advcl")) && s.hasMark(x, "to")
+                    || rel.equals("xcomp")) {
+                if (cues.is("demand", gov.lemma()) && (s.child(gov, "obj") != null || s.child(gov, "iobj") != null)) {
+                    e.setModality(Modality.DEMANDED);
+                    return;
+                }
+                if (cues.is("threat", gov.lemma())) {
+                    e.setModality(Modality.THREATENED);
+                    e.setCue(gov.lemma());
+                    return;
+                }
                 if (cues.is("intent", gov.lemma())) {
                     e.setModality(Modality.INTENDED);
                     e.setCue(gov.lemma());
-                    if (negated(s, gov)) e.setPolarity(Polarity.NEGATED);  // "does not intend to"
+                    if (negated(s, gov)) e.setPolarity(Polarity.NEGATED); // "does not intend to"
                     return;
                 }
-                if (gov.isNoun() && rel.equals("acl")) { e.setModality(Modality.HYPOTHETICAL); return; }  // "responsibility to defend"
-                if (rel.equals("advcl") || rel.equals("xcomp") && gov.isVerb() && !cues.is("light", gov.lemma()) && s.child(gov, "obj") != null) {
-                    e.setBackgrounded(true);  // purpose: "fired tear gas to disperse the crowd"
+                if (gov.isNoun() && rel.equals("acl")) {
+                    e.setModality(Modality.HYPOTHETICAL);
+                    return;
+                } // "responsibility to defend"
+                if (rel.equals("advcl")
+                        || rel.equals("xcomp")
+                                && gov.isVerb()
+                                && !cues.is("light", gov.lemma())
+                                && s.child(gov, "obj") != null) {
+                    e.setBackgrounded(true); // purpose: "fired tear gas to disperse the crowd"
                 }
             }
             if (rel.equals("advcl")) {
                 Token mark = s.child(x, "mark");
-                if (mark != null && cues.is("hypothetical", mark.lower()) && !mark.lower().equals("once")) e.setModality(Modality.HYPOTHETICAL);
+                if (mark != null
+                        && cues.is("hypothetical", mark.lower())
+                        && !mark.lower().equals("once")) e.setModality(Modality.HYPOTHETICAL);
                 if (mark != null && cues.is("background", mark.lower())) e.setBackgrounded(true);
             }
             if (gov.lemma().equals("seen") || gov.lemma().equals("see")) break;
-            if (!(rel.equals("xcomp") || rel.equals("conj") || rel.equals("acl") || rel.equals("advcl") || rel.equals("ccomp") || rel.equals("obj")
-                    || rel.equals("nmod") || rel.equals("obl") || rel.equals("nsubj") && t.isNoun())) break;
+            if (!(rel.equals("xcomp")
+                    || rel.equals("conj")
+                    || rel.equals("acl")
+                    || rel.equals("advcl")
+                    || rel.equals("ccomp")
+                    || rel.equals("obj")
+                    || rel.equals("nmod")
+                    || rel.equals("obl")
+                    || rel.equals("nsubj") && t.isNoun())) break;
             if (rel.equals("ccomp") && cues.is("report", gov.lemma())) break;
             x = gov;
         }
-        if (t.isNoun() && t.deprel().startsWith("nsubj") && s.head(t) != null && cues.is("ending", s.head(t).lemma())) {
-            e.setNote("reported as ending (\"" + s.head(t).text() + "\")");  // "a ceasefire ... collapsed"
+        if (t.isNoun()
+                && t.deprel().startsWith("nsubj")
+                && s.head(t) != null
+                && cues.is("ending", s.head(t).lemma())) {
+            e.setNote("reported as ending (\"" + s.head(t).text() + "\")"); // "a ceasefire ... collapsed"
         }
         // the object, or the passive subject ("an attack was being planned"), of the verb that frames the event noun
         if (t.isNoun() && (t.deprel().equals("obj") || t.deprel().startsWith("nsubj:pass")) && s.head(t) != null) {
@@ -448,26 +574,37 @@ public final class EventStage implements Stage {
                 // "would not accept any restrictions": the verb's negation and tense are the noun event's
                 if (negated(s, gov)) e.setPolarity(Polarity.NEGATED);
                 for (Token c : s.children(gov, "aux")) {
-                    if (cues.is("modal-future", c.lower())) { e.setModality(Modality.FUTURE); e.setCue("will"); }
-                    else if (cues.is("modal-possible", c.lower())) { e.setModality(Modality.POSSIBLE); e.setCue(c.lower()); }
+                    if (cues.is("modal-future", c.lower())) {
+                        e.setModality(Modality.FUTURE);
+                        e.setCue("will");
+                    } else if (cues.is("modal-possible", c.lower())) {
+                        e.setModality(Modality.POSSIBLE);
+                        e.setCue(c.lower());
+                    }
                 }
             }
-            if (cues.is("intent", gov.lemma()) && !cues.is("light", gov.lemma())) e.setModality(Modality.INTENDED);   // "planning an attack"
+            if (cues.is("intent", gov.lemma()) && !cues.is("light", gov.lemma()))
+                e.setModality(Modality.INTENDED); // "planning an attack"
             else if (cues.is("threat", gov.lemma())) e.setModality(Modality.THREATENED);
             else if (cues.is("failure", gov.lemma())) e.setPolarity(Polarity.FAILED);
         }
         if (t.isNoun()) {
             Token det = s.child(t, "det");
-            if (det != null && Set.of("the", "those", "these", "that", "this").contains(det.lower())) e.setBackgrounded(true);
+            if (det != null && Set.of("the", "those", "these", "that", "this").contains(det.lower()))
+                e.setBackgrounded(true);
             Token gov = s.head(t);
-            if (gov != null && !t.deprel().equals("obj") && !t.relation().equals("nsubj")) e.setBackgrounded(e.backgrounded() | (det != null && det.lower().equals("the")));
+            if (gov != null && !t.deprel().equals("obj") && !t.relation().equals("nsubj"))
+                e.setBackgrounded(e.backgrounded() | (det != null && det.lower().equals("the")));
         }
-        if (t.deprel().equals("amod")) e.setBackgrounded(true);   // "the gathering crowds"
+        if (t.deprel().equals("amod")) e.setBackgrounded(true); // "the gathering crowds"
     }
 
     private boolean negated(Sentence s, Token t) {
         for (Token c : s.children(t)) {
-            if ((c.deprel().equals("advmod") || c.deprel().equals("neg") || c.deprel().equals("det")) && cues.is("negation", c.lower())) return true;
+            if ((c.deprel().equals("advmod")
+                            || c.deprel().equals("neg")
+                            || c.deprel().equals("det"))
+                    && cues.is("negation", c.lower())) return true;
             // "instead of cracking down": a multi-word negation such as "instead of" heads the event as cc + fixed
             Token fixed = s.child(c, "fixed");
             if (fixed != null && cues.is("negation", c.lower() + " " + fixed.lower())) return true;
@@ -475,15 +612,18 @@ public final class EventStage implements Stage {
         return false;
     }
 
-
     // ---------------------------------------------------------------- attribution
 
     private void attribution(Analysis a, Sentence s, Token t, EventDraft e) {
         for (Token v : s.tokens()) {
             if (v.index() == t.index() || !cues.is("report", v.lemma())) continue;
             // "X said [event]", or "[event], X reported" where the report verb hangs off the event's clause
-            boolean governs = s.dominates(v, t) || (s.head(v) != null && s.dominates(s.head(v), t)
-                    && (v.deprel().equals("parataxis") || v.deprel().equals("ccomp") || v.deprel().equals("advcl")));
+            boolean governs = s.dominates(v, t)
+                    || (s.head(v) != null
+                            && s.dominates(s.head(v), t)
+                            && (v.deprel().equals("parataxis")
+                                    || v.deprel().equals("ccomp")
+                                    || v.deprel().equals("advcl")));
             if (!governs) continue;
             if (v.lemma().equals("according")) {
                 Token to = caseChild(s, v, List.of("to"));
@@ -492,7 +632,7 @@ public final class EventStage implements Stage {
                 return;
             }
             if (v.lemma().equals("report") && v.pos().equals("VBN") && s.child(v, "nsubj") == null) {
-                e.setHedged(true);  // "was reported seen"
+                e.setHedged(true); // "was reported seen"
                 continue;
             }
             Token subj = s.child(v, "nsubj");
@@ -505,7 +645,7 @@ public final class EventStage implements Stage {
     private void setAttribution(Analysis a, Sentence s, EventDraft e, Token who, String cue) {
         int[] span = s.span(who);
         Mention m = find(a, s, who);
-        if (m == null && who.isPronoun()) return;  // "he said" with no one for "he" to be: no attribution, not "per He"
+        if (m == null && who.isPronoun()) return; // "he said" with no one for "he" to be: no attribution, not "per He"
         e.setAttributionActor(m);
         int from = span[0], to = Math.min(span[1], span[0] + 6);
         while (from < to && s.token(from).pos().matches("\\p{Punct}+|,|``|''")) from++;
@@ -520,11 +660,19 @@ public final class EventStage implements Stage {
         TimeRef ref = null;
         for (Token x = t; x != null && ref == null; x = s.head(x)) {
             ref = Dates.of(s, x, a.published());
-            if (!(x.relation().equals("conj") || x.relation().equals("xcomp") || x.relation().equals("obj") || x.relation().equals("nmod"))) break;
+            if (!(x.relation().equals("conj")
+                    || x.relation().equals("xcomp")
+                    || x.relation().equals("obj")
+                    || x.relation().equals("nmod"))) break;
         }
-        boolean past = t.pos().equals("VBD") || t.pos().equals("VBN") && s.children(t).stream().noneMatch(c -> c.lemma().matches("will|shall|would"));
+        boolean past = t.pos().equals("VBD")
+                || t.pos().equals("VBN")
+                        && s.children(t).stream().noneMatch(c -> c.lemma().matches("will|shall|would"));
         if (ref != null && past) ref = ref.inThePast(a.published());
-        if (ref != null && ref.value() != null && !ref.from().equals("publication") && ref.value().matches("\\d{4}.*")) {
+        if (ref != null
+                && ref.value() != null
+                && !ref.from().equals("publication")
+                && ref.value().matches("\\d{4}.*")) {
             if (Integer.parseInt(ref.value().substring(0, 4)) < a.published().getYear() - 1) e.setHistorical(true);
         }
         if (ref == null && e.historical()) {
@@ -546,12 +694,18 @@ public final class EventStage implements Stage {
             if (p.sentence() != s.index() || !p.locative()) continue;
             Token head = s.headOf(p.from(), p.to());
             // "in Sa Kaeo province": the name modifies the noun that takes the preposition
-            if (head.deprel().equals("compound") && s.head(head) != null && s.head(head).pos().startsWith("NN") && s.caseOf(head) == null) head = s.head(head);
+            if (head.deprel().equals("compound")
+                    && s.head(head) != null
+                    && s.head(head).pos().startsWith("NN")
+                    && s.caseOf(head) == null) head = s.head(head);
             String cs = s.caseOf(head);
             if (cs == null || !org.sitrep.text.Syntax.LOCATIVE.contains(cs)) continue;
             int depth = depthBelow(s, t, head);
             if (depth < 0) depth = 100 + Math.abs(head.index() - t.index());
-            if (depth < bestDepth) { best = p; bestDepth = depth; }
+            if (depth < bestDepth) {
+                best = p;
+                bestDepth = depth;
+            }
         }
         if (best == null) best = focus(a);
         e.setLocation(best);
@@ -564,10 +718,15 @@ public final class EventStage implements Stage {
     private boolean tellersPlace(Sentence s, PlaceMention p) {
         Token x = s.headOf(p.from(), p.to());
         for (Token up = s.head(x); up != null; x = up, up = s.head(up)) {
-            if (Set.of("ccomp", "xcomp", "parataxis", "advcl", "acl:relcl", "conj", "csubj").contains(x.deprel())) return false;
-            // its subject ("officials in Geneva said"), or a bare "said"/"told": "declared a curfew in Haiti" is an act there
+            if (Set.of("ccomp", "xcomp", "parataxis", "advcl", "acl:relcl", "conj", "csubj")
+                    .contains(x.deprel())) return false;
+            // its subject ("officials in Geneva said"), or a bare "said"/"told": "declared a curfew in Haiti" is an act
+            // there
             boolean report = cues.is("report", up.lemma()) || cues.is("report", up.lower());
-            if (report && (x.relation().equals("nsubj") || up.lemma().equals("say") || up.lemma().equals("tell"))) return true;
+            if (report
+                    && (x.relation().equals("nsubj")
+                            || up.lemma().equals("say")
+                            || up.lemma().equals("tell"))) return true;
         }
         return false;
     }
@@ -588,9 +747,14 @@ public final class EventStage implements Stage {
         int bestScore = 0;
         for (PlaceMention p : a.places()) {
             if (!p.locative()) continue;
-            int weight = p.sentence() < 0 ? 5 : p.place().kind().equals("country") || p.place().kind().equals("region") ? 1 : 10;
+            int weight = p.sentence() < 0
+                    ? 5
+                    : p.place().kind().equals("country") || p.place().kind().equals("region") ? 1 : 10;
             int c = counts.merge(p.place().name(), 1, Integer::sum) * weight;
-            if (c > bestScore) { best = p; bestScore = c; }
+            if (c > bestScore) {
+                best = p;
+                bestScore = c;
+            }
         }
         return best;
     }
@@ -618,10 +782,12 @@ public final class EventStage implements Stage {
 
     /** An attack with no target named takes its victims: "rocket attacks ..., which resulted in the death of one U.S. contractor". */
     private void victims(Analysis a, Sentence s, Token t, EventDraft e) {
-        if (!e.target().isEmpty() || e.code() == null || !"ASSAULT".equals(e.code().plover())) return;
+        if (!e.target().isEmpty()
+                || e.code() == null
+                || !"ASSAULT".equals(e.code().plover())) return;
         Token gov = s.head(t);
         if (t.isNoun() && t.deprel().startsWith("nsubj") && gov != null && cues.is("victim-verb", gov.lemma())) {
-            e.target().addAll(resolve(a, s, s.child(gov, "obj")));  // "a roadside bombing killed one U.S. soldier"
+            e.target().addAll(resolve(a, s, s.child(gov, "obj"))); // "a roadside bombing killed one U.S. soldier"
             if (!e.target().isEmpty()) return;
         }
         for (Token k : s.tokens()) {
@@ -639,8 +805,11 @@ public final class EventStage implements Stage {
         Token gov = s.head(k);
         if (gov != null && (k.deprel().equals("acl") || k.deprel().equals("amod"))) around.add(gov);
         // "about 60 people were shot dead": the number is on whom the verb the toll word completes names
-        if (gov != null && (k.deprel().equals("xcomp") || k.deprel().equals("obj") && k.pos().startsWith("JJ"))) {
-            for (String rel : List.of("nsubj:pass", "obj")) if (s.child(gov, rel) != null) around.add(s.child(gov, rel));
+        if (gov != null
+                && (k.deprel().equals("xcomp")
+                        || k.deprel().equals("obj") && k.pos().startsWith("JJ"))) {
+            for (String rel : List.of("nsubj:pass", "obj"))
+                if (s.child(gov, rel) != null) around.add(s.child(gov, rel));
         }
         for (Token c : new ArrayList<>(around)) around.addAll(s.children(c));
         for (Token c : around) {

@@ -1,5 +1,10 @@
 package org.sitrep.events;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.EventDraft;
 import org.sitrep.analysis.Layer;
@@ -13,12 +18,6 @@ import org.sitrep.knowledge.Cues;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 /**
  * Decides what each candidate event is, as CAMEO codes statements: what is asked, promised, threatened,
  * rejected or criticised is the content of that speech act, not an event of its own ("Yemen rejected a
@@ -28,8 +27,15 @@ import java.util.Set;
  * party's hostile acts is an accusation.
  */
 public final class FramingStage implements Stage {
-    @Override public Set<Layer> requires() { return Set.of(Layer.SENTENCES, Layer.MENTIONS, Layer.QUOTES, Layer.EVENTS); }
-    @Override public Set<Layer> writes() { return Set.of(Layer.EVENTS); }
+    @Override
+    public Set<Layer> requires() {
+        return Set.of(Layer.SENTENCES, Layer.MENTIONS, Layer.QUOTES, Layer.EVENTS);
+    }
+
+    @Override
+    public Set<Layer> writes() {
+        return Set.of(Layer.EVENTS);
+    }
 
     private static final Set<String> CONTENT_RELS = Set.of("xcomp", "ccomp", "obj", "csubj", "nsubj:pass");
 
@@ -58,14 +64,18 @@ public final class FramingStage implements Stage {
             Token gov = s.head(x);
             if (gov == null) return;
             String rel = x.deprel();
-            boolean purpose = (rel.equals("advcl") || rel.equals("xcomp")) && s.hasMark(x, "to") || rel.equals("advcl") && x.pos().equals("VBG");
-            boolean content = CONTENT_RELS.contains(rel) || purpose
-                    || (x.relation().equals("nmod") || x.relation().equals("obl")) && Set.of("of", "for", "on", "over", "against").contains(String.valueOf(s.caseOf(x)))
-                    && !x.isVerb();
+            boolean purpose = (rel.equals("advcl") || rel.equals("xcomp")) && s.hasMark(x, "to")
+                    || rel.equals("advcl") && x.pos().equals("VBG");
+            boolean content = CONTENT_RELS.contains(rel)
+                    || purpose
+                    || (x.relation().equals("nmod") || x.relation().equals("obl"))
+                            && Set.of("of", "for", "on", "over", "against").contains(String.valueOf(s.caseOf(x)))
+                            && !x.isVerb();
             if (!content && !rel.equals("conj")) return;
             EventDraft g = eventAt(a, s, gov);
             if (g == null && purpose && gov.isVerb()) {
-                // "continued their hunger strike to demand ...": the purpose belongs to the event the light verb carries
+                // "continued their hunger strike to demand ...": the purpose belongs to the event the light verb
+                // carries
                 Token obj = s.child(gov, "obj");
                 if (obj != null) g = eventAt(a, s, obj);
             }
@@ -100,7 +110,10 @@ public final class FramingStage implements Stage {
     private void protestDemand(Analysis a, EventDraft e) {
         Sentence s = a.sentences().get(e.sentence());
         Token t = s.token(e.trigger());
-        if (e.contentOf() != null || e.mergedInto() != null || e.code() == null || !t.pos().equals("VBG")
+        if (e.contentOf() != null
+                || e.mergedInto() != null
+                || e.code() == null
+                || !t.pos().equals("VBG")
                 || !(e.code().root().equals("10") || e.code().root().equals("02"))) return;
         Token x = t;
         for (int step = 0; step < 4; step++) {
@@ -118,22 +131,26 @@ public final class FramingStage implements Stage {
 
     private void absorb(EventDraft e, EventDraft g, boolean purpose) {
         String root = g.code().root();
-        String modality = codebook.framing(g.code().code());  // cameo.tsv: "demanded" for appeals and demands, ...
+        String modality = codebook.framing(g.code().code()); // cameo.tsv: "demanded" for appeals and demands, ...
         if (modality == null && purpose) modality = "purpose";
         if (root.equals("03") && e.code().hostile() && e.code().quadClass() >= 3) {
             // "vowed to continue their demonstrations", "pledged to retaliate": a promise of hostility is a threat
-            g.setRule("promise of a hostile act -> " + codebook.threatCode(e.code().root()) + " (" + g.rule() + ")");
+            g.setRule("promise of a hostile act -> "
+                    + codebook.threatCode(e.code().root()) + " (" + g.rule() + ")");
             g.setCode(codebook.get(codebook.threatCode(e.code().root())));
             modality = "threatened";
         }
         if (modality == null) return;
         e.setContentOf(g);
-        if (e.modality() == Modality.ACTUAL || e.modality() == Modality.FUTURE || e.modality() == Modality.INTENDED) e.setModality(Modality.of(modality));
+        if (e.modality() == Modality.ACTUAL || e.modality() == Modality.FUTURE || e.modality() == Modality.INTENDED)
+            e.setModality(Modality.of(modality));
         e.setNote("content of " + g.code().code() + " \"" + g.rule() + "\"");
         // "rejected North Korea's demand": the one whose demand it was is the target
         if (g.target().isEmpty()) {
-            List<Mention> other = e.source().stream().filter(m -> !sameActor(m, g.source())).toList();
-            List<Mention> theirs = e.target().stream().filter(m -> !sameActor(m, g.source())).toList();
+            List<Mention> other =
+                    e.source().stream().filter(m -> !sameActor(m, g.source())).toList();
+            List<Mention> theirs =
+                    e.target().stream().filter(m -> !sameActor(m, g.source())).toList();
             // "rejected North Korea's demand": whose demand; "offered to hand them over to Britain": to whom
             g.target().addAll(!other.isEmpty() ? other : theirs);
         }
@@ -141,16 +158,18 @@ public final class FramingStage implements Stage {
 
     private static boolean sameActor(Mention m, List<Mention> side) {
         for (Mention x : side) {
-            if (x == m || x.code() != null && x.code().equals(m.code()) || x.country() != null && x.country().equals(m.country())) return true;
+            if (x == m
+                    || x.code() != null && x.code().equals(m.code())
+                    || x.country() != null && x.country().equals(m.country())) return true;
         }
         return false;
     }
 
     private static EventDraft eventAt(Analysis a, Sentence s, Token t) {
-        for (EventDraft e : a.events()) if (e.sentence() == s.index() && e.trigger() == t.index() && e.mergedInto() == null) return e;
+        for (EventDraft e : a.events())
+            if (e.sentence() == s.index() && e.trigger() == t.index() && e.mergedInto() == null) return e;
         return null;
     }
-
 
     // ---------------------------------------------------------------- intentions and refusals
 
@@ -167,7 +186,8 @@ public final class FramingStage implements Stage {
             recode(e, "100", "stated obligation");
             return;
         }
-        boolean stated = Set.of(Modality.FUTURE, Modality.INTENDED, Modality.POSSIBLE).contains(e.modality());
+        boolean stated =
+                Set.of(Modality.FUTURE, Modality.INTENDED, Modality.POSSIBLE).contains(e.modality());
         if (e.polarity() == Polarity.NEGATED && (stated || e.modality() == Modality.ACTUAL && "will".equals(e.cue()))) {
             recode(e, "120", "refusal");
             return;
@@ -178,11 +198,15 @@ public final class FramingStage implements Stage {
         }
         if (!stated || e.polarity() != Polarity.ASSERTED || e.source().isEmpty()) return;
         String root = e.code().root();
-        if (root.equals("03") || root.equals("13") || root.equals("12")) { e.setModality(Modality.ACTUAL); return; }
-        boolean hostile = e.code().quadClass() >= 3 && !Set.of("RETREAT", "CONCEDE").contains(e.code().plover());
-        String code = hostile ? codebook.threatCode(root) : codebook.intentCode(root);  // cameo.tsv columns 9 and 8
+        if (root.equals("03") || root.equals("13") || root.equals("12")) {
+            e.setModality(Modality.ACTUAL);
+            return;
+        }
+        boolean hostile = e.code().quadClass() >= 3
+                && !Set.of("RETREAT", "CONCEDE").contains(e.code().plover());
+        String code = hostile ? codebook.threatCode(root) : codebook.intentCode(root); // cameo.tsv columns 9 and 8
         recode(e, code, hostile ? "stated hostile intent" : "stated intent");
-        e.setModality(Modality.INTENDED);  // the statement is the event; what it announces has not happened
+        e.setModality(Modality.INTENDED); // the statement is the event; what it announces has not happened
         e.setAnnounces(true);
     }
 
@@ -211,13 +235,20 @@ public final class FramingStage implements Stage {
             String side = speaker.country();
             boolean hostile = e.code().hostile();
             // an accusation needs two known sides: "police" with no country yet may be the speaker's own
-            boolean byOther = side != null && !e.source().isEmpty() && e.source().stream().allMatch(m -> m.country() != null && !side.equals(m.country()));
+            boolean byOther = side != null
+                    && !e.source().isEmpty()
+                    && e.source().stream().allMatch(m -> m.country() != null && !side.equals(m.country()));
             boolean future = e.modality() == Modality.FUTURE;
             EventDraft act = null;
-            if (hostile && future && (e.code().quadClass() >= 3 || e.code().root().equals("11"))) {
+            if (hostile
+                    && future
+                    && (e.code().quadClass() >= 3 || e.code().root().equals("11"))) {
                 act = speech(a, q, e, speaker, "130", "speech:future-hostile-act -> threaten");
                 act.target().addAll(e.target().isEmpty() ? e.source() : e.target());
-            } else if (hostile && byOther && e.modality() == Modality.ACTUAL && e.code().quadClass() == 4) {
+            } else if (hostile
+                    && byOther
+                    && e.modality() == Modality.ACTUAL
+                    && e.code().quadClass() == 4) {
                 act = speech(a, q, e, speaker, "112", "speech:quoted-hostile-act -> accuse");
                 act.target().addAll(e.source());
             } else if (e.code().root().equals("10") || e.code().root().equals("02")) {
@@ -238,11 +269,17 @@ public final class FramingStage implements Stage {
             added.add(act);
             actOfQuote.put(e.quote(), act);
         }
-        weAreWhoSaysIt(a);  // before the accusation takes the acts that still have no doer
-        // the rest of an accusing quote's hostile acts with no doer of their own ("..., wounding many") belong to the accusation
+        weAreWhoSaysIt(a); // before the accusation takes the acts that still have no doer
+        // the rest of an accusing quote's hostile acts with no doer of their own ("..., wounding many") belong to the
+        // accusation
         for (EventDraft e : a.events()) {
             EventDraft act = actOfQuote.get(e.quote());
-            if (e.inQuote() && e.mergedInto() == null && act != null && e.source().isEmpty() && e.code().hostile() && e.code().quadClass() == 4) e.setMergedInto(act);
+            if (e.inQuote()
+                    && e.mergedInto() == null
+                    && act != null
+                    && e.source().isEmpty()
+                    && e.code().hostile()
+                    && e.code().quadClass() == 4) e.setMergedInto(act);
         }
         a.addEvents(added);
         a.sortEvents((x, y) -> x.sentence() != y.sentence() ? x.sentence() - y.sentence() : x.trigger() - y.trigger());
@@ -257,7 +294,11 @@ public final class FramingStage implements Stage {
             Sentence s = a.sentences().get(e.sentence());
             Token subject = s.child(s.token(e.trigger()), "nsubj");
             Mention who = e.attributionActor();
-            if (e.source().isEmpty() && subject != null && subject.lower().equals("we") && who != null && who.code() != null) e.source().add(who);
+            if (e.source().isEmpty()
+                    && subject != null
+                    && subject.lower().equals("we")
+                    && who != null
+                    && who.code() != null) e.source().add(who);
         }
     }
 
@@ -278,5 +319,4 @@ public final class FramingStage implements Stage {
         act.setBackgrounded(!atCue);
         return act;
     }
-
 }

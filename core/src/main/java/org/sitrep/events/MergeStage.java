@@ -1,5 +1,9 @@
 package org.sitrep.events;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.EventDraft;
 import org.sitrep.analysis.Layer;
@@ -12,11 +16,6 @@ import org.sitrep.knowledge.ImpliedAgents;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
 /**
  * Finishes the events of a document: acts whose agent goes without saying get it ("were arrested": the
  * police), generic actors take the country of the event's place; repeated mentions of one event ("the
@@ -24,8 +23,15 @@ import java.util.Set;
  * event even when nobody is named as doing it ("seven people were left dead"): it only loses confidence.
  */
 public final class MergeStage implements Stage {
-    @Override public Set<Layer> requires() { return Set.of(Layer.SENTENCES, Layer.PLACES, Layer.MENTIONS, Layer.EVENTS); }
-    @Override public Set<Layer> writes() { return Set.of(Layer.EVENTS); }
+    @Override
+    public Set<Layer> requires() {
+        return Set.of(Layer.SENTENCES, Layer.PLACES, Layer.MENTIONS, Layer.EVENTS);
+    }
+
+    @Override
+    public Set<Layer> writes() {
+        return Set.of(Layer.EVENTS);
+    }
 
     private final ImpliedAgents implied;
     private final Cues cues;
@@ -38,36 +44,54 @@ public final class MergeStage implements Stage {
     @Override
     public void process(Analysis a) {
         for (EventDraft e : a.events()) {
-            if (e.mergedInto() == null && e.note() == null && e.code().plover() == null && !responsibility(e)) e.setNote("a statement with no PLOVER event type");
+            if (e.mergedInto() == null && e.note() == null && e.code().plover() == null && !responsibility(e))
+                e.setNote("a statement with no PLOVER event type");
         }
         for (EventDraft e : a.events()) {
             Token t = a.sentences().get(e.sentence()).token(e.trigger());
             Sentence s = a.sentences().get(e.sentence());
-            boolean recalled = t.deprel().equals("acl:relcl") && s.children(t, "aux").stream().anyMatch(x -> x.lower().equals("had"));
-            if (e.note() == null && recalled) e.setNote("background: recalled in a relative clause (\"whom they had taken hostage\")");
+            boolean recalled = t.deprel().equals("acl:relcl")
+                    && s.children(t, "aux").stream().anyMatch(x -> x.lower().equals("had"));
+            if (e.note() == null && recalled)
+                e.setNote("background: recalled in a relative clause (\"whom they had taken hostage\")");
             if (e.note() == null && t.deprel().equals("acl") && t.pos().equals("VBN")) {
                 e.setNote("background: a participle describing something (\"the curfew imposed in 1989\")");
             }
             if (e.note() == null && setting(a, s, t, e)) e.setNote(SETTING + " (\"after the clashes\")");
-            if (e.note() == null && t.deprel().equals("acl:relcl") && earlier(s, t)) e.setNote(RECALLED + " (\"where ten were killed last year\")");
+            if (e.note() == null && t.deprel().equals("acl:relcl") && earlier(s, t))
+                e.setNote(RECALLED + " (\"where ten were killed last year\")");
         }
         for (EventDraft e : a.events()) {
             // "where ten people have been killed in riots": what a background clause tells is background with it
             if (e.note() != null || e.mergedInto() != null) continue;
             Sentence s = a.sentences().get(e.sentence());
             Token t = s.token(e.trigger());
-            if (!(t.isNoun() && (t.relation().equals("obl") || t.relation().equals("nmod")) || t.deprel().equals("conj"))) continue;
+            if (!(t.isNoun() && (t.relation().equals("obl") || t.relation().equals("nmod"))
+                    || t.deprel().equals("conj"))) continue;
             Token gov = s.head(t);
-            EventDraft g = gov == null ? null : a.events().stream().filter(o -> o != e && o.sentence() == e.sentence() && o.trigger() == gov.index()).findFirst().orElse(null);
-            if (g != null && g.note() != null && (g.note().startsWith(SETTING) || g.note().startsWith(RECALLED))) e.setNote(g.note());
+            EventDraft g = gov == null
+                    ? null
+                    : a.events().stream()
+                            .filter(o -> o != e && o.sentence() == e.sentence() && o.trigger() == gov.index())
+                            .findFirst()
+                            .orElse(null);
+            if (g != null
+                    && g.note() != null
+                    && (g.note().startsWith(SETTING) || g.note().startsWith(RECALLED))) e.setNote(g.note());
         }
-        joinOutcomes(a);  // before agents are implied: a toll's agent is the act's, not the one convention gives
+        joinOutcomes(a); // before agents are implied: a toll's agent is the act's, not the one convention gives
         elaborations(a);
         fires(a);
         implyAgents(a);
         for (EventDraft e : a.events()) {
-            if (e.mergedInto() == null && e.note() == null && e.source().isEmpty() && e.target().isEmpty()
-                    && !told(a.sentences().get(e.sentence()), a.sentences().get(e.sentence()).token(e.trigger()), e)) {
+            if (e.mergedInto() == null
+                    && e.note() == null
+                    && e.source().isEmpty()
+                    && e.target().isEmpty()
+                    && !told(
+                            a.sentences().get(e.sentence()),
+                            a.sentences().get(e.sentence()).token(e.trigger()),
+                            e)) {
                 e.setNote("no actor identified, and only mentioned in passing");
             }
         }
@@ -98,9 +122,12 @@ public final class MergeStage implements Stage {
             return false;
         }
         Token gov = s.head(x);
-        // "four were killed after soldiers opened fire": a toll is told by the act it came after, which is no background
+        // "four were killed after soldiers opened fire": a toll is told by the act it came after, which is no
+        // background
         if (gov == null || toll(gov)) return false;
-        return a.events().stream().anyMatch(o -> o != e && o.sentence() == e.sentence() && o.trigger() == gov.index() && o.code() != null);
+        return a.events().stream()
+                .anyMatch(
+                        o -> o != e && o.sentence() == e.sentence() && o.trigger() == gov.index() && o.code() != null);
     }
 
     /**
@@ -111,7 +138,9 @@ public final class MergeStage implements Stage {
         if (s.children(t, "aux").stream().anyMatch(x -> x.lemma().equals("have"))) return true;
         for (Token c : s.children(t)) {
             if (!c.deprel().endsWith("tmod") && !c.relation().equals("advmod")) continue;
-            if (cues.is("historical", c.lemma()) || s.children(c).stream().anyMatch(d -> d.lower().equals("last") || d.lower().equals("ago"))) return true;
+            if (cues.is("historical", c.lemma())
+                    || s.children(c).stream()
+                            .anyMatch(d -> d.lower().equals("last") || d.lower().equals("ago"))) return true;
         }
         return false;
     }
@@ -123,7 +152,9 @@ public final class MergeStage implements Stage {
      */
     static boolean responsibility(EventDraft e) {
         String code = e.code().code();
-        return (code.equals("015") || code.equals("016")) && e.rule() != null && e.rule().split(" -> ")[0].contains(" ");
+        return (code.equals("015") || code.equals("016"))
+                && e.rule() != null
+                && e.rule().split(" -> ")[0].contains(" ");
     }
 
     /**
@@ -135,10 +166,13 @@ public final class MergeStage implements Stage {
         double c = 0.4;
         if (e.source().stream().anyMatch(m -> m.country() != null || m.code() != null)) c += 0.2;
         if (e.target().stream().anyMatch(m -> m.country() != null || m.code() != null)) c += 0.15;
-        if (e.rule() != null && (e.rule().startsWith("verb:") || e.rule().startsWith("noun:")) && e.rule().split(" -> ")[0].contains(" ")) c += 0.1;
-        if (e.source().stream().anyMatch(Mention::countryInferred) || e.target().stream().anyMatch(Mention::countryInferred)) c -= 0.1;
+        if (e.rule() != null
+                && (e.rule().startsWith("verb:") || e.rule().startsWith("noun:"))
+                && e.rule().split(" -> ")[0].contains(" ")) c += 0.1;
+        if (e.source().stream().anyMatch(Mention::countryInferred)
+                || e.target().stream().anyMatch(Mention::countryInferred)) c -= 0.1;
         if (e.hedged()) c -= 0.15;
-        if (e.source().isEmpty() && e.target().isEmpty()) c -= 0.15;  // nobody named on either side
+        if (e.source().isEmpty() && e.target().isEmpty()) c -= 0.15; // nobody named on either side
         if (e.rule() != null && !e.rule().startsWith("verb:") && !e.rule().startsWith("noun:")) c -= 0.1;
         return Math.round(Math.max(0.1, Math.min(0.95, c)) * 100) / 100.0;
     }
@@ -157,7 +191,9 @@ public final class MergeStage implements Stage {
             Sentence s = a.sentences().get(e.sentence());
             if (agent == null || !agentUnsaid(s, s.token(e.trigger()))) continue;
             if (agent.self()) {
-                if (e.target().isEmpty() || !e.target().stream().allMatch(m -> m.sectors().stream().anyMatch(FORCES::contains))) continue;
+                if (e.target().isEmpty()
+                        || !e.target().stream()
+                                .allMatch(m -> m.sectors().stream().anyMatch(FORCES::contains))) continue;
                 e.source().addAll(e.target());
                 e.target().clear();
                 e.setRule(e.rule() + " + forces deployed as agent");
@@ -176,11 +212,18 @@ public final class MergeStage implements Stage {
      */
     boolean told(Sentence s, Token t, EventDraft e) {
         if (e.backgrounded()) return false;
-        if (t.isVerb()) return !t.relation().equals("acl") && !t.relation().equals("amod") && !t.relation().equals("advcl");
-        if (t.deprel().equals("root") || t.relation().equals("nsubj") || t.deprel().equals("dep")) return true;
+        if (t.isVerb())
+            return !t.relation().equals("acl")
+                    && !t.relation().equals("amod")
+                    && !t.relation().equals("advcl");
+        if (t.deprel().equals("root")
+                || t.relation().equals("nsubj")
+                || t.deprel().equals("dep")) return true;
         // "a villager was injured in a grenade attack", "four died from gunfire": the toll tells the act
         Token head = s.head(t);
-        return (t.relation().equals("obl") || t.relation().equals("nmod")) && head != null && head.isVerb()
+        return (t.relation().equals("obl") || t.relation().equals("nmod"))
+                && head != null
+                && head.isVerb()
                 && toll(head);
     }
 
@@ -193,20 +236,27 @@ public final class MergeStage implements Stage {
     private boolean agentUnsaid(Sentence s, Token t) {
         if (EventStage.caseChild(s, t, List.of("by"), cues) != null) return false;
         // a passive subject ("were arrested") is whom it was done to, not who did it
-        if (t.isVerb()) return s.children(t).stream().noneMatch(c -> c.deprel().equals("nsubj") || c.deprel().equals("csubj"));
+        if (t.isVerb())
+            return s.children(t).stream()
+                    .noneMatch(c -> c.deprel().equals("nsubj") || c.deprel().equals("csubj"));
         return s.child(t, "nmod:poss") == null;
     }
 
     /** Generic actors with no country of their own take the event's place, marked as inferred. */
     /** Event types that are directed at someone even when the text leaves them implicit ("thousands protested in Jakarta";
      * "lifted the curfew in Darfur": a concession at home is made to the country's people). */
-    private static final Set<String> DIRECTED = Set.of("PROTEST", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SANCTION", "COERCE", "CONCEDE");
+    private static final Set<String> DIRECTED =
+            Set.of("PROTEST", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SANCTION", "COERCE", "CONCEDE");
 
     private void inferCountries(Analysis a) {
         String focus = focusCountry(a);
         for (EventDraft e : a.events()) {
             // nobody named on either side: a place named where it happened is not whom it was done to
-            if (e.target().isEmpty() && !e.source().isEmpty() && e.note() == null && e.code() != null && e.code().plover() != null) implicitTarget(a, e, focus);
+            if (e.target().isEmpty()
+                    && !e.source().isEmpty()
+                    && e.note() == null
+                    && e.code() != null
+                    && e.code().plover() != null) implicitTarget(a, e, focus);
         }
         for (EventDraft e : a.events()) {
             PlaceMention place = e.location();
@@ -214,9 +264,15 @@ public final class MergeStage implements Stage {
                 List<Mention> other = side == e.source() ? e.target() : e.source();
                 // where the sentence puts the event; else the country of a domestic actor facing them ("Sudanese police
                 // arrested students"); else the document's main place
-                String here = place != null && place.sentence() == e.sentence() ? place.place().country()
-                        : other.stream().filter(m -> !m.countryInferred() && m.country() != null && m.sectors().stream().anyMatch(DOMESTIC::contains))
-                        .map(Mention::country).findFirst().orElse(place != null ? place.place().country() : focus);
+                String here = place != null && place.sentence() == e.sentence()
+                        ? place.place().country()
+                        : other.stream()
+                                .filter(m -> !m.countryInferred()
+                                        && m.country() != null
+                                        && m.sectors().stream().anyMatch(DOMESTIC::contains))
+                                .map(Mention::country)
+                                .findFirst()
+                                .orElse(place != null ? place.place().country() : focus);
                 if (here == null) continue;
                 side.replaceAll(m -> takesPlaceCountry(m) ? m.withCountry(here, true) : m);
             }
@@ -240,7 +296,11 @@ public final class MergeStage implements Stage {
      */
     private static void implicitTarget(Analysis a, EventDraft e, String focus) {
         PlaceMention here = e.location() != null && e.location().sentence() == e.sentence() ? e.location() : null;
-        String sourceCountry = e.source().stream().map(Mention::country).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        String sourceCountry = e.source().stream()
+                .map(Mention::country)
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
         boolean directed = DIRECTED.contains(e.code().plover());
         // at home, the state acts on its people; anyone else addresses the authorities
         List<String> atHome = e.source().stream().anyMatch(m -> isState(a, m)) ? List.of("CVL") : List.of("GOV");
@@ -257,7 +317,9 @@ public final class MergeStage implements Stage {
             if (focus.equals(sourceCountry)) sectors = atHome;
         }
         if (country == null) return;
-        e.target().add(Mention.implied(e.sentence(), e.trigger(), country, sectors).withCountry(country, true));
+        e.target()
+                .add(Mention.implied(e.sentence(), e.trigger(), country, sectors)
+                        .withCountry(country, true));
     }
 
     /** The state: a country itself ("Pakistan closed the crossing", not "Nigerians"), its government, forces or courts. */
@@ -270,15 +332,25 @@ public final class MergeStage implements Stage {
 
     /** The rule inferCountries applies: generic actors with no country of their own take the event's place's. */
     private static boolean takesPlaceCountry(Mention m) {
-        return m.country() == null && m.entry() == null && !m.sectors().isEmpty() && !m.sectors().contains("IGO");
+        return m.country() == null
+                && m.entry() == null
+                && !m.sectors().isEmpty()
+                && !m.sectors().contains("IGO");
     }
 
     /** The country the document is most about: the most named among its places and actors. */
     private static String focusCountry(Analysis a) {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-        for (PlaceMention p : a.places()) if (p.locative() && p.place().country() != null) counts.merge(p.place().country(), 1, Integer::sum);
-        for (List<Mention> ms : a.mentions()) for (Mention m : ms) if (m.country() != null && !m.countryInferred()) counts.merge(m.country(), 1, Integer::sum);
-        return counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse(null);
+        for (PlaceMention p : a.places())
+            if (p.locative() && p.place().country() != null)
+                counts.merge(p.place().country(), 1, Integer::sum);
+        for (List<Mention> ms : a.mentions())
+            for (Mention m : ms)
+                if (m.country() != null && !m.countryInferred()) counts.merge(m.country(), 1, Integer::sum);
+        return counts.entrySet().stream()
+                .max(java.util.Map.Entry.comparingByValue())
+                .map(java.util.Map.Entry::getKey)
+                .orElse(null);
     }
 
     // ---------------------------------------------------------------- event coreference
@@ -288,20 +360,35 @@ public final class MergeStage implements Stage {
         List<EventDraft> live = new ArrayList<>();
         for (EventDraft e : a.events()) {
             if (e.mergedInto() != null || e.code() == null) continue;
-            if (!e.emitted() && e.modality() != Modality.ACTUAL) { live.add(e); continue; }
+            if (!e.emitted() && e.modality() != Modality.ACTUAL) {
+                live.add(e);
+                continue;
+            }
             EventDraft into = null;
             // look in the event's own sentence first, then from the start of the document
             List<EventDraft> candidates = new ArrayList<>(live);
             candidates.sort(java.util.Comparator.comparingInt((EventDraft p) -> p.sentence() == e.sentence() ? 0 : 1)
-                    .thenComparingInt(p -> p.sentence() == e.sentence() && p.code().code().equals(e.code().code()) ? 0 : 1));
+                    .thenComparingInt(p -> p.sentence() == e.sentence()
+                                    && p.code().code().equals(e.code().code())
+                            ? 0
+                            : 1));
             for (EventDraft prev : candidates) {
                 if (prev.mergedInto() != null || !prev.emitted() || prev == e) continue;
-                if (!sameType(prev, e) || prev.historical() != e.historical() || prev.inQuote() != e.inQuote() && !e.rule().startsWith("speech:")) continue;
+                if (!sameType(prev, e)
+                        || prev.historical() != e.historical()
+                        || prev.inQuote() != e.inQuote() && !e.rule().startsWith("speech:")) continue;
                 boolean sameSides = compatible(prev.source(), e.source()) && compatible(prev.target(), e.target());
-                boolean identical = prev.code().code().equals(e.code().code()) && !e.source().isEmpty() && !e.target().isEmpty() && sameSides
+                boolean identical = prev.code().code().equals(e.code().code())
+                        && !e.source().isEmpty()
+                        && !e.target().isEmpty()
+                        && sameSides
                         && prev.sentence() == e.sentence();
-                if (sameSides && (e.backgrounded() || identical || prev.sentence() == e.sentence() && prev.code().code().equals(e.code().code()))) {
-                    into = prev;  // the earliest: a re-mention points back to the event first told
+                if (sameSides
+                        && (e.backgrounded()
+                                || identical
+                                || prev.sentence() == e.sentence()
+                                        && prev.code().code().equals(e.code().code()))) {
+                    into = prev; // the earliest: a re-mention points back to the event first told
                     break;
                 }
             }
@@ -325,28 +412,41 @@ public final class MergeStage implements Stage {
      */
     private void joinOutcomes(Analysis a) {
         for (EventDraft e : a.events()) {
-            if (e.mergedInto() != null || !e.emitted() || !e.source().isEmpty() || e.code().quadClass() != 4) continue;
+            if (e.mergedInto() != null
+                    || !e.emitted()
+                    || !e.source().isEmpty()
+                    || e.code().quadClass() != 4) continue;
             Token t = a.sentences().get(e.sentence()).token(e.trigger());
             if (!toll(t)) continue;
             EventDraft act = null;
             for (EventDraft o : a.events()) {
-                boolean violent = "ASSAULT".equals(o.code().plover()) || o.code().code().startsWith("175");
+                boolean violent =
+                        "ASSAULT".equals(o.code().plover()) || o.code().code().startsWith("175");
                 // the act names its doer, or the weapon that did it ("killed when a roadside bomb went off")
-                boolean told = o.source().stream().anyMatch(m -> m.text() != null) || o.code().mode() != null && WEAPONS.contains(o.code().mode());
-                if (o == e || o.mergedInto() != null || !o.emitted() || o.sentence() != e.sentence() || !violent
-                        || !told || o.historical() != e.historical()) continue;
+                boolean told = o.source().stream().anyMatch(m -> m.text() != null)
+                        || o.code().mode() != null && WEAPONS.contains(o.code().mode());
+                if (o == e
+                        || o.mergedInto() != null
+                        || !o.emitted()
+                        || o.sentence() != e.sentence()
+                        || !violent
+                        || !told
+                        || o.historical() != e.historical()) continue;
                 if (act == null || Math.abs(o.trigger() - e.trigger()) < Math.abs(act.trigger() - e.trigger())) act = o;
             }
             if (act == null) {
                 Sentence s = a.sentences().get(e.sentence());
-                boolean disaster = s.tokens().stream().anyMatch(x -> cues.is("disaster", x)) || !cues.find("disaster", s).isEmpty();
+                boolean disaster = s.tokens().stream().anyMatch(x -> cues.is("disaster", x))
+                        || !cues.find("disaster", s).isEmpty();
                 if (!disaster) continue;
                 e.setNote("the toll of a disaster or accident, not an act of violence");
                 continue;
             }
             e.setMergedInto(act);
             act.mentions().add(new int[] {e.sentence(), e.trigger()});
-            for (Mention m : e.target()) if (act.target().stream().noneMatch(x -> x.from() == m.from())) act.target().add(m);
+            for (Mention m : e.target())
+                if (act.target().stream().noneMatch(x -> x.from() == m.from()))
+                    act.target().add(m);
             e.counts().forEach(act.counts()::putIfAbsent);
         }
     }
@@ -358,14 +458,23 @@ public final class MergeStage implements Stage {
      */
     private void elaborations(Analysis a) {
         for (EventDraft e : a.events()) {
-            if (e.mergedInto() != null || !e.emitted() || !"ASSAULT".equals(e.code().plover()) || e.code().mode() != null) continue;
+            if (e.mergedInto() != null
+                    || !e.emitted()
+                    || !"ASSAULT".equals(e.code().plover())
+                    || e.code().mode() != null) continue;
             Sentence s = a.sentences().get(e.sentence());
             Token t = s.token(e.trigger());
             for (EventDraft o : a.events()) {
-                if (o == e || o.sentence() != e.sentence() || o.mergedInto() != null || !o.emitted() || !"ASSAULT".equals(o.code().plover())
-                        || o.code().mode() == null || o.historical() != e.historical()) continue;
+                if (o == e
+                        || o.sentence() != e.sentence()
+                        || o.mergedInto() != null
+                        || !o.emitted()
+                        || !"ASSAULT".equals(o.code().plover())
+                        || o.code().mode() == null
+                        || o.historical() != e.historical()) continue;
                 Token u = s.token(o.trigger());
-                boolean linked = s.head(u) == t && ELABORATION.contains(u.deprel()) || s.head(t) == u && ELABORATION.contains(t.deprel());
+                boolean linked = s.head(u) == t && ELABORATION.contains(u.deprel())
+                        || s.head(t) == u && ELABORATION.contains(t.deprel());
                 if (!linked || !compatibleSides(e, o)) continue;
                 e.setMergedInto(o);
                 o.mentions().add(new int[] {e.sentence(), e.trigger()});
@@ -374,12 +483,26 @@ public final class MergeStage implements Stage {
                 e.counts().forEach(o.counts()::putIfAbsent);
                 break;
             }
-            if (e.mergedInto() != null || !t.isNoun() || !t.relation().equals("obl") || !FRAME_CASES.contains(String.valueOf(s.caseOf(t)))) continue;
+            if (e.mergedInto() != null
+                    || !t.isNoun()
+                    || !t.relation().equals("obl")
+                    || !FRAME_CASES.contains(String.valueOf(s.caseOf(t)))) continue;
             Token head = s.head(t);
-            // "aircraft killed 46 villagers in an attack on the village": the toll its doer took and the attack are one act
-            EventDraft doer = a.events().stream().filter(o -> o != e && o.sentence() == e.sentence() && head != null && o.trigger() == head.index()
-                    && o.mergedInto() == null && o.emitted() && "ASSAULT".equals(o.code().plover()) && !o.source().isEmpty()
-                    && o.historical() == e.historical() && compatibleSides(e, o)).findFirst().orElse(null);
+            // "aircraft killed 46 villagers in an attack on the village": the toll its doer took and the attack are one
+            // act
+            EventDraft doer = a.events().stream()
+                    .filter(o -> o != e
+                            && o.sentence() == e.sentence()
+                            && head != null
+                            && o.trigger() == head.index()
+                            && o.mergedInto() == null
+                            && o.emitted()
+                            && "ASSAULT".equals(o.code().plover())
+                            && !o.source().isEmpty()
+                            && o.historical() == e.historical()
+                            && compatibleSides(e, o))
+                    .findFirst()
+                    .orElse(null);
             if (doer != null) {
                 e.setMergedInto(doer);
                 doer.mentions().add(new int[] {e.sentence(), e.trigger()});
@@ -387,8 +510,14 @@ public final class MergeStage implements Stage {
                 e.counts().forEach(doer.counts()::putIfAbsent);
                 continue;
             }
-            boolean frames = head != null && head.isVerb() && !toll(head) && a.events().stream()
-                    .anyMatch(o -> o != e && o.sentence() == e.sentence() && o.trigger() == head.index() && o.emitted());
+            boolean frames = head != null
+                    && head.isVerb()
+                    && !toll(head)
+                    && a.events().stream()
+                            .anyMatch(o -> o != e
+                                    && o.sentence() == e.sentence()
+                                    && o.trigger() == head.index()
+                                    && o.emitted());
             if (frames) e.setNote("the operation in which another act was done (\"" + head.text() + "\")");
         }
     }
@@ -396,7 +525,10 @@ public final class MergeStage implements Stage {
     /** "Six warehouses burned in a blaze at the port": property burnt with no one setting it alight is a disaster. */
     private void fires(Analysis a) {
         for (EventDraft e : a.events()) {
-            if (e.mergedInto() != null || !e.emitted() || !e.source().isEmpty() || !e.code().code().equals("1712")) continue;
+            if (e.mergedInto() != null
+                    || !e.emitted()
+                    || !e.source().isEmpty()
+                    || !e.code().code().equals("1712")) continue;
             Sentence s = a.sentences().get(e.sentence());
             if (!cues.find("disaster", s).isEmpty() || s.tokens().stream().anyMatch(x -> cues.is("disaster", x))) {
                 e.setNote("property lost in a fire or disaster, not an act");
@@ -412,7 +544,8 @@ public final class MergeStage implements Stage {
     }
 
     /** Modes of acts told by their weapon: a toll in the same sentence is theirs even when nobody is named. */
-    private static final Set<String> WEAPONS = Set.of("explosives", "suicide-bomb", "aerial", "drone", "artillery", "wmd", "firearms");
+    private static final Set<String> WEAPONS =
+            Set.of("explosives", "suicide-bomb", "aerial", "drone", "artillery", "wmd", "firearms");
 
     private static boolean sameType(EventDraft x, EventDraft y) {
         String px = x.code().plover(), py = y.code().plover();

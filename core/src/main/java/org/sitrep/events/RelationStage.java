@@ -1,5 +1,6 @@
 package org.sitrep.events;
 
+import java.util.Set;
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.EventDraft;
 import org.sitrep.analysis.Layer;
@@ -8,17 +9,21 @@ import org.sitrep.knowledge.Cues;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 
-import java.util.List;
-import java.util.Set;
-
 /**
  * Causal links between events: connectives ("the storming, in response to U.S. airstrikes") and
  * causative verbs ("the airstrikes that incited the protests"). Links join canonical events, so a
  * re-mention ("the protests") links the event it re-mentions.
  */
 public final class RelationStage implements Stage {
-    @Override public Set<Layer> requires() { return Set.of(Layer.SENTENCES, Layer.EVENTS); }
-    @Override public Set<Layer> writes() { return Set.of(Layer.RELATIONS); }
+    @Override
+    public Set<Layer> requires() {
+        return Set.of(Layer.SENTENCES, Layer.EVENTS);
+    }
+
+    @Override
+    public Set<Layer> writes() {
+        return Set.of(Layer.RELATIONS);
+    }
 
     private final Cues cues;
 
@@ -48,7 +53,8 @@ public final class RelationStage implements Stage {
             EventDraft cause = eventUnder(a, s, object);
             Token gov = s.head(top);
             Token subj = s.child(top, "nsubj");
-            EventDraft effect = subj != null ? eventUnder(a, s, subj) : null;  // "the airstrikes were in response to ..."
+            EventDraft effect =
+                    subj != null ? eventUnder(a, s, subj) : null; // "the airstrikes were in response to ..."
             if (effect == null && gov != null) effect = eventAt(a, s, gov);
             if (effect == null) effect = nearestBefore(a, s, hit.from());
             link(a, cause, effect, hit.phrase());
@@ -59,7 +65,9 @@ public final class RelationStage implements Stage {
         for (Token v : s.tokens()) {
             if (!v.isVerb() || !cues.is("cause-verb", v.lemma())) continue;
             Token subj = s.child(v, "nsubj");
-            if (subj != null && (subj.pos().equals("WDT") || subj.pos().equals("WP")) && v.deprel().equals("acl:relcl")) subj = s.head(v);
+            if (subj != null
+                    && (subj.pos().equals("WDT") || subj.pos().equals("WP"))
+                    && v.deprel().equals("acl:relcl")) subj = s.head(v);
             Token obj = s.child(v, "obj");
             if (subj == null || obj == null) continue;
             link(a, eventUnder(a, s, subj), eventUnder(a, s, obj), v.lemma());
@@ -80,7 +88,10 @@ public final class RelationStage implements Stage {
             int d = 0;
             for (Token x = s.token(e.trigger()); x != null; x = s.head(x), d++) {
                 if (x.index() == t.index()) {
-                    if (d < bestDepth) { best = e; bestDepth = d; }
+                    if (d < bestDepth) {
+                        best = e;
+                        bestDepth = d;
+                    }
                     break;
                 }
                 if (x.deprel().equals("acl:relcl") && x.index() != t.index()) break;
@@ -100,5 +111,4 @@ public final class RelationStage implements Stage {
         for (Analysis.Relation r : a.relations()) if (r.from() == cause && r.to() == effect) return;
         a.addRelation(new Analysis.Relation("cause", cause, effect, cue));
     }
-
 }

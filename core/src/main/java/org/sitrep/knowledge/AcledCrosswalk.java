@@ -14,8 +14,13 @@ import java.util.Set;
  */
 public final class AcledCrosswalk {
 
-    public static final List<String> EVENT_TYPES = List.of("Battles", "Explosions/Remote violence", "Violence against civilians",
-            "Protests", "Riots", "Strategic developments");
+    public static final List<String> EVENT_TYPES = List.of(
+            "Battles",
+            "Explosions/Remote violence",
+            "Violence against civilians",
+            "Protests",
+            "Riots",
+            "Strategic developments");
 
     /** ACLED's answer for one event, with the table line that gave it. */
     public record Type(String eventType, String subEventType, String rule) {}
@@ -26,20 +31,28 @@ public final class AcledCrosswalk {
     /** What a condition may ask about one event; the stage answers from the analysis. */
     public interface Facts {
         String plover();
+
         String cameo();
+
         String mode();
+
         List<String> contexts();
         /** Whether an actor on that side ("source" or "target") is in the group, and whether the side is empty. */
         boolean side(String side, Group group);
+
         boolean sideEmpty(String side);
         /** Words of the group in what the act was done to, in the trigger ("destroyed", "set on fire"), in the
          *  sentence, or in the sentence and its neighbours. */
         boolean object(Group group);
+
         boolean trigger(Group group);
+
         boolean words(Group group);
+
         boolean near(Group group);
         /** Another event near this one of the PLOVER type, and (when modes are given) one of those modes. */
         boolean event(String plover, Set<String> modes);
+
         boolean killed();
     }
 
@@ -49,11 +62,12 @@ public final class AcledCrosswalk {
 
     private final Map<String, Group> groups = new HashMap<>();
     private final List<Rule> rules = new ArrayList<>();
-    private final Map<String, String> eventTypes = new HashMap<>();             // sub-event type -> its event type
-    private final Map<String, Set<String>> subEventTypes = new HashMap<>();     // PLOVER type -> the sub-event types rows give it
-    private final Set<String> byTypeAlone = new java.util.HashSet<>();          // rows that decide by the PLOVER type alone
-    private final Set<String> genericTypes = new java.util.HashSet<>();         // the PLOVER types of those rows
-    private double modelGeneric = 2, modelAny = 2;                              // least model probabilities (above 1: never)
+    private final Map<String, String> eventTypes = new HashMap<>(); // sub-event type -> its event type
+    private final Map<String, Set<String>> subEventTypes =
+            new HashMap<>(); // PLOVER type -> the sub-event types rows give it
+    private final Set<String> byTypeAlone = new java.util.HashSet<>(); // rows that decide by the PLOVER type alone
+    private final Set<String> genericTypes = new java.util.HashSet<>(); // the PLOVER types of those rows
+    private double modelGeneric = 2, modelAny = 2; // least model probabilities (above 1: never)
 
     public static AcledCrosswalk load(KnowledgeFiles files) {
         AcledCrosswalk out = new AcledCrosswalk();
@@ -62,7 +76,8 @@ public final class AcledCrosswalk {
             switch (r.get(0)) {
                 case "group" -> {
                     if (!r.get(2).equals("sectors") && !r.get(2).equals("words"))
-                        throw new IllegalArgumentException(r.where() + ": a group holds 'sectors' or 'words', not '" + r.get(2) + "'");
+                        throw new IllegalArgumentException(
+                                r.where() + ": a group holds 'sectors' or 'words', not '" + r.get(2) + "'");
                     Set<String> members = new java.util.LinkedHashSet<>();
                     for (String m : r.list(3)) members.add(r.get(2).equals("words") ? m.toLowerCase(Locale.ROOT) : m);
                     out.groups.put(r.get(1), new Group(r.get(1), r.get(2).equals("sectors"), Set.copyOf(members)));
@@ -73,10 +88,14 @@ public final class AcledCrosswalk {
                     switch (r.get(1)) {
                         case "generic" -> out.modelGeneric = least;
                         case "any" -> out.modelAny = least;
-                        default -> throw new IllegalArgumentException(r.where() + ": a model row is for 'generic' or 'any' rows, not '" + r.get(1) + "'");
+                        default ->
+                            throw new IllegalArgumentException(
+                                    r.where() + ": a model row is for 'generic' or 'any' rows, not '" + r.get(1) + "'");
                     }
                 }
-                default -> throw new IllegalArgumentException(r.where() + ": a row is 'group', 'rule' or 'model', not '" + r.get(0) + "'");
+                default ->
+                    throw new IllegalArgumentException(
+                            r.where() + ": a row is 'group', 'rule' or 'model', not '" + r.get(0) + "'");
             }
         }
         // Rules after groups, so a user layer may add a group its rules use; a user's rules come after the built-in
@@ -85,8 +104,12 @@ public final class AcledCrosswalk {
         for (Rule rule : out.rules) {
             if (rule.subEventType.equals("-")) continue;
             out.eventTypes.put(rule.subEventType, rule.eventType);
-            for (Condition c : rule.when) if (c.key.equals("type") && !c.negated)
-                for (String t : c.values) out.subEventTypes.computeIfAbsent(t, k -> new java.util.HashSet<>()).add(rule.subEventType);
+            for (Condition c : rule.when)
+                if (c.key.equals("type") && !c.negated)
+                    for (String t : c.values)
+                        out.subEventTypes
+                                .computeIfAbsent(t, k -> new java.util.HashSet<>())
+                                .add(rule.subEventType);
             if (rule.when.stream().allMatch(c -> c.key.equals("type") && !c.negated)) {
                 out.byTypeAlone.add(rule.where);
                 for (Condition c : rule.when) out.genericTypes.addAll(c.values);
@@ -117,7 +140,9 @@ public final class AcledCrosswalk {
     }
 
     /** ACLED's event type of a sub-event type the table gives, or null. */
-    public String eventType(String subEventType) { return eventTypes.get(subEventType); }
+    public String eventType(String subEventType) {
+        return eventTypes.get(subEventType);
+    }
 
     /**
      * The event model's sub-event type in place of the table's, where the rules and the model agree on the event's PLOVER
@@ -130,14 +155,20 @@ public final class AcledCrosswalk {
         if (!subEventTypes.getOrDefault(plover, Set.of()).contains(modelSub)) return table;
         double least = byTypeAlone.contains(table.rule()) ? Math.min(modelGeneric, modelAny) : modelAny;
         if (probability < least) return table;
-        return new Type(eventTypes.get(modelSub), modelSub, String.format(Locale.ROOT, "model (%.2f) over %s: %s", probability, table.rule(), table.subEventType()));
+        return new Type(
+                eventTypes.get(modelSub),
+                modelSub,
+                String.format(
+                        Locale.ROOT, "model (%.2f) over %s: %s", probability, table.rule(), table.subEventType()));
     }
 
     private Rule rule(Tsv.Row r) {
         String eventType = r.get(2), sub = r.get(3);
         if (!eventType.equals("-") && !EVENT_TYPES.contains(eventType))
-            throw new IllegalArgumentException(r.where() + ": '" + eventType + "' is not one of ACLED's event types " + EVENT_TYPES);
-        if (sub.isEmpty()) throw new IllegalArgumentException(r.where() + ": a rule needs a sub-event type ('-' for none)");
+            throw new IllegalArgumentException(
+                    r.where() + ": '" + eventType + "' is not one of ACLED's event types " + EVENT_TYPES);
+        if (sub.isEmpty())
+            throw new IllegalArgumentException(r.where() + ": a rule needs a sub-event type ('-' for none)");
         List<Condition> when = new ArrayList<>();
         for (String c : r.get(1).trim().split("\\s+")) {
             if (c.isEmpty()) continue;
@@ -145,19 +176,22 @@ public final class AcledCrosswalk {
             if (neg) c = c.substring(1);
             int eq = c.indexOf('=');
             String key = eq < 0 ? c : c.substring(0, eq);
-            List<String> values = eq < 0 ? List.of() : List.of(c.substring(eq + 1).split("\\|"));
+            List<String> values =
+                    eq < 0 ? List.of() : List.of(c.substring(eq + 1).split("\\|"));
             switch (key) {
                 case "type", "cameo", "mode", "ctx", "event" -> {}
                 case "source", "target", "object", "trigger", "words", "near" -> {
                     for (String v : values) {
                         if (v.equals("none") && (key.equals("source") || key.equals("target"))) continue;
-                        if (!groups.containsKey(v)) throw new IllegalArgumentException(r.where() + ": unknown group '" + v + "'");
+                        if (!groups.containsKey(v))
+                            throw new IllegalArgumentException(r.where() + ": unknown group '" + v + "'");
                     }
                 }
                 case "killed" -> {}
                 default -> throw new IllegalArgumentException(r.where() + ": unknown condition '" + key + "'");
             }
-            if (values.isEmpty() && !key.equals("killed")) throw new IllegalArgumentException(r.where() + ": '" + key + "' needs a value");
+            if (values.isEmpty() && !key.equals("killed"))
+                throw new IllegalArgumentException(r.where() + ": '" + key + "' needs a value");
             when.add(new Condition(key, values, neg, r.where()));
         }
         return new Rule(List.copyOf(when), eventType, sub, r.where());
@@ -179,7 +213,8 @@ public final class AcledCrosswalk {
             case "cameo" -> f.cameo() != null && c.values.stream().anyMatch(f.cameo()::startsWith);
             case "mode" -> f.mode() != null && c.values.contains(f.mode());
             case "ctx" -> c.values.stream().anyMatch(f.contexts()::contains);
-            case "source", "target" -> c.values.stream().anyMatch(v -> v.equals("none") ? f.sideEmpty(c.key) : f.side(c.key, groups.get(v)));
+            case "source", "target" ->
+                c.values.stream().anyMatch(v -> v.equals("none") ? f.sideEmpty(c.key) : f.side(c.key, groups.get(v)));
             case "object" -> c.values.stream().anyMatch(v -> f.object(groups.get(v)));
             case "trigger" -> c.values.stream().anyMatch(v -> f.trigger(groups.get(v)));
             case "words" -> c.values.stream().anyMatch(v -> f.words(groups.get(v)));

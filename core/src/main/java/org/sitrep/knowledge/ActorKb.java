@@ -1,8 +1,5 @@
 package org.sitrep.knowledge;
 
-import org.sitrep.text.Sentence;
-import org.sitrep.text.Token;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sitrep.text.Sentence;
+import org.sitrep.text.Token;
 
 /**
  * The actor knowledge base: countries (names, demonyms, capitals), organisations, armed groups,
@@ -19,7 +18,11 @@ import java.util.Set;
 public final class ActorKb {
 
     /** How a name matched: as the thing's name, as a demonym ("Iraqi"), or as a capital ("Tehran"). */
-    public enum Form { NAME, ADJECTIVE, CAPITAL }
+    public enum Form {
+        NAME,
+        ADJECTIVE,
+        CAPITAL
+    }
 
     public record Alias(KbEntry entry, Form form, boolean needsCapitals) {}
 
@@ -49,23 +52,35 @@ public final class ActorKb {
         kb.loadOrganizations(files.rows("actors/media.tsv"), KbEntry.Kind.ORGANIZATION, dated);
         for (String id : dated.keySet()) {
             if (kb.byId(id) == null || kb.byId(id).isPerson()) {
-                throw new IllegalArgumentException("actors/dated-codes.tsv: no organisation or group with id '" + id + "'");
+                throw new IllegalArgumentException(
+                        "actors/dated-codes.tsv: no organisation or group with id '" + id + "'");
             }
         }
         kb.loadPeople(files.rows("actors/people.tsv"));
         kb.loadAgents(files.rows("actors/agents.tsv"));
-        for (Tsv.Row r : files.rows("actors/cues.tsv")) kb.cues.computeIfAbsent(r.get(0), k -> new java.util.HashSet<>()).addAll(r.list(1));
+        for (Tsv.Row r : files.rows("actors/cues.tsv"))
+            kb.cues.computeIfAbsent(r.get(0), k -> new java.util.HashSet<>()).addAll(r.list(1));
         return kb;
     }
 
     private void loadCountries(List<Tsv.Row> rows) {
         for (Tsv.Row r : rows) {
             String iso = r.get(0).toUpperCase(java.util.Locale.ROOT);
-            if (iso.length() != 3) throw new IllegalArgumentException(r.where() + ": country code must be ISO3, got '" + r.get(0) + "'");
+            if (iso.length() != 3)
+                throw new IllegalArgumentException(r.where() + ": country code must be ISO3, got '" + r.get(0) + "'");
             List<String> names = new ArrayList<>();
             names.add(r.get(1));
             names.addAll(r.list(2));
-            KbEntry e = new KbEntry(iso.toLowerCase(java.util.Locale.ROOT), KbEntry.Kind.COUNTRY, r.get(1), names, iso, iso, List.of(), List.of(), List.of());
+            KbEntry e = new KbEntry(
+                    iso.toLowerCase(java.util.Locale.ROOT),
+                    KbEntry.Kind.COUNTRY,
+                    r.get(1),
+                    names,
+                    iso,
+                    iso,
+                    List.of(),
+                    List.of(),
+                    List.of());
             put(e);
             countries.put(iso, e);
             for (String n : names) addAlias(n, e, Form.NAME);
@@ -86,9 +101,13 @@ public final class ActorKb {
         for (Tsv.Row r : rows) {
             String code = r.get(1).toUpperCase(java.util.Locale.ROOT);
             LocalDate from = date(r, 2), to = date(r, 3);
-            if (from == null && to == null) throw new IllegalArgumentException(r.where() + ": a dated code needs a 'from' or a 'to' date");
-            String country = code.length() >= 3 && !code.startsWith("IGO") && !code.startsWith("NGO") ? code.substring(0, 3) : null;
-            out.computeIfAbsent(r.get(0), k -> new ArrayList<>()).add(new KbEntry.Role(code, country, from, to, r.get(4)));
+            if (from == null && to == null)
+                throw new IllegalArgumentException(r.where() + ": a dated code needs a 'from' or a 'to' date");
+            String country = code.length() >= 3 && !code.startsWith("IGO") && !code.startsWith("NGO")
+                    ? code.substring(0, 3)
+                    : null;
+            out.computeIfAbsent(r.get(0), k -> new ArrayList<>())
+                    .add(new KbEntry.Role(code, country, from, to, r.get(4)));
         }
         return out;
     }
@@ -100,7 +119,16 @@ public final class ActorKb {
             List<String> names = new ArrayList<>();
             names.add(r.get(4));
             names.addAll(r.list(5));
-            KbEntry e = new KbEntry(r.get(0), kind, r.get(4), names, code, country, r.list(3), r.list(6), dated.getOrDefault(r.get(0), List.of()));
+            KbEntry e = new KbEntry(
+                    r.get(0),
+                    kind,
+                    r.get(4),
+                    names,
+                    code,
+                    country,
+                    r.list(3),
+                    r.list(6),
+                    dated.getOrDefault(r.get(0), List.of()));
             put(e);
             for (String n : names) addAlias(n, e, Form.NAME);
         }
@@ -108,7 +136,8 @@ public final class ActorKb {
 
     private void loadPeople(List<Tsv.Row> rows) {
         Map<String, List<Tsv.Row>> byPerson = new LinkedHashMap<>();
-        for (Tsv.Row r : rows) byPerson.computeIfAbsent(r.get(0), k -> new ArrayList<>()).add(r);
+        for (Tsv.Row r : rows)
+            byPerson.computeIfAbsent(r.get(0), k -> new ArrayList<>()).add(r);
         for (var person : byPerson.entrySet()) {
             List<KbEntry.Role> roles = new ArrayList<>();
             Set<String> names = new java.util.LinkedHashSet<>();
@@ -116,11 +145,24 @@ public final class ActorKb {
             for (Tsv.Row r : person.getValue()) {
                 names.add(r.get(1));
                 names.addAll(r.list(2));
-                roles.add(new KbEntry.Role(r.get(4).toUpperCase(java.util.Locale.ROOT), r.get(3).toUpperCase(java.util.Locale.ROOT), date(r, 5), date(r, 6), r.get(7)));
+                roles.add(new KbEntry.Role(
+                        r.get(4).toUpperCase(java.util.Locale.ROOT),
+                        r.get(3).toUpperCase(java.util.Locale.ROOT),
+                        date(r, 5),
+                        date(r, 6),
+                        r.get(7)));
             }
             String country = first.get(3).toUpperCase(java.util.Locale.ROOT);
-            KbEntry e = new KbEntry(person.getKey(), KbEntry.Kind.PERSON, first.get(1), List.copyOf(names), country, country,
-                    List.of(), List.of(), roles);
+            KbEntry e = new KbEntry(
+                    person.getKey(),
+                    KbEntry.Kind.PERSON,
+                    first.get(1),
+                    List.copyOf(names),
+                    country,
+                    country,
+                    List.of(),
+                    List.of(),
+                    roles);
             put(e);
             for (String n : names) addAlias(n, e, Form.NAME);
         }
@@ -140,10 +182,11 @@ public final class ActorKb {
         for (Tsv.Row r : rows) {
             String kind = r.get(2).toLowerCase(java.util.Locale.ROOT);
             if (kind.equals("person")) {
-                singlePersons.addAll(r.list(0));  // an attribute of agent words, not agents of their own
+                singlePersons.addAll(r.list(0)); // an attribute of agent words, not agents of their own
                 continue;
             }
-            Map<String, List<String>> target = kind.equals("modifier") ? modifiers : kind.equals("title") ? titles : agents;
+            Map<String, List<String>> target =
+                    kind.equals("modifier") ? modifiers : kind.equals("title") ? titles : agents;
             boolean userLayer = !r.origin().equals("actors/agents.tsv");
             for (String term : r.list(0)) {
                 String key = Names.key(term);
@@ -167,7 +210,9 @@ public final class ActorKb {
     }
 
     /** The agent word (a lemma, as written in agents.tsv) names one person ("the president"): "he" or "she" may stand for it. */
-    public boolean singlePerson(String lemma) { return singlePersons.contains(lemma); }
+    public boolean singlePerson(String lemma) {
+        return singlePersons.contains(lemma);
+    }
 
     /** A phrase that contains an agent word but names no actor ("third party"). */
     public boolean notAgent(List<Token> toks, int from, int to) {
@@ -194,10 +239,21 @@ public final class ActorKb {
         list.add(0, new Alias(e, form, Names.needsCapitals(alias)));
     }
 
-    public KbEntry byId(String id) { return byId.get(id); }
-    public KbEntry country(String iso3) { return iso3 == null ? null : countries.get(iso3.toUpperCase(java.util.Locale.ROOT)); }
-    public int size() { return byId.size(); }
-    public java.util.Collection<KbEntry> entries() { return byId.values(); }
+    public KbEntry byId(String id) {
+        return byId.get(id);
+    }
+
+    public KbEntry country(String iso3) {
+        return iso3 == null ? null : countries.get(iso3.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    public int size() {
+        return byId.size();
+    }
+
+    public java.util.Collection<KbEntry> entries() {
+        return byId.values();
+    }
 
     /** Candidate entries for a phrase (all forms), best first. */
     public List<Alias> lookup(String phrase) {
@@ -205,10 +261,17 @@ public final class ActorKb {
     }
 
     /** Sector codes of an agent noun phrase given as lemmas ("security force"), or null. */
-    public List<String> agent(String lemmas) { return agents.get(Names.key(lemmas)); }
-    public List<String> modifier(String lemma) { return modifiers.get(Names.key(lemma)); }
+    public List<String> agent(String lemmas) {
+        return agents.get(Names.key(lemmas));
+    }
+
+    public List<String> modifier(String lemma) {
+        return modifiers.get(Names.key(lemma));
+    }
     /** Sectors of a word that titles the person named right after it ("SP Rahul Sharma"), or null. */
-    public List<String> title(Token t) { return titles.get(Names.key(t.text())); }
+    public List<String> title(Token t) {
+        return titles.get(Names.key(t.text()));
+    }
 
     /**
      * Names in a sentence: longest match first, left to right, no overlaps. Case-sensitive for short
@@ -231,7 +294,7 @@ public final class ActorKb {
             StringBuilder key = new StringBuilder();
             for (int j = i; j < Math.min(toks.size(), i + MAX_NAME_TOKENS); j++) {
                 String part = Names.key(toks.get(j).text());
-                if (part.isEmpty()) break;  // punctuation ends a name
+                if (part.isEmpty()) break; // punctuation ends a name
                 key.append(part);
                 Alias a = pick(aliases.get(key.toString()), toks, i, j, date);
                 if (a != null) best = new NameMatch(i, j, a.entry(), a.form());
@@ -249,7 +312,14 @@ public final class ActorKb {
     private static Alias pick(List<Alias> candidates, List<Token> toks, int from, int to, LocalDate date) {
         if (candidates == null) return null;
         if (date != null && candidates.size() > 1) {
-            Alias holding = pick(candidates.stream().filter(a -> holdsDatedRole(a.entry(), date)).toList(), toks, from, to, null);
+            Alias holding = pick(
+                    candidates.stream()
+                            .filter(a -> holdsDatedRole(a.entry(), date))
+                            .toList(),
+                    toks,
+                    from,
+                    to,
+                    null);
             if (holding != null) return holding;
         }
         boolean capsText = true;
@@ -257,7 +327,8 @@ public final class ActorKb {
         for (int k = from; k <= to; k++) {
             String t = toks.get(k).text();
             if (!Names.isCapitalised(t)) capsText = false;
-            if (!t.equals(t.toLowerCase(java.util.Locale.ROOT))) anyUpper = true;  // "al-Qaeda" is a name, "turkey" is not
+            if (!t.equals(t.toLowerCase(java.util.Locale.ROOT)))
+                anyUpper = true; // "al-Qaeda" is a name, "turkey" is not
         }
         for (Alias a : candidates) {
             if (a.needsCapitals() && !capsText) continue;
@@ -283,7 +354,9 @@ public final class ActorKb {
             lemmas.append(Names.key(t.lemma()));
             words.append(Names.key(t.text()));
             // by lemmas ("security forces"), as written ("human rights body"), or with a plain singular ("troops")
-            boolean known = agents.containsKey(lemmas.toString()) || agents.containsKey(words.toString()) || agents.containsKey(before + singular(t));
+            boolean known = agents.containsKey(lemmas.toString())
+                    || agents.containsKey(words.toString())
+                    || agents.containsKey(before + singular(t));
             if (known && (t.isNoun() || t.pos().equals("JJ") && j > from)) end = j;
         }
         return end;
@@ -316,7 +389,9 @@ public final class ActorKb {
             lemmas.append(Names.key(toks.get(j).lemma()));
             words.append(Names.key(toks.get(j).text()));
         }
-        String singular = words.substring(0, words.length() - Names.key(toks.get(to).text()).length()) + singular(toks.get(to));
+        String singular = words.substring(
+                        0, words.length() - Names.key(toks.get(to).text()).length())
+                + singular(toks.get(to));
         for (String k : List.of(lemmas.toString(), words.toString(), singular)) if (agents.containsKey(k)) return k;
         return null;
     }

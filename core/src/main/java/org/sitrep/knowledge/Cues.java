@@ -28,7 +28,9 @@ public final class Cues {
         return is(kind, t.lemma()) || is(kind, t.lower());
     }
 
-    public Set<String> of(String kind) { return byKind.getOrDefault(kind, Set.of()); }
+    public Set<String> of(String kind) {
+        return byKind.getOrDefault(kind, Set.of());
+    }
 
     /** A multi-word cue found in a sentence: tokens [from, to]. */
     public record Hit(int from, int to, String phrase) {}
@@ -40,7 +42,8 @@ public final class Cues {
             String[] words = phrase.split(" ");
             for (int i = 0; i + words.length <= s.size(); i++) {
                 boolean ok = true;
-                for (int w = 0; w < words.length && ok; w++) ok = s.token(i + w).lower().equals(words[w]);
+                for (int w = 0; w < words.length && ok; w++)
+                    ok = s.token(i + w).lower().equals(words[w]);
                 if (ok) out.add(new Hit(i, i + words.length - 1, phrase));
             }
         }

@@ -1,13 +1,12 @@
 package org.sitrep.knowledge;
 
-import org.sitrep.text.Sentence;
-import org.sitrep.text.Token;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sitrep.text.Sentence;
+import org.sitrep.text.Token;
 
 /**
  * Place names: the curated file data/places/places.tsv (countries, capitals, conflict towns, regions,
@@ -20,6 +19,7 @@ public final class Gazetteer {
     private static final int MAX_TOKENS = 6;
     /** Tags of words a place name never ends on: prepositions, determiners, conjunctions. */
     private static final Set<String> FUNCTION_WORDS = Set.of("IN", "TO", "DT", "CC");
+
     private final Map<String, List<Place>> byName = new HashMap<>();
     private final Set<String> notPlaces = new java.util.HashSet<>();
     private final Map<String, Place> demonyms = new HashMap<>();
@@ -36,8 +36,13 @@ public final class Gazetteer {
         rows.addAll(files.rows("places/admin1.tsv"));
         for (Tsv.Row r : rows) {
             try {
-                Place p = new Place(r.get(0), r.get(2), r.get(3).isEmpty() ? null : r.get(3).toUpperCase(java.util.Locale.ROOT), r.get(4),
-                        Double.parseDouble(r.get(5)), Double.parseDouble(r.get(6)),
+                Place p = new Place(
+                        r.get(0),
+                        r.get(2),
+                        r.get(3).isEmpty() ? null : r.get(3).toUpperCase(java.util.Locale.ROOT),
+                        r.get(4),
+                        Double.parseDouble(r.get(5)),
+                        Double.parseDouble(r.get(6)),
                         r.get(7).isEmpty() ? 0 : Long.parseLong(r.get(7).replace(",", "")),
                         r.get(8).isEmpty() ? null : Long.parseLong(r.get(8)));
                 g.add(r.get(0), p);
@@ -47,8 +52,11 @@ public final class Gazetteer {
             }
         }
         for (Tsv.Row r : files.rows("places/demonyms.tsv")) {
-            Place p = g.byName.getOrDefault(Names.key(r.get(1)), List.of()).stream().filter(x -> x.geonamesId() == null || x.kind().equals("region")).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(r.where() + ": no place named " + r.get(1) + " in places.tsv"));
+            Place p = g.byName.getOrDefault(Names.key(r.get(1)), List.of()).stream()
+                    .filter(x -> x.geonamesId() == null || x.kind().equals("region"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            r.where() + ": no place named " + r.get(1) + " in places.tsv"));
             g.demonyms.put(Names.key(r.get(0)), p);
         }
         return g;
@@ -59,11 +67,18 @@ public final class Gazetteer {
         if (!key.isEmpty()) byName.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
     }
 
-    public int size() { return byName.size() + (geonames == null ? 0 : geonames.keys()); }
-    public GeoNamesIndex geonames() { return geonames; }
+    public int size() {
+        return byName.size() + (geonames == null ? 0 : geonames.keys());
+    }
+
+    public GeoNamesIndex geonames() {
+        return geonames;
+    }
 
     /** The region a demonym names ("European" → Europe), or null. */
-    public Place demonym(String words) { return demonyms.get(Names.key(words)); }
+    public Place demonym(String words) {
+        return demonyms.get(Names.key(words));
+    }
 
     /** Every place a name may be: curated entries first, then GeoNames. */
     public List<Place> lookup(String name) {
@@ -79,7 +94,8 @@ public final class Gazetteer {
         if (found.isEmpty()) return null;
         String named = null;
         if (country != null) {
-            for (Place p : byName.getOrDefault(Names.key(country), List.of())) if (p.kind().equals("country")) named = p.country();
+            for (Place p : byName.getOrDefault(Names.key(country), List.of()))
+                if (p.kind().equals("country")) named = p.country();
         }
         return choose(found, documentCountries, named);
     }
@@ -93,7 +109,10 @@ public final class Gazetteer {
         List<Token> toks = s.tokens();
         int i = 0;
         while (i < toks.size()) {
-            if (!Character.isUpperCase(toks.get(i).text().codePointAt(0))) { i++; continue; }
+            if (!Character.isUpperCase(toks.get(i).text().codePointAt(0))) {
+                i++;
+                continue;
+            }
             int bestEnd = -1;
             List<Place> best = null;
             StringBuilder key = new StringBuilder();
@@ -105,16 +124,20 @@ public final class Gazetteer {
                 location |= toks.get(j).ner().equals("LOCATION");
                 List<Place> curated = byName.get(key.toString());
                 List<Place> found = curated != null ? new ArrayList<>(curated) : new ArrayList<>();
-                // a name only GeoNames knows must look like a place: tagged as one, not an acronym ("EU"), not an ordinary word ("West")
-                boolean plausible = location && !notPlaces.contains(key.toString()) && !Names.isCapitalised(s.text(i, j));
-                if (geonames != null && (plausible || curated != null)) found.addAll(geonames.lookupKey(key.toString()));
-                if (!found.isEmpty() && !FUNCTION_WORDS.contains(toks.get(j).pos())) {  // "US on" is not the village Uson
+                // a name only GeoNames knows must look like a place: tagged as one, not an acronym ("EU"), not an
+                // ordinary word ("West")
+                boolean plausible =
+                        location && !notPlaces.contains(key.toString()) && !Names.isCapitalised(s.text(i, j));
+                if (geonames != null && (plausible || curated != null))
+                    found.addAll(geonames.lookupKey(key.toString()));
+                if (!found.isEmpty()
+                        && !FUNCTION_WORDS.contains(toks.get(j).pos())) { // "US on" is not the village Uson
                     bestEnd = j;
                     best = found;
                 }
             }
             if (bestEnd >= 0 && partOfPersonName(s, i, bestEnd)) {
-                i = bestEnd + 1;  // "Lloyd Austin", "Ishaq Dar": a person, not a city
+                i = bestEnd + 1; // "Lloyd Austin", "Ishaq Dar": a person, not a city
             } else if (bestEnd >= 0) {
                 Place p = choose(best, documentCountries, namedNext(s, bestEnd));
                 out.add(new Toponym(i, bestEnd, s.text(i, bestEnd), p));
@@ -129,7 +152,8 @@ public final class Gazetteer {
     /** Tokens the tagger reads as a person's name, next to more of that name. */
     private static boolean partOfPersonName(Sentence s, int from, int to) {
         for (int k = from; k <= to; k++) if (!s.token(k).ner().equals("PERSON")) return false;
-        return from > 0 && s.token(from - 1).ner().equals("PERSON") || to + 1 < s.size() && s.token(to + 1).ner().equals("PERSON");
+        return from > 0 && s.token(from - 1).ner().equals("PERSON")
+                || to + 1 < s.size() && s.token(to + 1).ner().equals("PERSON");
     }
 
     /** "Tripoli, Lebanon": the country the text puts right after a place name. */
@@ -155,8 +179,13 @@ public final class Gazetteer {
                     + (p.kind().equals("country") ? 2 : 0)
                     + (p.kind().equals("capital") ? 1 : 0)
                     + (p.kind().equals("region") ? 1 : 0)
-                    + (p.admin1() != null || p.geonamesId() == null ? 1.5 : 0);  // curated entries are the editors' choice for a name
-            if (score > bestScore) { best = p; bestScore = score; }
+                    + (p.admin1() != null || p.geonamesId() == null
+                            ? 1.5
+                            : 0); // curated entries are the editors' choice for a name
+            if (score > bestScore) {
+                best = p;
+                bestScore = score;
+            }
         }
         return best;
     }

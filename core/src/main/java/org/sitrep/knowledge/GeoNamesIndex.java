@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * Latin-script alternate names are kept, which is what English news uses.
  */
 public final class GeoNamesIndex {
-    private static final int MAGIC = 0x53524E31;  // "SRN1"
+    private static final int MAGIC = 0x53524E31; // "SRN1"
     private static final Pattern LATIN_NAME = Pattern.compile("[A-Za-z][A-Za-z .'\\-]+");
 
     private final int[] ids;
@@ -48,8 +48,13 @@ public final class GeoNamesIndex {
         byKey = new HashMap<>(keys * 4 / 3 + 1);
     }
 
-    public int size() { return ids.length; }
-    public int keys() { return byKey.size(); }
+    public int size() {
+        return ids.length;
+    }
+
+    public int keys() {
+        return byKey.size();
+    }
 
     /** The places a name may be, as gazetteer entries (kind "city"). */
     public List<Place> lookup(String name) {
@@ -64,10 +69,14 @@ public final class GeoNamesIndex {
         return out;
     }
 
-    public boolean contains(String key) { return byKey.containsKey(key); }
+    public boolean contains(String key) {
+        return byKey.containsKey(key);
+    }
 
     private Place place(int i) {
-        return new Place(names[i], rank[i] >= 4 ? "capital" : "city", countries[i], null, lat[i], lon[i], population[i], (long) ids[i]);
+        return new Place(
+                names[i], rank[i] >= 4 ? "capital" : "city", countries[i], null, lat[i], lon[i], population[i], (long)
+                        ids[i]);
     }
 
     /** Reads the index the build put on the classpath, or null when this build has none. */
@@ -121,17 +130,29 @@ public final class GeoNamesIndex {
                 keys.add(Names.key(c[2]));
                 for (String alt : c[3].split(",")) {
                     // English news spells places in Latin letters; codes ("BGW") and other scripts are left out
-                    if (alt.length() >= 3 && LATIN_NAME.matcher(alt).matches() && !alt.equals(alt.toUpperCase(Locale.ROOT))) keys.add(Names.key(alt));
+                    if (alt.length() >= 3
+                            && LATIN_NAME.matcher(alt).matches()
+                            && !alt.equals(alt.toUpperCase(Locale.ROOT))) keys.add(Names.key(alt));
                 }
                 keys.remove("");
                 String f = c[7];
                 byte rank = (byte) (f.equals("PPLC") ? 4 : f.equals("PPLA") ? 3 : f.equals("PPLA2") ? 2 : 1);
                 int pop = c[14].isEmpty() ? 0 : (int) Math.min(Integer.MAX_VALUE, Long.parseLong(c[14]));
-                rows.add(new Row(Integer.parseInt(c[0]), Float.parseFloat(c[4]), Float.parseFloat(c[5]), pop, rank, iso3, c[1], keys));
+                rows.add(new Row(
+                        Integer.parseInt(c[0]),
+                        Float.parseFloat(c[4]),
+                        Float.parseFloat(c[5]),
+                        pop,
+                        rank,
+                        iso3,
+                        c[1],
+                        keys));
             }
         }
         Map<String, List<Integer>> index = new LinkedHashMap<>();
-        for (int i = 0; i < rows.size(); i++) for (String k : rows.get(i).keys()) index.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
+        for (int i = 0; i < rows.size(); i++)
+            for (String k : rows.get(i).keys())
+                index.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
         Files.createDirectories(out.getParent());
         try (DataOutputStream d = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(out), 1 << 16))) {
             d.writeInt(MAGIC);

@@ -10,7 +10,9 @@ public final class ImpliedAgents {
     /** The implied agent of acts whose CAMEO code starts with {@code prefix}. */
     public record Agent(String prefix, List<String> sectors, String name) {
         /** The forces the clause names as acted on are the agent ("police were deployed"). */
-        public boolean self() { return sectors.equals(List.of("self")); }
+        public boolean self() {
+            return sectors.equals(List.of("self"));
+        }
     }
 
     private final Map<String, Agent> byPrefix = new HashMap<>();
@@ -18,7 +20,8 @@ public final class ImpliedAgents {
     public static ImpliedAgents load(KnowledgeFiles files) {
         ImpliedAgents out = new ImpliedAgents();
         for (Tsv.Row r : files.rows("events/implied-agents.tsv")) {
-            if (r.get(0).isEmpty() || r.list(1).isEmpty()) throw new IllegalArgumentException(r.where() + ": a CAMEO prefix and sectors are required");
+            if (r.get(0).isEmpty() || r.list(1).isEmpty())
+                throw new IllegalArgumentException(r.where() + ": a CAMEO prefix and sectors are required");
             out.byPrefix.put(r.get(0), new Agent(r.get(0), r.list(1), r.get(2).isEmpty() ? null : r.get(2)));
         }
         return out;

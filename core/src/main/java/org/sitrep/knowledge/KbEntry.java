@@ -7,17 +7,33 @@ import java.util.List;
  * One thing the knowledge base knows: a country, an organisation, a group, a person.
  * A person's code depends on the date: roles hold only between their dates.
  */
-public record KbEntry(String id, Kind kind, String name, List<String> aliases, String code, String country,
-                      List<String> sectors, List<String> sponsors, List<Role> roles) {
+public record KbEntry(
+        String id,
+        Kind kind,
+        String name,
+        List<String> aliases,
+        String code,
+        String country,
+        List<String> sectors,
+        List<String> sponsors,
+        List<Role> roles) {
 
-    public enum Kind { COUNTRY, ORGANIZATION, GROUP, PERSON }
+    public enum Kind {
+        COUNTRY,
+        ORGANIZATION,
+        GROUP,
+        PERSON
+    }
 
     /** A dated role; {@code from}/{@code to} null means open-ended; both null is the person's default. */
     public record Role(String code, String country, LocalDate from, LocalDate to, String title) {
         boolean covers(LocalDate d) {
             return (from == null || !d.isBefore(from)) && (to == null || d.isBefore(to));
         }
-        boolean undated() { return from == null && to == null; }
+
+        boolean undated() {
+            return from == null && to == null;
+        }
     }
 
     public KbEntry {
@@ -41,9 +57,11 @@ public record KbEntry(String id, Kind kind, String name, List<String> aliases, S
     public String codeAt(LocalDate date) {
         Role r = roleAt(date);
         if (r != null) return r.code();
-        if (kind == Kind.PERSON) return country;  // no role known on that date: just the country
+        if (kind == Kind.PERSON) return country; // no role known on that date: just the country
         return code;
     }
 
-    public boolean isPerson() { return kind == Kind.PERSON; }
+    public boolean isPerson() {
+        return kind == Kind.PERSON;
+    }
 }

@@ -24,7 +24,9 @@ public final class KnowledgeFiles {
         return new KnowledgeFiles(List.of());
     }
 
-    public List<Path> layers() { return layers; }
+    public List<Path> layers() {
+        return layers;
+    }
 
     /** All rows of {@code name} (e.g. "actors/countries.tsv"): built-in first, then the user layers. */
     public List<Tsv.Row> rows(String name) {

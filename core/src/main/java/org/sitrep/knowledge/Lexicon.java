@@ -1,12 +1,11 @@
 package org.sitrep.knowledge;
 
-import org.sitrep.text.Sentence;
-import org.sitrep.text.Token;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.sitrep.text.Sentence;
+import org.sitrep.text.Token;
 
 /**
  * The event lexicon (data/events/lexicon.tsv): verb patterns ("set on fire": the verb, then words in
@@ -15,8 +14,13 @@ import java.util.Map;
 public final class Lexicon {
 
     public record Entry(List<String> words, boolean verb, String cameo, String origin) {
-        public boolean isEvent() { return !cameo.equals(NOT_AN_EVENT); }
-        public String rule() { return (verb ? "verb:" : "noun:") + String.join(" ", words) + " -> " + cameo; }
+        public boolean isEvent() {
+            return !cameo.equals(NOT_AN_EVENT);
+        }
+
+        public String rule() {
+            return (verb ? "verb:" : "noun:") + String.join(" ", words) + " -> " + cameo;
+        }
     }
 
     /** A trigger found in a sentence: the head token and the tokens the pattern covered. */
@@ -29,13 +33,17 @@ public final class Lexicon {
     public static Lexicon load(KnowledgeFiles files, Codebook codebook) {
         Lexicon lx = new Lexicon();
         for (Tsv.Row r : files.rows("events/lexicon.tsv")) {
-            List<String> words = List.of(r.get(0).toLowerCase(java.util.Locale.ROOT).trim().split("\\s+"));
+            List<String> words =
+                    List.of(r.get(0).toLowerCase(java.util.Locale.ROOT).trim().split("\\s+"));
             String pos = r.get(1);
             String code = r.get(2);
-            // "-" marks a sense that is no event ("press on", "release footage"): it wins like any longer pattern, and codes nothing
-            if (!code.equals(NOT_AN_EVENT) && codebook.get(code) == null) throw new IllegalArgumentException(r.where() + ": unknown CAMEO code '" + code + "'");
+            // "-" marks a sense that is no event ("press on", "release footage"): it wins like any longer pattern, and
+            // codes nothing
+            if (!code.equals(NOT_AN_EVENT) && codebook.get(code) == null)
+                throw new IllegalArgumentException(r.where() + ": unknown CAMEO code '" + code + "'");
             boolean verb = pos.equals("v");
-            if (!verb && !pos.equals("n")) throw new IllegalArgumentException(r.where() + ": pos must be v or n, got '" + pos + "'");
+            if (!verb && !pos.equals("n"))
+                throw new IllegalArgumentException(r.where() + ": pos must be v or n, got '" + pos + "'");
             Entry e = new Entry(words, verb, code, r.where());
             if (verb) lx.add(lx.verbs, words.get(0), e);
             else lx.add(lx.nouns, words.get(words.size() - 1), e);
@@ -45,12 +53,13 @@ public final class Lexicon {
 
     private void add(Map<String, List<Entry>> index, String key, Entry e) {
         List<Entry> list = index.computeIfAbsent(key, k -> new ArrayList<>());
-        list.removeIf(x -> x.words().equals(e.words()));  // a user layer overrides
+        list.removeIf(x -> x.words().equals(e.words())); // a user layer overrides
         list.add(e);
     }
 
     public int size() {
-        return verbs.values().stream().mapToInt(List::size).sum() + nouns.values().stream().mapToInt(List::size).sum();
+        return verbs.values().stream().mapToInt(List::size).sum()
+                + nouns.values().stream().mapToInt(List::size).sum();
     }
 
     /** The best lexicon match with {@code t} as its head, or null. */
@@ -69,23 +78,39 @@ public final class Lexicon {
         List<Integer> order = wordOrder(s, t);
         Match best = null;
         for (Entry e : entries) {
-            int pos = -1;   // position in order
+            int pos = -1; // position in order
             int first = t.index(), last = t.index();
             boolean ok = true;
             for (int w = 1; w < e.words().size() && ok; w++) {
                 String word = e.words().get(w);
                 // "sb" needs an object, "to" an infinitive complement: "expect sb to" is "we expect Iraq to act"
-                if (word.equals("sb")) { ok = s.child(t, "obj") != null || s.child(t, "iobj") != null; continue; }
-                if (word.equals("to") && w == e.words().size() - 1 && e.words().get(w - 1).equals("sb")) { ok = s.child(t, "xcomp") != null; continue; }
+                if (word.equals("sb")) {
+                    ok = s.child(t, "obj") != null || s.child(t, "iobj") != null;
+                    continue;
+                }
+                if (word.equals("to")
+                        && w == e.words().size() - 1
+                        && e.words().get(w - 1).equals("sb")) {
+                    ok = s.child(t, "xcomp") != null;
+                    continue;
+                }
                 int found = -1;
                 for (int p = pos + 1; p < order.size(); p++) {
                     Token c = s.token(order.get(p));
-                    if (matches(c, word) && (c.index() < t.index() || inClause(s, t, c))) { found = p; break; }
+                    if (matches(c, word) && (c.index() < t.index() || inClause(s, t, c))) {
+                        found = p;
+                        break;
+                    }
                 }
                 if (found < 0) ok = false;
-                else { pos = found; first = Math.min(first, order.get(found)); last = Math.max(last, order.get(found)); }
+                else {
+                    pos = found;
+                    first = Math.min(first, order.get(found));
+                    last = Math.max(last, order.get(found));
+                }
             }
-            if (ok && (best == null || e.words().size() > best.entry().words().size())) best = new Match(e, t.index(), first, last);
+            if (ok && (best == null || e.words().size() > best.entry().words().size()))
+                best = new Match(e, t.index(), first, last);
         }
         return best;
     }
@@ -98,7 +123,11 @@ public final class Lexicon {
     private static List<Integer> wordOrder(Sentence s, Token t) {
         List<Integer> order = new ArrayList<>();
         Token object = s.child(t, "nsubj:pass");
-        if (object == null && t.pos().equals("VBN") && t.deprel().equals("acl") && s.head(t) != null && s.head(t).index() < t.index()) object = s.head(t);
+        if (object == null
+                && t.pos().equals("VBN")
+                && t.deprel().equals("acl")
+                && s.head(t) != null
+                && s.head(t).index() < t.index()) object = s.head(t);
         if (object != null && object.index() < t.index()) {
             // the noun and the words before it ("tear gas", "mortar shells"), not its own clauses or phrases
             for (int k = s.span(object)[0]; k <= object.index(); k++) if (s.dominates(object, s.token(k))) order.add(k);
@@ -115,7 +144,10 @@ public final class Lexicon {
     private static boolean inClause(Sentence s, Token t, Token c) {
         // "called on both sides to return": the parser hangs "on" on the complement verb
         Token h = s.head(c);
-        if ((c.deprel().equals("mark") || c.deprel().equals("case")) && h != null && h.head() == t.index() && c.index() == t.index() + 1) return true;
+        if ((c.deprel().equals("mark") || c.deprel().equals("case"))
+                && h != null
+                && h.head() == t.index()
+                && c.index() == t.index() + 1) return true;
         for (Token x = c; x != null; x = s.head(x)) {
             if (x.index() == t.index()) return true;
             if (x != c && x.isVerb()) return false;
@@ -134,8 +166,10 @@ public final class Lexicon {
             int from = t.index() - n + 1;
             if (from < 0) continue;
             boolean ok = true;
-            for (int w = 0; w < n - 1 && ok; w++) ok = matches(s.token(from + w), e.words().get(w));
-            if (ok && (best == null || n > best.entry().words().size())) best = new Match(e, t.index(), from, t.index());
+            for (int w = 0; w < n - 1 && ok; w++)
+                ok = matches(s.token(from + w), e.words().get(w));
+            if (ok && (best == null || n > best.entry().words().size()))
+                best = new Match(e, t.index(), from, t.index());
         }
         return best;
     }

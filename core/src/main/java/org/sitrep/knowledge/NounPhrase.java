@@ -1,14 +1,13 @@
 package org.sitrep.knowledge;
 
-import org.sitrep.text.Sentence;
-import org.sitrep.text.Token;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sitrep.text.Sentence;
+import org.sitrep.text.Token;
 
 /**
  * A light analysis of one noun phrase ("Iraqi army commander", "militia groups in Iraq") without the
@@ -44,7 +43,11 @@ public final class NounPhrase {
         int n = spans.size();
         int split = -1;
         for (int i = 1; i < n - 1; i++) {
-            if (PREPOSITIONS.contains(text.substring(spans.get(i)[0], spans.get(i)[1]).toLowerCase(Locale.ROOT))) { split = i; break; }
+            if (PREPOSITIONS.contains(
+                    text.substring(spans.get(i)[0], spans.get(i)[1]).toLowerCase(Locale.ROOT))) {
+                split = i;
+                break;
+            }
         }
         int head1 = split < 0 ? n - 1 : split - 1;
         List<Token> tokens = new ArrayList<>();
@@ -53,16 +56,34 @@ public final class NounPhrase {
             String lower = w.toLowerCase(Locale.ROOT);
             int head;
             String rel;
-            if (i == head1) { head = -1; rel = "root"; }
-            else if (split >= 0 && i == n - 1) { head = head1; rel = "nmod"; }
-            else if (i == split) { head = n - 1; rel = "case"; }
-            else if (split >= 0 && i > split) { head = n - 1; rel = "compound"; }
-            else { head = head1; rel = DETERMINERS.contains(lower) ? "det" : possessors.contains(i) ? "nmod:poss" : "compound"; }
-            if (i > 0 && possessors.contains(i - 1)) { head = i - 1; rel = "case"; }
+            if (i == head1) {
+                head = -1;
+                rel = "root";
+            } else if (split >= 0 && i == n - 1) {
+                head = head1;
+                rel = "nmod";
+            } else if (i == split) {
+                head = n - 1;
+                rel = "case";
+            } else if (split >= 0 && i > split) {
+                head = n - 1;
+                rel = "compound";
+            } else {
+                head = head1;
+                rel = DETERMINERS.contains(lower) ? "det" : possessors.contains(i) ? "nmod:poss" : "compound";
+            }
+            if (i > 0 && possessors.contains(i - 1)) {
+                head = i - 1;
+                rel = "case";
+            }
             boolean capital = Character.isUpperCase(w.codePointAt(0));
-            boolean plural = !lower.endsWith("ss") && (lower.endsWith("s") && lower.length() > 3 || lower.endsWith("men") || lower.equals("children"));
-            String pos = DETERMINERS.contains(lower) ? "DT" : PREPOSITIONS.contains(lower) && i == split ? "IN"
-                    : capital ? (plural ? "NNPS" : "NNP") : plural ? "NNS" : "NN";
+            boolean plural = !lower.endsWith("ss")
+                    && (lower.endsWith("s") && lower.length() > 3 || lower.endsWith("men") || lower.equals("children"));
+            String pos = DETERMINERS.contains(lower)
+                    ? "DT"
+                    : PREPOSITIONS.contains(lower) && i == split
+                            ? "IN"
+                            : capital ? (plural ? "NNPS" : "NNP") : plural ? "NNS" : "NN";
             String lemma = plural ? ActorKb.singular(lower) : lower;
             tokens.add(new Token(i, w, lemma, pos, "O", spans.get(i)[0], spans.get(i)[1], head, rel));
         }

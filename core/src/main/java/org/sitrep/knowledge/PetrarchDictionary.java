@@ -47,7 +47,10 @@ public final class PetrarchDictionary {
         StringBuilder out = new StringBuilder();
         for (String w : s.split(" ")) {
             if (out.length() > 0) out.append(' ');
-            out.append(w.length() <= 3 || !w.matches("[A-Z][A-Z'-]+") ? w : w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT));
+            out.append(
+                    w.length() <= 3 || !w.matches("[A-Z][A-Z'-]+")
+                            ? w
+                            : w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT));
         }
         return out.toString();
     }
@@ -100,7 +103,7 @@ public final class PetrarchDictionary {
         if (b.isEmpty()) return null;
         String[] parts = b.split("\\s+", 2);
         String code = parts[0].toUpperCase(Locale.ROOT);
-        if (!code.matches("[A-Z0-9~/]+") || code.matches("[-+#]+")) return null;  // ---, +++: the dictionary's "no code"
+        if (!code.matches("[A-Z0-9~/]+") || code.matches("[-+#]+")) return null; // ---, +++: the dictionary's "no code"
         if (parts.length == 1) return new Dated(code, null, null);
         String rest = parts[1].replace(" ", "");
         if (rest.startsWith("<")) return new Dated(code, null, date(rest.substring(1)));
@@ -117,8 +120,12 @@ public final class PetrarchDictionary {
             int yy = Integer.parseInt(d.substring(0, 2));
             d = (yy < 30 ? "20" : "19") + d;
         }
-        if (d.length() != 8) throw new IllegalArgumentException("bad dictionary date '" + s + "' (want YYMMDD or YYYYMMDD)");
-        return LocalDate.of(Integer.parseInt(d.substring(0, 4)), Integer.parseInt(d.substring(4, 6)), Integer.parseInt(d.substring(6, 8)));
+        if (d.length() != 8)
+            throw new IllegalArgumentException("bad dictionary date '" + s + "' (want YYMMDD or YYYYMMDD)");
+        return LocalDate.of(
+                Integer.parseInt(d.substring(0, 4)),
+                Integer.parseInt(d.substring(4, 6)),
+                Integer.parseInt(d.substring(6, 8)));
     }
 
     public static List<Agent> readAgents(Path file) throws IOException {
@@ -144,7 +151,8 @@ public final class PetrarchDictionary {
             int brace = head.indexOf('{');
             if (brace >= 0) {
                 int close = head.indexOf('}', brace);
-                String inside = head.substring(brace + 1, close < 0 ? head.length() : close).trim();
+                String inside = head.substring(brace + 1, close < 0 ? head.length() : close)
+                        .trim();
                 plural = inside.isEmpty() ? "" : inside;
                 head = head.substring(0, brace);
             }
@@ -178,37 +186,59 @@ public final class PetrarchDictionary {
         Files.createDirectories(a);
         int n = 0;
         String header = "# imported from PETRARCH/TABARI dictionaries (" + origin + ")\n";
-        if (!actors.isEmpty()) try (Writer groups = append(a.resolve("groups.tsv"), header); Writer people = append(a.resolve("people.tsv"), header)) {
-            for (Actor act : actors) {
-                String id = "petrarch-" + Names.key(act.names().get(0));
-                String name = act.names().get(0);
-                String aliases = String.join("|", act.names().subList(1, act.names().size()));
-                boolean dated = act.codes().stream().anyMatch(d -> d.from() != null || d.to() != null);
-                if (!dated) {
-                    String code = act.codes().get(0).code().split("/")[0];
-                    groups.write(String.join("\t", id, code, country(code), sectors(code), name, aliases, "", "imported") + "\n");
-                } else {
-                    for (Dated d : act.codes()) {
-                        people.write(String.join("\t", id, name, aliases, country(d.code()), d.code(),
-                                d.from() == null ? "" : d.from().toString(), d.to() == null ? "" : d.to().toString(), "imported") + "\n");
+        if (!actors.isEmpty())
+            try (Writer groups = append(a.resolve("groups.tsv"), header);
+                    Writer people = append(a.resolve("people.tsv"), header)) {
+                for (Actor act : actors) {
+                    String id = "petrarch-" + Names.key(act.names().get(0));
+                    String name = act.names().get(0);
+                    String aliases =
+                            String.join("|", act.names().subList(1, act.names().size()));
+                    boolean dated = act.codes().stream().anyMatch(d -> d.from() != null || d.to() != null);
+                    if (!dated) {
+                        String code = act.codes().get(0).code().split("/")[0];
+                        groups.write(
+                                String.join("\t", id, code, country(code), sectors(code), name, aliases, "", "imported")
+                                        + "\n");
+                    } else {
+                        for (Dated d : act.codes()) {
+                            people.write(String.join(
+                                            "\t",
+                                            id,
+                                            name,
+                                            aliases,
+                                            country(d.code()),
+                                            d.code(),
+                                            d.from() == null ? "" : d.from().toString(),
+                                            d.to() == null ? "" : d.to().toString(),
+                                            "imported")
+                                    + "\n");
+                        }
                     }
+                    n++;
                 }
-                n++;
             }
-        }
-        if (!agents.isEmpty()) try (Writer out = append(a.resolve("agents.tsv"), header)) {
-            for (Agent g : agents) {
-                List<String> terms = g.names().stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
-                out.write(String.join("|", terms) + "\t" + blocks(g.code(), 0) + "\t" + (g.prefix() ? "agent-prefix" : "agent") + "\n");
-                n++;
+        if (!agents.isEmpty())
+            try (Writer out = append(a.resolve("agents.tsv"), header)) {
+                for (Agent g : agents) {
+                    List<String> terms = g.names().stream()
+                            .map(s -> s.toLowerCase(Locale.ROOT))
+                            .toList();
+                    out.write(String.join("|", terms) + "\t" + blocks(g.code(), 0) + "\t"
+                            + (g.prefix() ? "agent-prefix" : "agent") + "\n");
+                    n++;
+                }
             }
-        }
         return n;
     }
 
     private static Writer append(Path f, String header) throws IOException {
         boolean fresh = !Files.exists(f);
-        Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        Writer w = Files.newBufferedWriter(
+                f,
+                StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
         if (fresh) w.write(header);
         return w;
     }

@@ -16,7 +16,10 @@ public final class Tsv {
 
     /** A data row with its origin, so that a bad row can be reported as "file:line". */
     public record Row(String origin, int line, String[] cells) {
-        public String get(int i) { return i < cells.length ? cells[i].trim() : ""; }
+        public String get(int i) {
+            return i < cells.length ? cells[i].trim() : "";
+        }
+
         public List<String> list(int i) {
             String v = get(i);
             if (v.isEmpty()) return List.of();
@@ -24,7 +27,10 @@ public final class Tsv {
             for (String part : v.split("\\|")) if (!part.isBlank()) out.add(part.trim());
             return out;
         }
-        public String where() { return origin + ":" + line; }
+
+        public String where() {
+            return origin + ":" + line;
+        }
     }
 
     public static List<Row> read(String origin, InputStream in) {

@@ -2,7 +2,6 @@ package org.sitrep.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,9 +28,16 @@ public final class EventModel {
     static final int DIGITS = 5;
 
     /** What the model says about one sentence. Mode and ACLED type are null where the PLOVER type is none. */
-    public record Prediction(String plover, double ploverProbability, String mode, double modeProbability,
-                             String acled, double acledProbability) {
-        public boolean event() { return !plover.equals(NONE); }
+    public record Prediction(
+            String plover,
+            double ploverProbability,
+            String mode,
+            double modeProbability,
+            String acled,
+            double acledProbability) {
+        public boolean event() {
+            return !plover.equals(NONE);
+        }
     }
 
     private final String encoder;
@@ -39,17 +45,24 @@ public final class EventModel {
     private final Map<String, SoftmaxHead> heads;
     private final Map<String, Object> about;
 
-    public EventModel(String encoder, float[] mean, float[] scale, Map<String, SoftmaxHead> heads, Map<String, Object> about) {
+    public EventModel(
+            String encoder, float[] mean, float[] scale, Map<String, SoftmaxHead> heads, Map<String, Object> about) {
         this.encoder = encoder;
         this.mean = mean.clone();
         this.scale = scale.clone();
         this.heads = Map.copyOf(heads);
         this.about = new LinkedHashMap<>(about);
-        for (String h : List.of("plover", "acled")) if (!heads.containsKey(h)) throw new IllegalArgumentException("no " + h + " head");
+        for (String h : List.of("plover", "acled"))
+            if (!heads.containsKey(h)) throw new IllegalArgumentException("no " + h + " head");
     }
 
-    public String encoder() { return encoder; }
-    public SoftmaxHead head(String name) { return heads.get(name); }
+    public String encoder() {
+        return encoder;
+    }
+
+    public SoftmaxHead head(String name) {
+        return heads.get(name);
+    }
 
     /** The encoder vector as the heads see it. */
     public float[] features(float[] v) {
@@ -70,15 +83,24 @@ public final class EventModel {
         SoftmaxHead modes = heads.get("mode:" + type.getKey());
         Map.Entry<String, Double> mode = modes == null ? null : modes.best(x);
         Map.Entry<String, Double> acled = heads.get("acled").best(x);
-        return new Prediction(type.getKey(), type.getValue(), mode == null ? null : mode.getKey(), mode == null ? 0 : mode.getValue(),
-                acled.getKey().equals(NONE) ? null : acled.getKey(), acled.getValue());
+        return new Prediction(
+                type.getKey(),
+                type.getValue(),
+                mode == null ? null : mode.getKey(),
+                mode == null ? 0 : mode.getValue(),
+                acled.getKey().equals(NONE) ? null : acled.getKey(),
+                acled.getValue());
     }
 
     /** Mean and inverse spread of each feature over the rows, for {@link #features}. */
     public static float[][] standardisation(List<float[]> rows) {
         int d = rows.get(0).length;
         double[] sum = new double[d], sq = new double[d];
-        for (float[] r : rows) for (int j = 0; j < d; j++) { sum[j] += r[j]; sq[j] += (double) r[j] * r[j]; }
+        for (float[] r : rows)
+            for (int j = 0; j < d; j++) {
+                sum[j] += r[j];
+                sq[j] += (double) r[j] * r[j];
+            }
         float[] mean = new float[d], scale = new float[d];
         double f = Math.pow(10, DIGITS + 2);
         for (int j = 0; j < d; j++) {
@@ -117,7 +139,11 @@ public final class EventModel {
         Map<String, SoftmaxHead> heads = new LinkedHashMap<>();
         root.path("heads").fields().forEachRemaining(e -> heads.put(e.getKey(), readHead(e.getValue())));
         Map<String, Object> about = new ObjectMapper().convertValue(root.path("about"), Map.class);
-        return new EventModel(root.path("encoder").asText(), floats(root.path("mean")), floats(root.path("scale")), heads,
+        return new EventModel(
+                root.path("encoder").asText(),
+                floats(root.path("mean")),
+                floats(root.path("scale")),
+                heads,
                 about == null ? Map.of() : about);
     }
 
@@ -166,7 +192,8 @@ public final class EventModel {
         heads.keySet().stream().filter(k -> k.startsWith("mode:")).sorted().forEach(names::add);
         for (String name : names) {
             SoftmaxHead h = heads.get(name).rounded(DIGITS);
-            w.write(sep + json.writeValueAsString(name) + ": {\n\"labels\": " + json.writeValueAsString(h.labels()) + ",\n");
+            w.write(sep + json.writeValueAsString(name) + ": {\n\"labels\": " + json.writeValueAsString(h.labels())
+                    + ",\n");
             double[] bias = new double[h.labels().size()];
             for (int k = 0; k < bias.length; k++) bias[k] = h.bias(k);
             w.write("\"bias\": " + numbers(bias) + ",\n\"weights\": [");
@@ -185,7 +212,14 @@ public final class EventModel {
 
     private static String numbers(float[] v) {
         StringBuilder sb = new StringBuilder("[");
-        for (int j = 0; j < v.length; j++) sb.append(j == 0 ? "" : ",").append(v[j] == 0 ? "0" : new BigDecimal(Float.toString(v[j])).stripTrailingZeros().toPlainString());
+        for (int j = 0; j < v.length; j++)
+            sb.append(j == 0 ? "" : ",")
+                    .append(
+                            v[j] == 0
+                                    ? "0"
+                                    : new BigDecimal(Float.toString(v[j]))
+                                            .stripTrailingZeros()
+                                            .toPlainString());
         return sb.append(']').toString();
     }
 

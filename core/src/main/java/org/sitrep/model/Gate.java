@@ -1,14 +1,13 @@
 package org.sitrep.model;
 
-import org.sitrep.knowledge.Tsv;
-import org.sitrep.text.Sentence;
-import org.sitrep.text.Token;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.Set;
+import org.sitrep.knowledge.Tsv;
+import org.sitrep.text.Sentence;
+import org.sitrep.text.Token;
 
 /**
  * Whether a sentence the rules left without any event could tell one, cheaply, before it is encoded
@@ -35,7 +34,8 @@ public record Gate(Set<String> light) {
     static Gate read(String origin, InputStream in) {
         Set<String> light = new HashSet<>();
         for (Tsv.Row r : Tsv.read(origin, in)) {
-            if (!r.get(0).equals("light")) throw new IllegalArgumentException(r.where() + ": a row is 'light', not '" + r.get(0) + "'");
+            if (!r.get(0).equals("light"))
+                throw new IllegalArgumentException(r.where() + ": a row is 'light', not '" + r.get(0) + "'");
             light.add(r.get(1));
         }
         return new Gate(light);

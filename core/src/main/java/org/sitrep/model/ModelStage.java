@@ -1,15 +1,5 @@
 package org.sitrep.model;
 
-import org.sitrep.analysis.Analysis;
-import org.sitrep.analysis.EventDraft;
-import org.sitrep.analysis.Layer;
-import org.sitrep.analysis.Mention;
-import org.sitrep.analysis.PlaceMention;
-import org.sitrep.analysis.Stage;
-import org.sitrep.knowledge.Codebook;
-import org.sitrep.text.Sentence;
-import org.sitrep.text.Token;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +10,15 @@ import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Layer;
+import org.sitrep.analysis.Mention;
+import org.sitrep.analysis.PlaceMention;
+import org.sitrep.analysis.Stage;
+import org.sitrep.knowledge.Codebook;
+import org.sitrep.text.Sentence;
+import org.sitrep.text.Token;
 
 /**
  * The event model's second opinion, after the rules are merged and before the ACLED crosswalk ({@code sitrep code --model}).
@@ -40,8 +39,15 @@ import java.util.function.Predicate;
  * </ul>
  */
 public final class ModelStage implements Stage {
-    @Override public Set<Layer> requires() { return Set.of(Layer.SENTENCES, Layer.PLACES, Layer.MENTIONS, Layer.QUOTES, Layer.EVENTS); }
-    @Override public Set<Layer> writes() { return Set.of(Layer.OPINIONS, Layer.EVENTS); }
+    @Override
+    public Set<Layer> requires() {
+        return Set.of(Layer.SENTENCES, Layer.PLACES, Layer.MENTIONS, Layer.QUOTES, Layer.EVENTS);
+    }
+
+    @Override
+    public Set<Layer> writes() {
+        return Set.of(Layer.OPINIONS, Layer.EVENTS);
+    }
 
     /** Where an event the rules found says the model agreed (see the README's "Event model"). */
     public static final String AGREES = " + model (";
@@ -53,7 +59,15 @@ public final class ModelStage implements Stage {
      * sentences without rule events longer than {@code maxTokens} or shut by the {@link Gate} (when {@code gate}). A
      * threshold above 1 turns its action off.
      */
-    public record Settings(double add, double drop, double doubt, double disagree, double mode, int minTokens, int maxTokens, boolean gate) {
+    public record Settings(
+            double add,
+            double drop,
+            double doubt,
+            double disagree,
+            double mode,
+            int minTokens,
+            int maxTokens,
+            boolean gate) {
         public static final Settings DEFAULT = new Settings(0.95, 2, 2, 0.9, 0.8, 5, 60, true);
 
         /** These settings with some changed, from "add=0.9,drop=0.97" (for trying thresholds out). */
@@ -65,15 +79,25 @@ public final class ModelStage implements Stage {
                 if (p.length != 2) throw new IllegalArgumentException("model setting '" + kv + "' is not name=value");
                 double v = Double.parseDouble(p[1]);
                 s = switch (p[0]) {
-                    case "add" -> new Settings(v, s.drop, s.doubt, s.disagree, s.mode, s.minTokens, s.maxTokens, s.gate);
-                    case "drop" -> new Settings(s.add, v, s.doubt, s.disagree, s.mode, s.minTokens, s.maxTokens, s.gate);
-                    case "doubt" -> new Settings(s.add, s.drop, v, s.disagree, s.mode, s.minTokens, s.maxTokens, s.gate);
-                    case "disagree" -> new Settings(s.add, s.drop, s.doubt, v, s.mode, s.minTokens, s.maxTokens, s.gate);
-                    case "mode" -> new Settings(s.add, s.drop, s.doubt, s.disagree, v, s.minTokens, s.maxTokens, s.gate);
-                    case "minTokens" -> new Settings(s.add, s.drop, s.doubt, s.disagree, s.mode, (int) v, s.maxTokens, s.gate);
-                    case "maxTokens" -> new Settings(s.add, s.drop, s.doubt, s.disagree, s.mode, s.minTokens, (int) v, s.gate);
-                    case "gate" -> new Settings(s.add, s.drop, s.doubt, s.disagree, s.mode, s.minTokens, s.maxTokens, v != 0);
-                    default -> throw new IllegalArgumentException("no model setting '" + p[0] + "' (add, drop, doubt, disagree, mode, minTokens, maxTokens, gate)");
+                    case "add" ->
+                        new Settings(v, s.drop, s.doubt, s.disagree, s.mode, s.minTokens, s.maxTokens, s.gate);
+                    case "drop" ->
+                        new Settings(s.add, v, s.doubt, s.disagree, s.mode, s.minTokens, s.maxTokens, s.gate);
+                    case "doubt" ->
+                        new Settings(s.add, s.drop, v, s.disagree, s.mode, s.minTokens, s.maxTokens, s.gate);
+                    case "disagree" ->
+                        new Settings(s.add, s.drop, s.doubt, v, s.mode, s.minTokens, s.maxTokens, s.gate);
+                    case "mode" ->
+                        new Settings(s.add, s.drop, s.doubt, s.disagree, v, s.minTokens, s.maxTokens, s.gate);
+                    case "minTokens" ->
+                        new Settings(s.add, s.drop, s.doubt, s.disagree, s.mode, (int) v, s.maxTokens, s.gate);
+                    case "maxTokens" ->
+                        new Settings(s.add, s.drop, s.doubt, s.disagree, s.mode, s.minTokens, (int) v, s.gate);
+                    case "gate" ->
+                        new Settings(s.add, s.drop, s.doubt, s.disagree, s.mode, s.minTokens, s.maxTokens, v != 0);
+                    default ->
+                        throw new IllegalArgumentException("no model setting '" + p[0]
+                                + "' (add, drop, doubt, disagree, mode, minTokens, maxTokens, gate)");
                 };
             }
             return s;
@@ -98,8 +122,16 @@ public final class ModelStage implements Stage {
     }
 
     /** With {@code refinable}, the PLOVER types whose ACLED sub-event type the model may refine; every sentence is read. */
-    public ModelStage(EventModel model, Encoder encoder, Codebook codebook, Settings settings, Predicate<String> refinable) {
-        this(model, encoder, codebook, settings, (a, e) -> refinable.test(e.code().plover()), type -> true, Gate.NONE);
+    public ModelStage(
+            EventModel model, Encoder encoder, Codebook codebook, Settings settings, Predicate<String> refinable) {
+        this(
+                model,
+                encoder,
+                codebook,
+                settings,
+                (a, e) -> refinable.test(e.code().plover()),
+                type -> true,
+                Gate.NONE);
     }
 
     /**
@@ -110,13 +142,20 @@ public final class ModelStage implements Stage {
      * ACLED types to, where a mode can change the outcome ({@link org.sitrep.knowledge.AcledCrosswalk#types}); an
      * unspecified code of another type (a rejection, a threat) is not read for its mode.
      */
-    public ModelStage(EventModel model, Encoder encoder, Codebook codebook, Settings settings, BiPredicate<Analysis, EventDraft> refinable,
-                      Predicate<String> typed, Gate gate) {
+    public ModelStage(
+            EventModel model,
+            Encoder encoder,
+            Codebook codebook,
+            Settings settings,
+            BiPredicate<Analysis, EventDraft> refinable,
+            Predicate<String> typed,
+            Gate gate) {
         this.refinable = refinable;
         this.typed = typed;
         this.gate = settings.gate() ? gate : Gate.NONE;
         if (!model.encoder().equals(encoder.name()))
-            throw new IllegalArgumentException("the head was trained on " + model.encoder() + ", not on " + encoder.name());
+            throw new IllegalArgumentException(
+                    "the head was trained on " + model.encoder() + ", not on " + encoder.name());
         this.model = model;
         this.encoder = encoder;
         this.settings = settings;
@@ -132,9 +171,13 @@ public final class ModelStage implements Stage {
         return b.code().length() < a.code().length() ? b : a;
     }
 
-    public Settings settings() { return settings; }
+    public Settings settings() {
+        return settings;
+    }
 
-    public Stats stats() { return new Stats(seen.sum(), asked.sum(), nanos.sum()); }
+    public Stats stats() {
+        return new Stats(seen.sum(), asked.sum(), nanos.sum());
+    }
 
     @Override
     public void process(Analysis a) {
@@ -166,8 +209,15 @@ public final class ModelStage implements Stage {
         for (int i = 0; i < ask.size(); i++) {
             Sentence s = ask.get(i);
             EventModel.Prediction p = model.predict(vectors[i]);
-            a.putOpinion(s.index(), new Analysis.Opinion(p.plover(), round(p.ploverProbability()), p.mode(), round(p.modeProbability()),
-                    p.acled(), round(p.acledProbability())));
+            a.putOpinion(
+                    s.index(),
+                    new Analysis.Opinion(
+                            p.plover(),
+                            round(p.ploverProbability()),
+                            p.mode(),
+                            round(p.modeProbability()),
+                            p.acled(),
+                            round(p.acledProbability())));
             if (!drafted.contains(s.index())) {
                 if (p.event() && p.ploverProbability() >= settings.add()) {
                     EventDraft e = event(a, s, p);
@@ -176,7 +226,10 @@ public final class ModelStage implements Stage {
                 continue;
             }
             for (EventDraft e : a.events()) {
-                if (e.sentence() != s.index() || !e.emitted() || e.code() == null || e.code().plover() == null) continue;
+                if (e.sentence() != s.index()
+                        || !e.emitted()
+                        || e.code() == null
+                        || e.code().plover() == null) continue;
                 judge(a, s, e, p);
             }
         }
@@ -200,17 +253,33 @@ public final class ModelStage implements Stage {
             e.setRule(e.rule() + (AGREES + pr + ")"));
             Codebook.Code specific = p.mode() == null ? null : byMode.get(p.plover() + "/" + p.mode());
             if (specific != null && unspecified(e.code()) && p.modeProbability() >= settings.mode()) {
-                e.setRule(e.rule() + String.format(Locale.ROOT, ", mode %s (%.2f): %s -> %s", p.mode(), p.modeProbability(), e.code().code(), specific.code()));
+                e.setRule(e.rule()
+                        + String.format(
+                                Locale.ROOT,
+                                ", mode %s (%.2f): %s -> %s",
+                                p.mode(),
+                                p.modeProbability(),
+                                e.code().code(),
+                                specific.code()));
                 e.setCode(specific);
             }
         } else if (!p.event() && p.ploverProbability() >= settings.drop()) {
             e.setNote(NO_EVENT + " (" + pr + ")");
         } else if (!p.event() && p.ploverProbability() >= settings.doubt()) {
-            e.setRule(e.rule() + String.format(Locale.ROOT, "; the model doubts it (no event %s, confidence %s)", pr, e.confidence()));
+            e.setRule(e.rule()
+                    + String.format(
+                            Locale.ROOT, "; the model doubts it (no event %s, confidence %s)", pr, e.confidence()));
             e.setConfidence(Math.min(e.confidence(), round(1 - p.ploverProbability())));
         } else if (p.ploverProbability() >= settings.disagree()) {
-            a.addWarning(String.format(Locale.ROOT, "model disagrees: sentence %d, '%s' coded %s by %s; the model says %s (%s)",
-                    s.index(), s.token(e.trigger()).text(), e.code().plover(), e.rule(), p.plover(), pr));
+            a.addWarning(String.format(
+                    Locale.ROOT,
+                    "model disagrees: sentence %d, '%s' coded %s by %s; the model says %s (%s)",
+                    s.index(),
+                    s.token(e.trigger()).text(),
+                    e.code().plover(),
+                    e.rule(),
+                    p.plover(),
+                    pr));
         }
     }
 
@@ -225,12 +294,15 @@ public final class ModelStage implements Stage {
 
     private EventDraft event(Analysis a, Sentence s, EventModel.Prediction p) {
         Codebook.Code code = p.mode() != null && byMode.containsKey(p.plover() + "/" + p.mode())
-                ? byMode.get(p.plover() + "/" + p.mode()) : byType.get(p.plover());
+                ? byMode.get(p.plover() + "/" + p.mode())
+                : byType.get(p.plover());
         Token trigger = mainVerb(s);
         if (code == null || trigger == null) return null;
         EventDraft e = new EventDraft();
         e.setSentence(s.index());
-        e.setTriggerTo(trigger.index()); e.setTriggerFrom(e.triggerTo()); e.setTrigger(e.triggerFrom());
+        e.setTriggerTo(trigger.index());
+        e.setTriggerFrom(e.triggerTo());
+        e.setTrigger(e.triggerFrom());
         e.setCode(code);
         e.setRule("model:" + p.plover());
         e.setConfidence(round(p.ploverProbability()));
@@ -239,12 +311,17 @@ public final class ModelStage implements Stage {
             if (m == null) continue;
             String rel = c.deprel();
             if (rel.equals("nsubj") || rel.equals("obl:agent")) e.source().add(m);
-            else if (rel.equals("obj") || rel.equals("nsubj:pass") || rel.equals("iobj")) e.target().add(m);
+            else if (rel.equals("obj") || rel.equals("nsubj:pass") || rel.equals("iobj"))
+                e.target().add(m);
         }
         e.setDateValue(a.published().toString());
         e.setDatePrecision("day");
         e.setDateFrom("publication");
-        for (PlaceMention pm : a.places()) if (pm.sentence() == s.index() && pm.locative()) { e.setLocation(pm); break; }
+        for (PlaceMention pm : a.places())
+            if (pm.sentence() == s.index() && pm.locative()) {
+                e.setLocation(pm);
+                break;
+            }
         e.setInQuote(a.quoteAt(trigger.start()) != null);
         return e;
     }
@@ -252,7 +329,11 @@ public final class ModelStage implements Stage {
     /** The root if it is a verb, else the first verb that depends on it, else the root itself (a headline's noun). */
     static Token mainVerb(Sentence s) {
         Token root = null;
-        for (Token t : s.tokens()) if (t.head() < 0 && !t.pos().matches("\\p{Punct}+")) { root = t; break; }
+        for (Token t : s.tokens())
+            if (t.head() < 0 && !t.pos().matches("\\p{Punct}+")) {
+                root = t;
+                break;
+            }
         if (root == null) return null;
         if (root.isVerb()) return root;
         for (Token c : s.children(root)) if (c.isVerb() && !c.deprel().startsWith("aux")) return c;

@@ -22,7 +22,10 @@ public record Scores(Map<String, Line> lines, double macroF1, double weightedF1,
             String g = gold.get(i), p = predicted.get(i);
             c.computeIfAbsent(g, k -> new int[3])[1]++;
             c.computeIfAbsent(p, k -> new int[3])[2]++;
-            if (g.equals(p)) { c.get(g)[0]++; right++; }
+            if (g.equals(p)) {
+                c.get(g)[0]++;
+                right++;
+            }
         }
         Map<String, Line> lines = new TreeMap<>();
         double macro = 0, weighted = 0;
@@ -38,19 +41,37 @@ public record Scores(Map<String, Line> lines, double macroF1, double weightedF1,
             macro += f1;
             weighted += f1 * v[1];
         }
-        return new Scores(lines, labels == 0 ? 0 : macro / labels, support == 0 ? 0 : weighted / support,
-                gold.isEmpty() ? 0 : right / (double) gold.size(), gold.size());
+        return new Scores(
+                lines,
+                labels == 0 ? 0 : macro / labels,
+                support == 0 ? 0 : weighted / support,
+                gold.isEmpty() ? 0 : right / (double) gold.size(),
+                gold.size());
     }
 
     /** A plain-text table, one label a line, then the averages. */
     public String table(String title) {
         List<String> out = new ArrayList<>();
-        int width = Math.max(10, lines.keySet().stream().mapToInt(String::length).max().orElse(10));
+        int width = Math.max(
+                10, lines.keySet().stream().mapToInt(String::length).max().orElse(10));
         out.add(String.format(Locale.ROOT, "%-" + width + "s %6s %6s %6s %6s", title, "P", "R", "F1", "n"));
         for (Line l : lines.values())
-            out.add(String.format(Locale.ROOT, "%-" + width + "s %6.3f %6.3f %6.3f %6d", l.label(), l.precision(), l.recall(), l.f1(), l.support()));
-        out.add(String.format(Locale.ROOT, "%-" + width + "s %20.3f   (events only; weighted %.3f, accuracy %.3f over %d rows)",
-                "macro F1", macroF1, weightedF1, accuracy, rows));
+            out.add(String.format(
+                    Locale.ROOT,
+                    "%-" + width + "s %6.3f %6.3f %6.3f %6d",
+                    l.label(),
+                    l.precision(),
+                    l.recall(),
+                    l.f1(),
+                    l.support()));
+        out.add(String.format(
+                Locale.ROOT,
+                "%-" + width + "s %20.3f   (events only; weighted %.3f, accuracy %.3f over %d rows)",
+                "macro F1",
+                macroF1,
+                weightedF1,
+                accuracy,
+                rows));
         return String.join("\n", out);
     }
 }

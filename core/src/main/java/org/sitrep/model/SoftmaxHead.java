@@ -31,10 +31,21 @@ public final class SoftmaxHead {
         this.bias = bias.clone();
     }
 
-    public List<String> labels() { return labels; }
-    public int dimension() { return weights.length == 0 ? 0 : weights[0].length; }
-    double[] weights(int label) { return weights[label].clone(); }
-    double bias(int label) { return bias[label]; }
+    public List<String> labels() {
+        return labels;
+    }
+
+    public int dimension() {
+        return weights.length == 0 ? 0 : weights[0].length;
+    }
+
+    double[] weights(int label) {
+        return weights[label].clone();
+    }
+
+    double bias(int label) {
+        return bias[label];
+    }
 
     /** The probability of each label (in {@link #labels()} order) for feature vector x. */
     public double[] probabilities(float[] x) {
@@ -77,7 +88,8 @@ public final class SoftmaxHead {
 
     /** Trains a head on rows x with labels y; labels are sorted, so the file does not depend on row order of first use. */
     public static SoftmaxHead train(List<float[]> x, List<String> y, Settings s) {
-        if (x.size() != y.size() || x.isEmpty()) throw new IllegalArgumentException("need as many labels as rows, and some rows");
+        if (x.size() != y.size() || x.isEmpty())
+            throw new IllegalArgumentException("need as many labels as rows, and some rows");
         Map<String, Integer> count = new TreeMap<>();
         for (String label : y) count.merge(label, 1, Integer::sum);
         List<String> labels = new ArrayList<>(count.keySet());

@@ -2,7 +2,6 @@ package org.sitrep.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,9 +19,17 @@ public final class TrainingCorpus {
     /** One labelled sentence; plover, mode and acled are null where the corpus has none. */
     public record Row(String id, String text, String plover, String mode, String acled, String trigger) {
         /** The fixed held-aside part: CRC-32 of the id mod 10 is 0. */
-        public boolean heldAside() { return TrainingCorpus.heldAside(id); }
-        public String ploverLabel() { return plover == null ? EventModel.NONE : plover; }
-        public String acledLabel() { return plover == null || acled == null ? EventModel.NONE : acled; }
+        public boolean heldAside() {
+            return TrainingCorpus.heldAside(id);
+        }
+
+        public String ploverLabel() {
+            return plover == null ? EventModel.NONE : plover;
+        }
+
+        public String acledLabel() {
+            return plover == null || acled == null ? EventModel.NONE : acled;
+        }
     }
 
     private TrainingCorpus() {}
@@ -36,7 +43,9 @@ public final class TrainingCorpus {
     public static List<Row> read(Path dir) {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().endsWith(".jsonl"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
@@ -49,8 +58,13 @@ public final class TrainingCorpus {
                 while ((line = in.readLine()) != null) {
                     if (line.isBlank()) continue;
                     JsonNode n = json.readTree(line);
-                    rows.add(new Row(n.path("id").asText(), n.path("text").asText(), text(n, "plover"), text(n, "mode"),
-                            text(n, "acled"), text(n, "trigger")));
+                    rows.add(new Row(
+                            n.path("id").asText(),
+                            n.path("text").asText(),
+                            text(n, "plover"),
+                            text(n, "mode"),
+                            text(n, "acled"),
+                            text(n, "trigger")));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + f, e);

@@ -1,5 +1,6 @@
 package org.sitrep.parse;
 
+import java.util.Set;
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.Layer;
 import org.sitrep.analysis.Stage;
@@ -7,12 +8,17 @@ import org.sitrep.text.Dateline;
 import org.sitrep.text.LanguageModel;
 import org.sitrep.text.SentenceCap;
 
-import java.util.Set;
-
 /** Sentences, tokens, tags, lemmas, names and dependencies from the language model. */
 public final class ParseStage implements Stage {
-    @Override public Set<Layer> requires() { return Set.of(); }
-    @Override public Set<Layer> writes() { return Set.of(Layer.SENTENCES); }
+    @Override
+    public Set<Layer> requires() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<Layer> writes() {
+        return Set.of(Layer.SENTENCES);
+    }
 
     private final LanguageModel model;
 
@@ -30,6 +36,7 @@ public final class ParseStage implements Stage {
     @Override
     public void process(Analysis a) {
         a.setDateline(Dateline.find(a.text()));
-        a.setSentences(model.analyze(capped(a, a.dateline() == null ? a.text() : a.dateline().blank(a.text())), a.published()));
+        a.setSentences(model.analyze(
+                capped(a, a.dateline() == null ? a.text() : a.dateline().blank(a.text())), a.published()));
     }
 }

@@ -1,5 +1,9 @@
 package org.sitrep.pipeline;
 
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.sitrep.actors.ActorResolver;
 import org.sitrep.actors.ActorStage;
 import org.sitrep.analysis.Analysis;
@@ -17,11 +21,6 @@ import org.sitrep.records.DocumentRecord;
 import org.sitrep.records.RecordBuilder;
 import org.sitrep.sources.Document;
 import org.sitrep.text.LanguageModel;
-
-import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The coder: a document goes one way through parse → places → actors → quotes → events → relations
@@ -57,7 +56,11 @@ public final class Pipeline {
                 new AcledStage(knowledge.acled()));
         if (afterRules != null) {
             stages = new java.util.ArrayList<>(stages);
-            for (int i = 0; i < stages.size(); i++) if (stages.get(i) instanceof MergeStage) { stages.add(i + 1, afterRules); break; }
+            for (int i = 0; i < stages.size(); i++)
+                if (stages.get(i) instanceof MergeStage) {
+                    stages.add(i + 1, afterRules);
+                    break;
+                }
         }
         this.stages = List.copyOf(stages);
         checkOrder(this.stages);
@@ -89,10 +92,14 @@ public final class Pipeline {
         return new Pipeline(org.sitrep.text.CoreNlpModel.shared(), Knowledge.builtIn());
     }
 
-    public Knowledge knowledge() { return knowledge; }
+    public Knowledge knowledge() {
+        return knowledge;
+    }
 
     /** The language model's time loading parts on first use so far ({@link LanguageModel#loadingNanos()}). */
-    public long loadingNanos() { return model.loadingNanos(); }
+    public long loadingNanos() {
+        return model.loadingNanos();
+    }
 
     /** The pipeline's stage of that class, or null (e.g. whether the event model runs, and its figures). */
     public <T extends Stage> T stage(Class<T> type) {

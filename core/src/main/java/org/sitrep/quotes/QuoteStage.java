@@ -1,5 +1,10 @@
 package org.sitrep.quotes;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.Layer;
 import org.sitrep.analysis.Mention;
@@ -9,20 +14,21 @@ import org.sitrep.knowledge.Cues;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 /**
  * Finds quoted speech and who said it: a speech verb beside the quote ("“...,” Trump tweeted";
  * "Trump said: “...”") or an embedded tweet's signature line ("— Name (@handle) date"). First-person
  * pronouns inside a quote then stand for the speaker ("we" for the speaker's country).
  */
 public final class QuoteStage implements Stage {
-    @Override public Set<Layer> requires() { return Set.of(Layer.SENTENCES, Layer.MENTIONS); }
-    @Override public Set<Layer> writes() { return Set.of(Layer.QUOTES, Layer.MENTIONS); }
+    @Override
+    public Set<Layer> requires() {
+        return Set.of(Layer.SENTENCES, Layer.MENTIONS);
+    }
+
+    @Override
+    public Set<Layer> writes() {
+        return Set.of(Layer.QUOTES, Layer.MENTIONS);
+    }
 
     private final Cues cues;
 
@@ -32,7 +38,8 @@ public final class QuoteStage implements Stage {
 
     // Horizontal space only, possessive: "\s*" at a line start ran on across every following blank line and
     // backtracked through them, quadratic in a run of blank lines.
-    private static final Pattern SIGNATURE = Pattern.compile("(?m)^[ \\t]*+[—–-]{1,2}[ \\t]*+([^()\\n]{3,80}?)[ \\t]*\\(@\\w+\\)");
+    private static final Pattern SIGNATURE =
+            Pattern.compile("(?m)^[ \\t]*+[—–-]{1,2}[ \\t]*+([^()\\n]{3,80}?)[ \\t]*\\(@\\w+\\)");
     private static final Set<String> FIRST_PERSON = Set.of("we", "us", "our", "i", "me", "my");
 
     @Override
@@ -49,10 +56,16 @@ public final class QuoteStage implements Stage {
         while (i < text.length()) {
             char c = text.charAt(i);
             char close = c == '“' ? '”' : c == '"' ? '"' : c == '«' ? '»' : 0;
-            if (close == 0) { i++; continue; }
+            if (close == 0) {
+                i++;
+                continue;
+            }
             int end = text.indexOf(close, i + 1);
             int para = text.indexOf("\n\n", i + 1);
-            if (end < 0 || (para >= 0 && para < end)) { i++; continue; }
+            if (end < 0 || (para >= 0 && para < end)) {
+                i++;
+                continue;
+            }
             String inner = text.substring(i + 1, end);
             if (inner.trim().split("\\s+").length >= 4) {
                 Quote q = withSpeaker(a, i + 1, end, inner);
@@ -74,7 +87,16 @@ public final class QuoteStage implements Stage {
                 if (!outside || !t.isVerb() || !cues.is("speech", t.lemma())) continue;
                 Token subj = s.child(t, "nsubj");
                 if (subj == null) continue;
-                return new Quote(start, end, inner, si, subj.index(), s.text(s.span(subj)[0], subj.index()), si, t.index(), t.lemma());
+                return new Quote(
+                        start,
+                        end,
+                        inner,
+                        si,
+                        subj.index(),
+                        s.text(s.span(subj)[0], subj.index()),
+                        si,
+                        t.index(),
+                        t.lemma());
             }
         }
         return null;
@@ -95,10 +117,22 @@ public final class QuoteStage implements Stage {
             int speaker = -1;
             for (Mention mention : a.mentions().get(si)) {
                 int off = s.token(mention.head()).start();
-                if (off >= m.start(1) && off < m.end(1)) { speaker = mention.head(); break; }
+                if (off >= m.start(1) && off < m.end(1)) {
+                    speaker = mention.head();
+                    break;
+                }
             }
             if (speaker < 0) continue;
-            a.addQuote(new Quote(paraStart, paraEnd, text.substring(paraStart, paraEnd), si, speaker, m.group(1).trim(), -1, -1, "tweet"));
+            a.addQuote(new Quote(
+                    paraStart,
+                    paraEnd,
+                    text.substring(paraStart, paraEnd),
+                    si,
+                    speaker,
+                    m.group(1).trim(),
+                    -1,
+                    -1,
+                    "tweet"));
         }
     }
 
@@ -113,11 +147,28 @@ public final class QuoteStage implements Stage {
                 if (speaker == null) continue;
                 boolean plural = Set.of("we", "us", "our").contains(t.lower());
                 Mention p;
-                if (plural && speaker.country() != null && speaker.entry() != null && speaker.entry().isPerson()) {
+                if (plural
+                        && speaker.country() != null
+                        && speaker.entry() != null
+                        && speaker.entry().isPerson()) {
                     // "we" in a leader's mouth is the government they speak for
                     String code = speaker.code() != null ? speaker.code() : speaker.country() + "GOV";
-                    p = new Mention(s.index(), t.index(), t.index(), t.index(), speaker.words(), Mention.Kind.PRONOUN, null, speaker.country(),
-                            code, speaker.country(), sectorsOf(code, speaker.country()), List.of(), false, null, speaker);
+                    p = new Mention(
+                            s.index(),
+                            t.index(),
+                            t.index(),
+                            t.index(),
+                            speaker.words(),
+                            Mention.Kind.PRONOUN,
+                            null,
+                            speaker.country(),
+                            code,
+                            speaker.country(),
+                            sectorsOf(code, speaker.country()),
+                            List.of(),
+                            false,
+                            null,
+                            speaker);
                 } else {
                     p = Mention.pronoun(speaker, s.index(), t.index());
                 }

@@ -1,14 +1,5 @@
 package org.sitrep.records;
 
-import org.sitrep.analysis.Mention;
-import org.sitrep.analysis.EventDraft;
-import org.sitrep.analysis.Analysis;
-import org.sitrep.analysis.PlaceMention;
-import org.sitrep.analysis.Quote;
-import org.sitrep.sources.Document;
-import org.sitrep.text.Sentence;
-import org.sitrep.text.Token;
-
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +7,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sitrep.analysis.Analysis;
+import org.sitrep.analysis.EventDraft;
+import org.sitrep.analysis.Mention;
+import org.sitrep.analysis.PlaceMention;
+import org.sitrep.analysis.Quote;
+import org.sitrep.sources.Document;
+import org.sitrep.text.Sentence;
+import org.sitrep.text.Token;
 
 /** Turns a finished analysis into its immutable, serialisable document record. */
 public final class RecordBuilder {
@@ -28,8 +27,22 @@ public final class RecordBuilder {
     public static DocumentRecord failed(Document d, String published) {
         List<String> warnings = new ArrayList<>(d.warnings());
         warnings.add("error: " + d.error());
-        return new DocumentRecord(d.id(), d.title(), d.url(), d.outlet(), published, d.language(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(), warnings, d.error());
+        return new DocumentRecord(
+                d.id(),
+                d.title(),
+                d.url(),
+                d.outlet(),
+                published,
+                d.language(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                warnings,
+                d.error());
     }
 
     private final Analysis a;
@@ -50,11 +63,23 @@ public final class RecordBuilder {
 
     private DocumentRecord record() {
         Document d = a.document();
-        List<DocumentRecord.Span> sentences = a.sentences().stream().map(s -> {
-            Analysis.Opinion o = a.opinions().get(s.index());
-            return new DocumentRecord.Span(s.start(), s.end(), o == null ? null
-                    : new DocumentRecord.Model(o.plover(), o.probability(), o.mode(), o.modeProbability(), o.acled(), o.acledProbability()));
-        }).toList();
+        List<DocumentRecord.Span> sentences = a.sentences().stream()
+                .map(s -> {
+                    Analysis.Opinion o = a.opinions().get(s.index());
+                    return new DocumentRecord.Span(
+                            s.start(),
+                            s.end(),
+                            o == null
+                                    ? null
+                                    : new DocumentRecord.Model(
+                                            o.plover(),
+                                            o.probability(),
+                                            o.mode(),
+                                            o.modeProbability(),
+                                            o.acled(),
+                                            o.acledProbability()));
+                })
+                .toList();
         for (List<Mention> ms : a.mentions()) for (Mention m : ms) if (m.kind() != Mention.Kind.PRONOUN) actorId(m);
         List<DocumentRecord.PlaceRecord> places = places();
         List<DocumentRecord.EventRecord> events = new ArrayList<>();
@@ -73,7 +98,8 @@ public final class RecordBuilder {
         List<DocumentRecord.RelationRecord> relations = new ArrayList<>();
         for (Analysis.Relation r : a.relations()) {
             String from = eventIds.get(r.from()), to = eventIds.get(r.to());
-            if (from != null && to != null) relations.add(new DocumentRecord.RelationRecord(r.type(), from, to, r.cue()));
+            if (from != null && to != null)
+                relations.add(new DocumentRecord.RelationRecord(r.type(), from, to, r.cue()));
         }
         List<DocumentRecord.QuoteRecord> quotes = new ArrayList<>();
         for (Quote q : a.quotes()) {
@@ -81,28 +107,58 @@ public final class RecordBuilder {
             quotes.add(new DocumentRecord.QuoteRecord(sp == null ? null : actorId(sp), q.text(), q.start(), q.end()));
         }
         List<DocumentRecord.ActorRecord> actorRecords = actors.values().stream()
-                .map(b -> new DocumentRecord.ActorRecord(b.id, b.text, b.name, List.copyOf(b.aliases), b.actorCode, b.country, b.sectors, b.sponsors, b.kb, b.learned))
+                .map(b -> new DocumentRecord.ActorRecord(
+                        b.id,
+                        b.text,
+                        b.name,
+                        List.copyOf(b.aliases),
+                        b.actorCode,
+                        b.country,
+                        b.sectors,
+                        b.sponsors,
+                        b.kb,
+                        b.learned))
                 .toList();
         List<String> warnings = new ArrayList<>(d.warnings());
         warnings.addAll(a.warnings());
-        return new DocumentRecord(d.id(), d.title(), d.url(), d.outlet(), a.published().toString(), d.language() == null ? "en" : d.language(),
-                sentences, actorRecords, places, events, nonEvents, relations, quotes, warnings, null);
+        return new DocumentRecord(
+                d.id(),
+                d.title(),
+                d.url(),
+                d.outlet(),
+                a.published().toString(),
+                d.language() == null ? "en" : d.language(),
+                sentences,
+                actorRecords,
+                places,
+                events,
+                nonEvents,
+                relations,
+                quotes,
+                warnings,
+                null);
     }
 
     private static String key(Mention m) {
         if (m.kind() == Mention.Kind.PRONOUN && m.antecedent() != null) return key(m.antecedent());
         if (m.entry() != null) return "kb:" + m.entry().id();
         if (m.kind() == Mention.Kind.NAMED && m.name() != null) {
-            if (m.antecedent() != null && m.antecedent().entry() == null && m.antecedent().kind() == Mention.Kind.NAMED
-                    && m.antecedent().name() != null && m.antecedent().code() != null && m.antecedent().code().equals(m.code())
-                    && m.antecedent().sentence() == m.sentence() && m.antecedent().from() > m.to()
+            if (m.antecedent() != null
+                    && m.antecedent().entry() == null
+                    && m.antecedent().kind() == Mention.Kind.NAMED
+                    && m.antecedent().name() != null
+                    && m.antecedent().code() != null
+                    && m.antecedent().code().equals(m.code())
+                    && m.antecedent().sentence() == m.sentence()
+                    && m.antecedent().from() > m.to()
                     && !m.antecedent().isPerson()) {
                 return "name:" + m.name();
             }
             return "name:" + m.name();
         }
-        if (m.text() == null) return "implied:" + m.code();  // an agent the act implies: one per code
-        return "agent:" + m.code() + ":" + String.valueOf(m.text()).toLowerCase().replaceAll("^(the|a|an|some|other) ", "");
+        if (m.text() == null) return "implied:" + m.code(); // an agent the act implies: one per code
+        return "agent:" + m.code() + ":"
+                + String.valueOf(m.text()).toLowerCase().replaceAll("^(the|a|an|some|other) ", "");
     }
 
     private String actorId(Mention m) {
@@ -123,9 +179,13 @@ public final class RecordBuilder {
         }
         if (m.kind() != Mention.Kind.PRONOUN && m.text() != null) {
             b.aliases.add(m.text());
-            if (m.antecedent() != null && m.kind() == Mention.Kind.NAMED && b.learned && m.antecedent().text() != null) {
+            if (m.antecedent() != null
+                    && m.kind() == Mention.Kind.NAMED
+                    && b.learned
+                    && m.antecedent().text() != null) {
                 // "X, also known as Y": both names belong to one actor
-                if (m.antecedent().entry() != null && m.antecedent().entry().isPerson()) b.aliases.add(m.antecedent().text());
+                if (m.antecedent().entry() != null && m.antecedent().entry().isPerson())
+                    b.aliases.add(m.antecedent().text());
             }
         }
         return b.id;
@@ -133,15 +193,32 @@ public final class RecordBuilder {
 
     private List<DocumentRecord.PlaceRecord> places() {
         Map<String, List<PlaceMention>> byPlace = new LinkedHashMap<>();
-        for (PlaceMention p : a.places()) byPlace.computeIfAbsent(p.place().name() + "|" + p.place().country() + "|" + p.place().lat(), k -> new ArrayList<>()).add(p);
+        for (PlaceMention p : a.places())
+            byPlace.computeIfAbsent(
+                            p.place().name() + "|" + p.place().country() + "|"
+                                    + p.place().lat(),
+                            k -> new ArrayList<>())
+                    .add(p);
         List<DocumentRecord.PlaceRecord> out = new ArrayList<>();
         for (var e : byPlace.entrySet()) {
             PlaceMention first = e.getValue().get(0);
             String id = "p" + (out.size() + 1);
             placeIds.put(e.getKey(), id);
-            List<int[]> spans = e.getValue().stream().map(p -> new int[] {p.start(), p.end()}).toList();
+            List<int[]> spans = e.getValue().stream()
+                    .map(p -> new int[] {p.start(), p.end()})
+                    .toList();
             var pl = first.place();
-            out.add(new DocumentRecord.PlaceRecord(id, first.text(), pl.name(), pl.kind(), pl.country(), pl.admin1(), pl.lat(), pl.lon(), pl.geonamesId(), spans));
+            out.add(new DocumentRecord.PlaceRecord(
+                    id,
+                    first.text(),
+                    pl.name(),
+                    pl.kind(),
+                    pl.country(),
+                    pl.admin1(),
+                    pl.lat(),
+                    pl.lon(),
+                    pl.geonamesId(),
+                    spans));
         }
         return out;
     }
@@ -154,27 +231,66 @@ public final class RecordBuilder {
         if (e.location() != null) {
             PlaceMention p = e.location();
             var pl = p.place();
-            loc = new DocumentRecord.Location(p.text(), placeIds.get(pl.name() + "|" + pl.country() + "|" + pl.lat()), pl.name(), pl.country(), pl.lat(), pl.lon());
+            loc = new DocumentRecord.Location(
+                    p.text(),
+                    placeIds.get(pl.name() + "|" + pl.country() + "|" + pl.lat()),
+                    pl.name(),
+                    pl.country(),
+                    pl.lat(),
+                    pl.lon());
         }
-        DocumentRecord.Attribution attribution = e.attributionText() == null ? null
-                : new DocumentRecord.Attribution(e.attributionText(), e.attributionActor() == null ? null : actorId(e.attributionActor()), e.attributionCue());
+        DocumentRecord.Attribution attribution = e.attributionText() == null
+                ? null
+                : new DocumentRecord.Attribution(
+                        e.attributionText(),
+                        e.attributionActor() == null ? null : actorId(e.attributionActor()),
+                        e.attributionCue());
         Map<String, Object> counts = new LinkedHashMap<>();
-        for (String k : List.of("killed", "injured", "arrested", "size")) counts.put(k, e.counts().get(k));
+        for (String k : List.of("killed", "injured", "arrested", "size"))
+            counts.put(k, e.counts().get(k));
         List<DocumentRecord.Trigger> mentions = new ArrayList<>();
         for (int[] mref : e.mentions()) {
             Token t = a.sentences().get(mref[0]).token(mref[1]);
             mentions.add(new DocumentRecord.Trigger(t.text(), t.start(), t.end()));
         }
-        return new DocumentRecord.EventRecord(id, e.sentence(), s.text(), trigger, e.code().code(), e.code().plover(), e.code().mode(),
-                e.acled() == null ? null : new DocumentRecord.Acled(e.acled().eventType(), e.acled().subEventType(), e.acled().rule()),
-                e.contexts(), e.code().quadClass(), e.code().goldstein(), sides(e.source()), sides(e.target()), loc,
-                new DocumentRecord.When(e.dateValue(), e.datePrecision(), e.dateFrom()), e.historical(), e.polarity().label(), e.modality().label(), e.hedged(),
-                attribution, counts, e.rule(), e.confidence(), mentions, e.note());
+        return new DocumentRecord.EventRecord(
+                id,
+                e.sentence(),
+                s.text(),
+                trigger,
+                e.code().code(),
+                e.code().plover(),
+                e.code().mode(),
+                e.acled() == null
+                        ? null
+                        : new DocumentRecord.Acled(
+                                e.acled().eventType(),
+                                e.acled().subEventType(),
+                                e.acled().rule()),
+                e.contexts(),
+                e.code().quadClass(),
+                e.code().goldstein(),
+                sides(e.source()),
+                sides(e.target()),
+                loc,
+                new DocumentRecord.When(e.dateValue(), e.datePrecision(), e.dateFrom()),
+                e.historical(),
+                e.polarity().label(),
+                e.modality().label(),
+                e.hedged(),
+                attribution,
+                counts,
+                e.rule(),
+                e.confidence(),
+                mentions,
+                e.note());
     }
 
     private List<DocumentRecord.Side> sides(List<Mention> ms) {
         List<DocumentRecord.Side> out = new ArrayList<>();
-        for (Mention m : ms) out.add(new DocumentRecord.Side(m.text(), actorId(m), m.code(), m.country(), m.sectors(), m.countryInferred()));
+        for (Mention m : ms)
+            out.add(new DocumentRecord.Side(
+                    m.text(), actorId(m), m.code(), m.country(), m.sectors(), m.countryInferred()));
         return out;
     }
 }

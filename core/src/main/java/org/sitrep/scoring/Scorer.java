@@ -2,7 +2,6 @@ package org.sitrep.scoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +26,33 @@ import java.util.TreeSet;
  */
 public final class Scorer {
 
-    public record Summary(double f1, double precision, double recall, double source, double target, double location,
-                          double date, double historical, double actors, double relations, int negativesViolated) {
+    public record Summary(
+            double f1,
+            double precision,
+            double recall,
+            double source,
+            double target,
+            double location,
+            double date,
+            double historical,
+            double actors,
+            double relations,
+            int negativesViolated) {
         public String line() {
-            return String.format(java.util.Locale.ROOT,
+            return String.format(
+                    java.util.Locale.ROOT,
                     "f1 %.3f precision %.3f recall %.3f source %.3f target %.3f location %.3f date %.3f historical %.3f actors %.3f relations %.3f negatives_violated %d",
-                    f1, precision, recall, source, target, location, date, historical, actors, relations, negativesViolated);
+                    f1,
+                    precision,
+                    recall,
+                    source,
+                    target,
+                    location,
+                    date,
+                    historical,
+                    actors,
+                    relations,
+                    negativesViolated);
         }
     }
 
@@ -40,20 +60,29 @@ public final class Scorer {
      * The scores; {@code confusion} counts every gold event by its first PLOVER type against the type coded in its
      * sentence, {@code required} and {@code found} count the required gold events by type (the summary's recall).
      */
-    public record Result(Summary summary, Map<String, Map<String, Integer>> confusion, List<String> missed,
-                         List<String> unmatched, List<String> wrongActors, List<String> negativesViolated,
-                         Map<String, Integer> required, Map<String, Integer> found,
-                         Map<String, Integer> coded, Map<String, Integer> matched) {
+    public record Result(
+            Summary summary,
+            Map<String, Map<String, Integer>> confusion,
+            List<String> missed,
+            List<String> unmatched,
+            List<String> wrongActors,
+            List<String> negativesViolated,
+            Map<String, Integer> required,
+            Map<String, Integer> found,
+            Map<String, Integer> coded,
+            Map<String, Integer> matched) {
 
         /** Precision of the events coded as that type (matched to a gold event / coded), recall of the required gold
          *  events of that type, and their F1. */
         public double[] perType(String type) {
-            double p = ratio(matched.getOrDefault(type, 0), coded.getOrDefault(type, 0)), r = ratio(found.getOrDefault(type, 0), required.getOrDefault(type, 0));
+            double p = ratio(matched.getOrDefault(type, 0), coded.getOrDefault(type, 0)),
+                    r = ratio(found.getOrDefault(type, 0), required.getOrDefault(type, 0));
             return new double[] {p, r, p + r == 0 ? 0 : 2 * p * r / (p + r)};
         }
     }
 
-    private static final Map<Character, Character> QUOTES = Map.of('\u2018', '\'', '\u2019', '\'', '\u201c', '"', '\u201d', '"', '\u2013', '-', '\u2014', '-');
+    private static final Map<Character, Character> QUOTES =
+            Map.of('\u2018', '\'', '\u2019', '\'', '\u201c', '"', '\u201d', '"', '\u2013', '-', '\u2014', '-');
 
     static String norm(String text) {
         if (text == null) return "";
@@ -64,8 +93,14 @@ public final class Scorer {
 
     private final Map<String, Integer> n = new HashMap<>();
     private final Map<String, Map<String, Integer>> confusion = new TreeMap<>();
-    private final Map<String, Integer> requiredByType = new TreeMap<>(), foundByType = new TreeMap<>(), codedByType = new TreeMap<>(), matchedByType = new TreeMap<>();
-    private final List<String> missed = new ArrayList<>(), unmatched = new ArrayList<>(), wrong = new ArrayList<>(), negatives = new ArrayList<>();
+    private final Map<String, Integer> requiredByType = new TreeMap<>(),
+            foundByType = new TreeMap<>(),
+            codedByType = new TreeMap<>(),
+            matchedByType = new TreeMap<>();
+    private final List<String> missed = new ArrayList<>(),
+            unmatched = new ArrayList<>(),
+            wrong = new ArrayList<>(),
+            negatives = new ArrayList<>();
 
     public static Result score(Path gold, Path records) throws IOException {
         return score(gold, records(records));
@@ -89,13 +124,22 @@ public final class Scorer {
     public static Result score(Path gold, Map<String, JsonNode> system) throws IOException {
         JsonNode g = new ObjectMapper().readTree(gold.toFile());
         Scorer s = new Scorer();
-        for (JsonNode doc : g.path("documents")) s.document(doc, system.get(doc.path("id").asText()));
+        for (JsonNode doc : g.path("documents"))
+            s.document(doc, system.get(doc.path("id").asText()));
         return s.result();
     }
 
-    private void add(String key, int v) { n.merge(key, v, Integer::sum); }
-    private int get(String key) { return n.getOrDefault(key, 0); }
-    private static double ratio(int a, int b) { return b == 0 ? 0 : (double) a / b; }
+    private void add(String key, int v) {
+        n.merge(key, v, Integer::sum);
+    }
+
+    private int get(String key) {
+        return n.getOrDefault(key, 0);
+    }
+
+    private static double ratio(int a, int b) {
+        return b == 0 ? 0 : (double) a / b;
+    }
 
     private static Set<String> countries(JsonNode side) {
         Set<String> out = new HashSet<>();
@@ -118,7 +162,8 @@ public final class Scorer {
         String plover = e.path("plover").asText("").toUpperCase();
         String cameo = e.path("cameo").asText("");
         String root = cameo.length() >= 2 ? cameo.substring(0, 2) : cameo;
-        return strings(gold.path("plover")).contains(plover) || strings(gold.path("cameo_root")).contains(root);
+        return strings(gold.path("plover")).contains(plover)
+                || strings(gold.path("cameo_root")).contains(root);
     }
 
     private static String evidence(JsonNode e) {
@@ -134,7 +179,8 @@ public final class Scorer {
         Map<String, JsonNode> found = new LinkedHashMap<>();
         List<JsonNode> order = new ArrayList<>();
         gold.path("events").forEach(order::add);
-        order.sort((a, b) -> Boolean.compare(!a.path("required").asBoolean(true), !b.path("required").asBoolean(true)));
+        order.sort((a, b) -> Boolean.compare(
+                !a.path("required").asBoolean(true), !b.path("required").asBoolean(true)));
         for (JsonNode ge : order) {
             String anchor = norm(ge.path("anchor").asText());
             int best = -1, bestScore = -1;
@@ -142,9 +188,16 @@ public final class Scorer {
                 JsonNode e = events.get(i);
                 if (used.contains(i) || !evidence(e).contains(anchor) || !typeOk(ge, e)) continue;
                 int sc = 0;
-                if (ge.path("source").isArray() && !java.util.Collections.disjoint(countries(e.path("source")), strings(ge.path("source")))) sc++;
-                if (ge.path("target").isArray() && !java.util.Collections.disjoint(countries(e.path("target")), strings(ge.path("target")))) sc++;
-                if (sc > bestScore) { best = i; bestScore = sc; }
+                if (ge.path("source").isArray()
+                        && !java.util.Collections.disjoint(countries(e.path("source")), strings(ge.path("source"))))
+                    sc++;
+                if (ge.path("target").isArray()
+                        && !java.util.Collections.disjoint(countries(e.path("target")), strings(ge.path("target"))))
+                    sc++;
+                if (sc > bestScore) {
+                    best = i;
+                    bestScore = sc;
+                }
             }
             if (best >= 0) {
                 used.add(best);
@@ -154,7 +207,12 @@ public final class Scorer {
             String goldType = ge.path("plover").path(0).asText("?");
             String got = "(none)";
             if (best >= 0) got = events.get(best).path("plover").asText("(none)");
-            else for (JsonNode e : events) if (evidence(e).contains(anchor)) { got = e.path("plover").asText("(none)"); break; }
+            else
+                for (JsonNode e : events)
+                    if (evidence(e).contains(anchor)) {
+                        got = e.path("plover").asText("(none)");
+                        break;
+                    }
             confusion.computeIfAbsent(goldType, k -> new TreeMap<>()).merge(got, 1, Integer::sum);
         }
         int required = 0, requiredFound = 0;
@@ -163,8 +221,10 @@ public final class Scorer {
             required++;
             String type = ge.path("plover").path(0).asText("?");
             requiredByType.merge(type, 1, Integer::sum);
-            if (found.containsKey(ge.path("name").asText())) { requiredFound++; foundByType.merge(type, 1, Integer::sum); }
-            else missed.add(id + ":" + ge.path("name").asText());
+            if (found.containsKey(ge.path("name").asText())) {
+                requiredFound++;
+                foundByType.merge(type, 1, Integer::sum);
+            } else missed.add(id + ":" + ge.path("name").asText());
         }
         add("required", required);
         add("required_found", requiredFound);
@@ -176,7 +236,9 @@ public final class Scorer {
             if (used.contains(i)) matchedByType.merge(type, 1, Integer::sum);
             if (!used.contains(i)) {
                 JsonNode e = events.get(i);
-                unmatched.add(id + ": " + e.path("plover").asText() + "/" + e.path("cameo").asText() + " \"" + e.path("trigger").path("text").asText() + "\"");
+                unmatched.add(id + ": " + e.path("plover").asText() + "/"
+                        + e.path("cameo").asText() + " \""
+                        + e.path("trigger").path("text").asText() + "\"");
             }
         }
         for (JsonNode ge : gold.path("events")) {
@@ -185,14 +247,23 @@ public final class Scorer {
             for (String side : List.of("source", "target")) {
                 if (!ge.path(side).isArray() || ge.path(side).isEmpty()) continue;
                 add(side + "_checked", 1);
-                if (!java.util.Collections.disjoint(countries(e.path(side)), strings(ge.path(side)))) add(side + "_ok", 1);
-                else wrong.add(ge.path("name").asText() + "." + side + ": got " + new TreeSet<>(countries(e.path(side))) + " want " + strings(ge.path(side)));
+                if (!java.util.Collections.disjoint(countries(e.path(side)), strings(ge.path(side))))
+                    add(side + "_ok", 1);
+                else
+                    wrong.add(ge.path("name").asText() + "." + side + ": got " + new TreeSet<>(countries(e.path(side)))
+                            + " want " + strings(ge.path(side)));
             }
             if (ge.has("location")) {
                 add("location_checked", 1);
                 JsonNode loc = e.path("location");
-                if (loc.has("lat") && !loc.path("lat").isNull() && km(loc.path("lat").asDouble(), loc.path("lon").asDouble(),
-                        ge.path("location").path("lat").asDouble(), ge.path("location").path("lon").asDouble()) <= 50) add("location_ok", 1);
+                if (loc.has("lat")
+                        && !loc.path("lat").isNull()
+                        && km(
+                                        loc.path("lat").asDouble(),
+                                        loc.path("lon").asDouble(),
+                                        ge.path("location").path("lat").asDouble(),
+                                        ge.path("location").path("lon").asDouble())
+                                <= 50) add("location_ok", 1);
             }
             JsonNode dv = e.path("date");
             String date = dv.isObject() ? dv.path("value").asText(null) : dv.asText(null);
@@ -202,13 +273,16 @@ public final class Scorer {
             }
             if (ge.path("historical").asBoolean(false)) {
                 add("historical_checked", 1);
-                if (e.path("historical").asBoolean(false) || (date != null && !date.equals(gold.path("published").asText()))) add("historical_ok", 1);
+                if (e.path("historical").asBoolean(false)
+                        || (date != null && !date.equals(gold.path("published").asText()))) add("historical_ok", 1);
             }
         }
         for (JsonNode neg : gold.path("negatives")) {
             String anchor = norm(neg.path("anchor").asText());
             for (JsonNode e : events) {
-                if (evidence(e).contains(anchor) && typeOk(neg, e)) negatives.add(id + ": " + e.path("plover").asText() + " in \"" + neg.path("anchor").asText() + "\"");
+                if (evidence(e).contains(anchor) && typeOk(neg, e))
+                    negatives.add(id + ": " + e.path("plover").asText() + " in \""
+                            + neg.path("anchor").asText() + "\"");
             }
         }
         for (JsonNode ga : gold.path("actors")) {
@@ -216,22 +290,35 @@ public final class Scorer {
             String want = norm(ga.path("text").asText());
             if (sys == null) continue;
             for (JsonNode a : sys.path("actors")) {
-                List<String> names = new ArrayList<>(List.of(a.path("text").asText(""), a.path("name").asText("")));
+                List<String> names = new ArrayList<>(
+                        List.of(a.path("text").asText(""), a.path("name").asText("")));
                 a.path("aliases").forEach(x -> names.add(x.asText()));
-                String c = a.path("country").isNull() || a.path("country").asText("").isEmpty() ? a.path("code").asText("") : a.path("country").asText();
+                String c = a.path("country").isNull()
+                                || a.path("country").asText("").isEmpty()
+                        ? a.path("code").asText("")
+                        : a.path("country").asText();
                 if (c.length() > 3) c = c.substring(0, 3);
-                boolean nameOk = names.stream().anyMatch(x -> !x.isEmpty() && (norm(x).equals(want) || norm(x).contains(want)));
-                if (nameOk && c.equals(ga.path("country").asText())) { add("actors_ok", 1); break; }
+                boolean nameOk =
+                        names.stream().anyMatch(x -> !x.isEmpty() && (norm(x).equals(want) || norm(x).contains(want)));
+                if (nameOk && c.equals(ga.path("country").asText())) {
+                    add("actors_ok", 1);
+                    break;
+                }
             }
         }
         Map<String, String> byName = new HashMap<>();
         found.forEach((k, e) -> byName.put(k, e.path("id").asText()));
         Set<String> rels = new HashSet<>();
-        if (sys != null) for (JsonNode r : sys.path("relations")) rels.add(r.path("type").asText() + "|" + r.path("from").asText() + "|" + r.path("to").asText());
+        if (sys != null)
+            for (JsonNode r : sys.path("relations"))
+                rels.add(r.path("type").asText() + "|" + r.path("from").asText() + "|"
+                        + r.path("to").asText());
         for (JsonNode gr : gold.path("relations")) {
             add("relations_checked", 1);
-            String from = byName.get(gr.path("from").asText()), to = byName.get(gr.path("to").asText());
-            if (from != null && to != null && rels.contains(gr.path("type").asText() + "|" + from + "|" + to)) add("relations_ok", 1);
+            String from = byName.get(gr.path("from").asText()),
+                    to = byName.get(gr.path("to").asText());
+            if (from != null && to != null && rels.contains(gr.path("type").asText() + "|" + from + "|" + to))
+                add("relations_ok", 1);
         }
     }
 
@@ -245,11 +332,29 @@ public final class Scorer {
         double recall = ratio(get("required_found"), get("required"));
         double precision = ratio(get("system_matched"), get("system_events"));
         double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        Summary s = new Summary(f1, precision, recall, ratio(get("source_ok"), get("source_checked")), ratio(get("target_ok"), get("target_checked")),
-                ratio(get("location_ok"), get("location_checked")), ratio(get("date_ok"), get("date_checked")),
-                ratio(get("historical_ok"), get("historical_checked")), ratio(get("actors_ok"), get("actors_checked")),
-                ratio(get("relations_ok"), get("relations_checked")), negatives.size());
-        return new Result(s, confusion, missed, unmatched, wrong, negatives, requiredByType, foundByType, codedByType, matchedByType);
+        Summary s = new Summary(
+                f1,
+                precision,
+                recall,
+                ratio(get("source_ok"), get("source_checked")),
+                ratio(get("target_ok"), get("target_checked")),
+                ratio(get("location_ok"), get("location_checked")),
+                ratio(get("date_ok"), get("date_checked")),
+                ratio(get("historical_ok"), get("historical_checked")),
+                ratio(get("actors_ok"), get("actors_checked")),
+                ratio(get("relations_ok"), get("relations_checked")),
+                negatives.size());
+        return new Result(
+                s,
+                confusion,
+                missed,
+                unmatched,
+                wrong,
+                negatives,
+                requiredByType,
+                foundByType,
+                codedByType,
+                matchedByType);
     }
 
     /**
@@ -258,7 +363,10 @@ public final class Scorer {
      */
     public static String perTypeTable(Map<String, Result> results) {
         Set<String> types = new TreeSet<>();
-        for (Result r : results.values()) { types.addAll(r.required().keySet()); types.addAll(r.coded().keySet()); }
+        for (Result r : results.values()) {
+            types.addAll(r.required().keySet());
+            types.addAll(r.coded().keySet());
+        }
         StringBuilder sb = new StringBuilder(String.format("%-10s %5s", "type", "gold"));
         for (String name : results.keySet()) sb.append(String.format("  %-17.17s", name));
         sb.append('\n').append(String.format("%-10s %5s", "", ""));
@@ -268,15 +376,26 @@ public final class Scorer {
         for (String t : types) {
             sb.append(String.format("%-10.10s %5d", t, first.required().getOrDefault(t, 0)));
             for (Result r : results.values()) {
-                if (r.required().getOrDefault(t, 0) == 0 && r.coded().getOrDefault(t, 0) == 0) { sb.append(String.format("  %17s", "-")); continue; }
+                if (r.required().getOrDefault(t, 0) == 0 && r.coded().getOrDefault(t, 0) == 0) {
+                    sb.append(String.format("  %17s", "-"));
+                    continue;
+                }
                 double[] v = r.perType(t);
                 sb.append(String.format(java.util.Locale.ROOT, "  %5.2f %5.2f %5.2f", v[0], v[1], v[2]));
             }
             sb.append('\n');
         }
-        sb.append(String.format("%-10s %5d", "all", first.required().values().stream().mapToInt(Integer::intValue).sum()));
+        sb.append(String.format(
+                "%-10s %5d",
+                "all",
+                first.required().values().stream().mapToInt(Integer::intValue).sum()));
         for (Result r : results.values())
-            sb.append(String.format(java.util.Locale.ROOT, "  %5.2f %5.2f %5.2f", r.summary().precision(), r.summary().recall(), r.summary().f1()));
+            sb.append(String.format(
+                    java.util.Locale.ROOT,
+                    "  %5.2f %5.2f %5.2f",
+                    r.summary().precision(),
+                    r.summary().recall(),
+                    r.summary().f1()));
         return sb.append('\n').toString();
     }
 
@@ -304,7 +423,12 @@ public final class Scorer {
             int req = r.required().getOrDefault(row, 0), got = r.found().getOrDefault(row, 0);
             required += req;
             found += got;
-            sb.append(String.format(java.util.Locale.ROOT, "  %8d  %5d  %s%n", req, got, req == 0 ? "     -" : String.format(java.util.Locale.ROOT, "%6.2f", ratio(got, req))));
+            sb.append(String.format(
+                    java.util.Locale.ROOT,
+                    "  %8d  %5d  %s%n",
+                    req,
+                    got,
+                    req == 0 ? "     -" : String.format(java.util.Locale.ROOT, "%6.2f", ratio(got, req))));
         }
         sb.append(String.format("%-10s", "all")).append(" ".repeat(7 * cols.size()));
         sb.append(String.format(java.util.Locale.ROOT, "  %8d  %5d  %6.2f%n", required, found, ratio(found, required)));

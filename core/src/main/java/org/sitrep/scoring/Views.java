@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.sitrep.knowledge.AcledCrosswalk;
-import org.sitrep.knowledge.Codebook;
-import org.sitrep.model.ModelStage;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sitrep.knowledge.AcledCrosswalk;
+import org.sitrep.knowledge.Codebook;
+import org.sitrep.model.ModelStage;
 
 /**
  * Three readings of document records coded with the event model ({@code sitrep code --model}), for comparing them on
@@ -21,9 +20,14 @@ import java.util.regex.Pattern;
  * actors, and their text comes from the documents, when given.
  */
 public final class Views {
-    public enum View { RULES, MODEL, BOTH }
+    public enum View {
+        RULES,
+        MODEL,
+        BOTH
+    }
 
-    private static final Pattern DOUBT = Pattern.compile("; the model doubts it \\(no event [0-9.]+, confidence ([0-9.]+)\\)");
+    private static final Pattern DOUBT =
+            Pattern.compile("; the model doubts it \\(no event [0-9.]+, confidence ([0-9.]+)\\)");
     private static final Pattern MODE = Pattern.compile(", mode [^ ]+ \\([0-9.]+\\): ([0-9]+) -> [0-9]+");
     private static final Pattern TABLE = Pattern.compile("^model \\([0-9.]+\\) over (.+): (.+)$");
 
@@ -37,8 +41,14 @@ public final class Views {
         this.crosswalk = crosswalk;
         for (Codebook.Code c : codebook.all()) {
             if (c.plover() == null) continue;
-            if (c.mode() != null) byMode.merge(c.plover() + "/" + c.mode(), c, (a, b) -> b.code().length() < a.code().length() ? b : a);
-            else byType.merge(c.plover(), c, (a, b) -> b.code().length() < a.code().length() ? b : a);
+            if (c.mode() != null)
+                byMode.merge(
+                        c.plover() + "/" + c.mode(),
+                        c,
+                        (a, b) -> b.code().length() < a.code().length() ? b : a);
+            else
+                byType.merge(
+                        c.plover(), c, (a, b) -> b.code().length() < a.code().length() ? b : a);
         }
     }
 
@@ -121,7 +131,9 @@ public final class Views {
         ObjectNode out = record.deepCopy();
         Map<Integer, String> evidence = new LinkedHashMap<>();
         for (String part : new String[] {"events", "non_events"})
-            for (JsonNode e : record.path(part)) evidence.putIfAbsent(e.path("sentence").asInt(), e.path("evidence").asText());
+            for (JsonNode e : record.path(part))
+                evidence.putIfAbsent(
+                        e.path("sentence").asInt(), e.path("evidence").asText());
         ArrayNode events = json.createArrayNode();
         JsonNode sentences = record.path("sentences");
         for (int i = 0; i < sentences.size(); i++) {
@@ -131,7 +143,9 @@ public final class Views {
             String sentence = text != null && end <= text.length() ? text.substring(start, end) : evidence.get(i);
             if (sentence == null) continue;
             String plover = m.path("plover").asText(), mode = m.path("mode").asText(null);
-            Codebook.Code code = mode != null && byMode.containsKey(plover + "/" + mode) ? byMode.get(plover + "/" + mode) : byType.get(plover);
+            Codebook.Code code = mode != null && byMode.containsKey(plover + "/" + mode)
+                    ? byMode.get(plover + "/" + mode)
+                    : byType.get(plover);
             ObjectNode e = json.createObjectNode();
             e.put("sentence", i);
             e.put("evidence", sentence);
@@ -174,7 +188,9 @@ public final class Views {
     private static void sortAndNumber(ArrayNode events, String prefix) {
         java.util.List<JsonNode> list = new java.util.ArrayList<>();
         events.forEach(list::add);
-        list.sort(java.util.Comparator.comparingInt((JsonNode e) -> e.path("sentence").asInt()).thenComparingInt(e -> e.path("trigger").path("start").asInt()));
+        list.sort(java.util.Comparator.comparingInt(
+                        (JsonNode e) -> e.path("sentence").asInt())
+                .thenComparingInt(e -> e.path("trigger").path("start").asInt()));
         events.removeAll();
         int n = 0;
         for (JsonNode e : list) {

@@ -27,12 +27,30 @@ final class Dates {
     private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})([/.])(\\d{1,2})\\2(\\d{4})\\b.*");
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
-            Map.entry("january", 1), Map.entry("jan", 1), Map.entry("february", 2), Map.entry("feb", 2),
-            Map.entry("march", 3), Map.entry("mar", 3), Map.entry("april", 4), Map.entry("apr", 4),
-            Map.entry("may", 5), Map.entry("june", 6), Map.entry("jun", 6), Map.entry("july", 7),
-            Map.entry("jul", 7), Map.entry("august", 8), Map.entry("aug", 8), Map.entry("september", 9),
-            Map.entry("sept", 9), Map.entry("sep", 9), Map.entry("october", 10), Map.entry("oct", 10),
-            Map.entry("november", 11), Map.entry("nov", 11), Map.entry("december", 12), Map.entry("dec", 12));
+            Map.entry("january", 1),
+            Map.entry("jan", 1),
+            Map.entry("february", 2),
+            Map.entry("feb", 2),
+            Map.entry("march", 3),
+            Map.entry("mar", 3),
+            Map.entry("april", 4),
+            Map.entry("apr", 4),
+            Map.entry("may", 5),
+            Map.entry("june", 6),
+            Map.entry("jun", 6),
+            Map.entry("july", 7),
+            Map.entry("jul", 7),
+            Map.entry("august", 8),
+            Map.entry("aug", 8),
+            Map.entry("september", 9),
+            Map.entry("sept", 9),
+            Map.entry("sep", 9),
+            Map.entry("october", 10),
+            Map.entry("oct", 10),
+            Map.entry("november", 11),
+            Map.entry("nov", 11),
+            Map.entry("december", 12),
+            Map.entry("dec", 12));
 
     /** The ISO date for a date or date-time in a common format, or empty when it cannot be read unambiguously. */
     static Optional<String> toIso(String raw) {

@@ -49,11 +49,13 @@ final class Decoding {
             if (head[2 * i] == 0) firstNul++;
             if (head[2 * i + 1] == 0) secondNul++;
         }
-        Charset charset = secondNul * 10L >= pairs * 6L && firstNul * 10L <= pairs ? StandardCharsets.UTF_16LE
+        Charset charset = secondNul * 10L >= pairs * 6L && firstNul * 10L <= pairs
+                ? StandardCharsets.UTF_16LE
                 : firstNul * 10L >= pairs * 6L && secondNul * 10L <= pairs ? StandardCharsets.UTF_16BE : null;
         if (charset == null) return null;
         String text = new String(head, 0, pairs * 2, charset);
-        long controls = text.chars().filter(c -> c == 0 || (c < 0x80 && isControl(c))).count();
+        long controls =
+                text.chars().filter(c -> c == 0 || (c < 0x80 && isControl(c))).count();
         return controls * 10L > text.length() ? null : charset;
     }
 
@@ -89,7 +91,8 @@ final class Decoding {
         Charset bom = utf16Bom(bytes);
         if (bom != null) return new Decoded(normalise(new String(bytes, 2, bytes.length - 2, bom)), List.of());
         if (utf16 != null) {
-            return new Decoded(normalise(new String(bytes, utf16)),
+            return new Decoded(
+                    normalise(new String(bytes, utf16)),
                     List.of("no byte order mark: decoded as " + utf16.name() + " (by where its NUL bytes fall)"));
         }
         int start = hasUtf8Bom(bytes) ? 3 : 0;
@@ -120,7 +123,8 @@ final class Decoding {
      */
     static Decoded decode(byte[] bytes, String declared, boolean html) {
         String name = declared != null && !declared.isBlank() ? declared.strip() : html ? metaCharset(bytes) : null;
-        if (name == null || utf16Bom(bytes) != null || hasUtf8Bom(bytes)) return decode(bytes, 0, name == null ? utf16(bytes) : null);
+        if (name == null || utf16Bom(bytes) != null || hasUtf8Bom(bytes))
+            return decode(bytes, 0, name == null ? utf16(bytes) : null);
         Charset charset;
         try {
             charset = Charset.forName(name);
@@ -148,7 +152,9 @@ final class Decoding {
     static String peek(byte[] head) {
         Charset utf16 = utf16(head);
         int skip = utf16Bom(head) != null ? 2 : 0;
-        String s = utf16 != null ? new String(head, skip, head.length - skip, utf16) : new String(head, StandardCharsets.UTF_8);
+        String s = utf16 != null
+                ? new String(head, skip, head.length - skip, utf16)
+                : new String(head, StandardCharsets.UTF_8);
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
@@ -163,8 +169,11 @@ final class Decoding {
      * so an oversized file can be measured and rejected in constant memory.
      */
     static long countChars(InputStream in, Charset charset) throws IOException {
-        Reader reader = new InputStreamReader(in, charset.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+        Reader reader = new InputStreamReader(
+                in,
+                charset.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE));
         char[] buf = new char[1 << 16];
         long count = 0;
         char previous = 0;

@@ -20,8 +20,17 @@ import java.util.List;
  * @param warnings  non-fatal notes, in the order they arose
  * @param error     why the document cannot be coded, in plain words; null when it can
  */
-public record Document(String id, String text, String published, String title, String url, String outlet,
-                       String origin, String language, List<String> warnings, String error) {
+public record Document(
+        String id,
+        String text,
+        String published,
+        String title,
+        String url,
+        String outlet,
+        String origin,
+        String language,
+        List<String> warnings,
+        String error) {
 
     public Document {
         text = text == null ? "" : text;
@@ -87,7 +96,8 @@ public record Document(String id, String text, String published, String title, S
 
     /** Marks the document as uncodable; the first error wins because later checks depend on earlier ones. */
     public Document withError(String reason) {
-        return error != null ? this
+        return error != null
+                ? this
                 : new Document(id, text, published, title, url, outlet, origin, language, warnings, reason);
     }
 
@@ -106,7 +116,9 @@ public record Document(String id, String text, String published, String title, S
             }
         }
         if (replaced == 0) return this;
-        return new Document(fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], origin, language, warnings, error)
+        return new Document(
+                        fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], origin, language, warnings,
+                        error)
                 .withWarning(replaced + " unpaired UTF-16 surrogate" + (replaced == 1 ? "" : "s")
                         + " (not a character) replaced by U+FFFD");
     }

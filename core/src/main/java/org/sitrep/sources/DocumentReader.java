@@ -1,7 +1,5 @@
 package org.sitrep.sources;
 
-import org.sitrep.sources.Source.Format;
-
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
@@ -37,6 +35,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.sitrep.sources.Source.Format;
 
 /**
  * Reads news documents from files, directories and streams. Bad input never stops a batch: each problem comes back
@@ -64,8 +63,9 @@ public final class DocumentReader {
             if (maxChars <= 0) throw new IllegalArgumentException("maxChars must be positive, was " + maxChars);
             if (defaultPublished != null) {
                 String given = defaultPublished;
-                defaultPublished = Dates.toIso(given).orElseThrow(
-                        () -> new IllegalArgumentException("default publication date is not a date: '" + given + "'"));
+                defaultPublished = Dates.toIso(given)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "default publication date is not a date: '" + given + "'"));
             }
         }
 
@@ -135,7 +135,9 @@ public final class DocumentReader {
             }
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(docs, Spliterator.ORDERED), false)
-                .onClose(() -> { if (open.get() != null) open.get().close(); });
+                .onClose(() -> {
+                    if (open.get() != null) open.get().close();
+                });
     }
 
     /**
@@ -150,8 +152,14 @@ public final class DocumentReader {
             if (attrs.isDirectory()) return readDirectory(file);
             String modified = LocalDate.ofInstant(attrs.lastModifiedTime().toInstant(), ZoneId.systemDefault())
                     .toString();
-            String name = file.getFileName() == null ? shown : file.getFileName().toString();
-            Source source = new Source(name, shown, formatOf(name), file.toUri().toString(), modified,
+            String name =
+                    file.getFileName() == null ? shown : file.getFileName().toString();
+            Source source = new Source(
+                    name,
+                    shown,
+                    formatOf(name),
+                    file.toUri().toString(),
+                    modified,
                     "no publication date: using the file's modification date");
             in = Files.newInputStream(file);
             // pipes and devices have no meaningful size
@@ -164,8 +172,8 @@ public final class DocumentReader {
 
     /** Reads a stream the caller owns and closes (stdin, tests); the format is sniffed from the content. */
     public Stream<Document> read(String name, InputStream in) {
-        Source source = new Source(name, name, formatOf(name), "", LocalDate.now().toString(),
-                "no publication date: using today's date");
+        Source source = new Source(
+                name, name, formatOf(name), "", LocalDate.now().toString(), "no publication date: using today's date");
         return read(source, in, -1, null);
     }
 
@@ -175,7 +183,12 @@ public final class DocumentReader {
      * {@code modified} its modification date (ISO) for documents without one. The stream is closed here.
      */
     public Stream<Document> read(String name, String origin, InputStream in, long size, String modified) {
-        Source source = new Source(name, origin, formatOf(name), origin, modified,
+        Source source = new Source(
+                name,
+                origin,
+                formatOf(name),
+                origin,
+                modified,
                 "no publication date: using the file's modification date");
         return read(source, in, size, in);
     }
@@ -184,11 +197,29 @@ public final class DocumentReader {
      * A document given as fields (a row of a table), checked like every document read: empty, over-long and
      * non-English texts get an error, the publication date is settled.
      */
-    public Document fields(String id, String text, String published, String title, String url, String outlet, String origin) {
-        Document d = new Document(id, text == null ? "" : Decoding.normalise(text), published, title, url, outlet, origin,
-                null, List.of(), null);
-        return finish(d, new Source(id, origin, Format.TEXT, "", LocalDate.now().toString(),
-                "no publication date: using today's date"), -1);
+    public Document fields(
+            String id, String text, String published, String title, String url, String outlet, String origin) {
+        Document d = new Document(
+                id,
+                text == null ? "" : Decoding.normalise(text),
+                published,
+                title,
+                url,
+                outlet,
+                origin,
+                null,
+                List.of(),
+                null);
+        return finish(
+                d,
+                new Source(
+                        id,
+                        origin,
+                        Format.TEXT,
+                        "",
+                        LocalDate.now().toString(),
+                        "no publication date: using today's date"),
+                -1);
     }
 
     private Stream<Document> readInput(String input) {
@@ -222,7 +253,8 @@ public final class DocumentReader {
                 public FileVisitResult visitFileFailed(Path f, IOException e) {
                     // a symlink loop is a tree already visited, not a document
                     if (!isHidden(f) && !(e instanceof FileSystemLoopException)) {
-                        entries.add(new Entry(f, Document.failed(f.toString(), f.toString(), "cannot read: " + reason(e))));
+                        entries.add(
+                                new Entry(f, Document.failed(f.toString(), f.toString(), "cannot read: " + reason(e))));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -256,8 +288,10 @@ public final class DocumentReader {
             if (utf16 == null && Decoding.looksBinary(head)) return Stream.of(failed(src, "binary file (not text)"));
             Format format = src.format() != Format.UNKNOWN ? src.format() : sniff(Decoding.peek(head));
             // JSON Lines is streamed line by line: such a file may hold far more than one document's limit
-            if (format == Format.JSON_LINES && utf16 == null
-                    && (src.format() == Format.JSON_LINES || json.firstLineIsObject(Decoding.peek(head), head.length))) {
+            if (format == Format.JSON_LINES
+                    && utf16 == null
+                    && (src.format() == Format.JSON_LINES
+                            || json.firstLineIsObject(Decoding.peek(head), head.length))) {
                 streaming = true;
                 return json.lines(src, in, owned);
             }
@@ -271,11 +305,12 @@ public final class DocumentReader {
 
     private Stream<Document> readWhole(Source src, InputStream in, long size, Format format, Charset utf16)
             throws IOException {
-        int perChar = switch (format) {
-            case HTML, FEED -> HTML_BYTES_PER_CHAR;
-            case JSON, JSON_LINES -> JSON_BYTES_PER_CHAR;
-            default -> BYTES_PER_CHAR_BOUND;
-        };
+        int perChar =
+                switch (format) {
+                    case HTML, FEED -> HTML_BYTES_PER_CHAR;
+                    case JSON, JSON_LINES -> JSON_BYTES_PER_CHAR;
+                    default -> BYTES_PER_CHAR_BOUND;
+                };
         int cap = (int) Math.min(MAX_ARRAY, times(options.maxChars(), perChar) + BYTES_PER_CHAR_BOUND);
         // a file known to be too big is measured as it streams past, never held in memory
         if (size > cap) return Stream.of(oversized(src, format, in, utf16, size));
@@ -303,33 +338,54 @@ public final class DocumentReader {
         if (format == Format.HTML || format == Format.FEED || format == Format.JSON || format == Format.JSON_LINES) {
             double mb = (size >= 0 ? size : counted.transferTo(OutputStream.nullOutputStream())) / 1e6;
             if (format == Format.HTML || format == Format.FEED) {
-                return String.format(Locale.ROOT, "%s is %.1f MB, too large to %s (limit %.1f MB = %d x max chars);"
-                        + " raise --max-chars", format == Format.HTML ? "HTML page" : "feed", mb,
+                return String.format(
+                        Locale.ROOT,
+                        "%s is %.1f MB, too large to %s (limit %.1f MB = %d x max chars);" + " raise --max-chars",
+                        format == Format.HTML ? "HTML page" : "feed",
+                        mb,
                         format == Format.HTML ? "extract" : "read at once",
-                        options.maxChars() * HTML_BYTES_PER_CHAR / 1e6, HTML_BYTES_PER_CHAR);
+                        options.maxChars() * HTML_BYTES_PER_CHAR / 1e6,
+                        HTML_BYTES_PER_CHAR);
             }
-            return String.format(Locale.ROOT, "JSON file is %.1f MB, too large to read at once;"
-                    + " write it as JSON Lines (one document per line) or raise --max-chars", mb);
+            return String.format(
+                    Locale.ROOT,
+                    "JSON file is %.1f MB, too large to read at once;"
+                            + " write it as JSON Lines (one document per line) or raise --max-chars",
+                    mb);
         }
         long chars = Decoding.countChars(counted, utf16 != null ? utf16 : StandardCharsets.UTF_8);
         return tooLong(counted.count, chars);
     }
 
     private String tooLong(long bytes, long chars) {
-        return String.format(Locale.ROOT, "document is %.1f MB (%d chars), over the limit of %d chars;"
-                + " split it or raise --max-chars", bytes / 1e6, chars, options.maxChars());
+        return String.format(
+                Locale.ROOT,
+                "document is %.1f MB (%d chars), over the limit of %d chars;" + " split it or raise --max-chars",
+                bytes / 1e6,
+                chars,
+                options.maxChars());
     }
 
     Document plain(Source src, Decoding.Decoded decoded, long bytes) {
-        Document d = new Document(src.baseId(), decoded.text(), null, null, null, null, src.origin(), null,
-                decoded.warnings(), null);
+        Document d = new Document(
+                src.baseId(), decoded.text(), null, null, null, null, src.origin(), null, decoded.warnings(), null);
         return finish(d, src, bytes);
     }
 
     private Document html(Source src, Decoding.Decoded decoded) {
         HtmlExtractor.Page page = HtmlExtractor.extract(decoded.text(), src.baseUri());
-        Document d = new Document(src.baseId(), page.text(), page.published(), page.title(), page.url(),
-                page.outlet(), src.origin(), null, decoded.warnings(), null).withWarnings(page.warnings());
+        Document d = new Document(
+                        src.baseId(),
+                        page.text(),
+                        page.published(),
+                        page.title(),
+                        page.url(),
+                        page.outlet(),
+                        src.origin(),
+                        null,
+                        decoded.warnings(),
+                        null)
+                .withWarnings(page.warnings());
         if (HtmlExtractor.letters(page.text()) < HtmlExtractor.MIN_ARTICLE_LETTERS) {
             d = d.withError("HTML page has no article text");
         }
@@ -369,7 +425,8 @@ public final class DocumentReader {
     public static Document withLanguageChecked(Document d) {
         String language = Language.detect(d.text());
         d = d.withLanguage(language);
-        return language.equals(Language.ENGLISH) ? d
+        return language.equals(Language.ENGLISH)
+                ? d
                 : d.withError("not English (detected: " + language + "); sitrep codes English text only");
     }
 

@@ -26,25 +26,45 @@ final class FeedDocuments {
         }
         if (feed.items().isEmpty()) return Stream.of(DocumentReader.failed(src, "feed has no items"));
         List<Document> docs = new ArrayList<>();
-        for (int i = 0; i < feed.items().size(); i++) docs.add(feedItem(src, feed, feed.items().get(i), i + 1));
+        for (int i = 0; i < feed.items().size(); i++)
+            docs.add(feedItem(src, feed, feed.items().get(i), i + 1));
         return docs.stream();
     }
 
     private Document feedItem(Source src, Feeds.Feed feed, Feeds.Item item, int number) {
-        String text = item.content() == null ? ""
-                : item.html() ? HtmlExtractor.fragmentText(item.content()) : Decoding.normalise(item.content().strip());
+        String text = item.content() == null
+                ? ""
+                : item.html()
+                        ? HtmlExtractor.fragmentText(item.content())
+                        : Decoding.normalise(item.content().strip());
         String id = item.id();
         if (id == null) {
             // without a guid or link, a hash of the story keeps its id stable as the feed rolls on
             boolean empty = item.title() == null && text.isBlank();
             id = src.name() + ":" + (empty ? String.valueOf(number) : shortHash(item.title() + "\n" + text));
         }
-        String published = Stream.of(item.published(), feed.published()).filter(d -> Dates.toIso(d).isPresent())
-                .findFirst().orElse(item.published() != null ? item.published() : feed.published());
-        String error = !text.isBlank() ? null : "item " + number
-                + (item.title() == null ? "" : " (\"" + item.title() + "\")") + ": no text (no content or description)";
-        return reader.finish(new Document(id, text, published, item.title(), item.url(), feed.outlet(),
-                src.origin() + "[" + number + "]", null, List.of(), error), src, -1);
+        String published = Stream.of(item.published(), feed.published())
+                .filter(d -> Dates.toIso(d).isPresent())
+                .findFirst()
+                .orElse(item.published() != null ? item.published() : feed.published());
+        String error = !text.isBlank()
+                ? null
+                : "item " + number + (item.title() == null ? "" : " (\"" + item.title() + "\")")
+                        + ": no text (no content or description)";
+        return reader.finish(
+                new Document(
+                        id,
+                        text,
+                        published,
+                        item.title(),
+                        item.url(),
+                        feed.outlet(),
+                        src.origin() + "[" + number + "]",
+                        null,
+                        List.of(),
+                        error),
+                src,
+                -1);
     }
 
     private static String shortHash(String s) {

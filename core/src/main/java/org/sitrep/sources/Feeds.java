@@ -9,11 +9,6 @@ import com.rometools.rome.io.SAXBuilder;
 import com.rometools.rome.io.WireFeedInput;
 import com.rometools.rome.io.XmlReader;
 import com.rometools.rome.io.impl.XmlFixerReader;
-import org.jdom2.Element;
-import org.jdom2.JDOMException;
-import org.jdom2.input.JDOMParseException;
-import org.xml.sax.InputSource;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
@@ -22,6 +17,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.jdom2.Element;
+import org.jdom2.JDOMException;
+import org.jdom2.input.JDOMParseException;
+import org.xml.sax.InputSource;
 
 /** Reads RSS 0.9x, 1.0 (RDF) and 2.0 and Atom feeds with Rome; no DTD or external entity is ever fetched. */
 final class Feeds {
@@ -46,10 +45,10 @@ final class Feeds {
         }
     }
 
-    private static final List<String> ITEM_DATES = List.of("pubDate", "published", "issued", "date", "updated",
-            "modified");
-    private static final List<String> FEED_DATES = List.of("pubDate", "lastBuildDate", "published", "issued", "date",
-            "updated", "modified");
+    private static final List<String> ITEM_DATES =
+            List.of("pubDate", "published", "issued", "date", "updated", "modified");
+    private static final List<String> FEED_DATES =
+            List.of("pubDate", "lastBuildDate", "published", "issued", "date", "updated", "modified");
 
     static final int MAX_DEPTH = 1_000;
 
@@ -78,8 +77,8 @@ final class Feeds {
         try {
             feed = new SyndFeedImpl(input.build(xml));
         } catch (IllegalArgumentException e) {
-            throw new NotAFeed("not an RSS or Atom feed (root element <" + xml.getRootElement().getQualifiedName()
-                    + ">)");
+            throw new NotAFeed("not an RSS or Atom feed (root element <"
+                    + xml.getRootElement().getQualifiedName() + ">)");
         } catch (FeedException | RuntimeException e) {
             throw new NotAFeed("invalid feed: " + reason(e));
         }
@@ -97,8 +96,12 @@ final class Feeds {
             SyndContent content = content(e);
             String type = content == null ? null : content.getType();
             String raw = aligned ? firstText(itemElements.get(i), ITEM_DATES) : null;
-            items.add(new Item(firstNonBlank(e.getUri(), e.getLink()), firstNonBlank(e.getTitle()),
-                    firstNonBlank(e.getLink()), date(raw, parsed), content == null ? null : content.getValue(),
+            items.add(new Item(
+                    firstNonBlank(e.getUri(), e.getLink()),
+                    firstNonBlank(e.getTitle()),
+                    firstNonBlank(e.getLink()),
+                    date(raw, parsed),
+                    content == null ? null : content.getValue(),
                     !atom || (type != null && type.contains("html"))));
         }
         String outlet = firstNonBlank(feed.getTitle(), DocumentReader.host(feed.getLink()));
@@ -120,11 +123,15 @@ final class Feeds {
         int end = s.indexOf("]>", bracket);
         String subset = end < 0 ? s.substring(bracket) : s.substring(bracket, end);
         // an entity whose text refers to other entities multiplies them; external ones (SYSTEM, PUBLIC) are never read
-        for (int at = indexOfIgnoreCase(subset, "<!ENTITY", 0); at >= 0; at = indexOfIgnoreCase(subset, "<!ENTITY", at + 8)) {
+        for (int at = indexOfIgnoreCase(subset, "<!ENTITY", 0);
+                at >= 0;
+                at = indexOfIgnoreCase(subset, "<!ENTITY", at + 8)) {
             int declEnd = subset.indexOf('>', at);
             String decl = declEnd < 0 ? subset.substring(at) : subset.substring(at, declEnd);
             int quote = Math.min(index(decl, '"'), index(decl, '\''));
-            if (quote < decl.length() && decl.indexOf('&', quote) >= 0 && !decl.substring(0, quote).matches("(?s).*\\b(SYSTEM|PUBLIC)\\b.*")) {
+            if (quote < decl.length()
+                    && decl.indexOf('&', quote) >= 0
+                    && !decl.substring(0, quote).matches("(?s).*\\b(SYSTEM|PUBLIC)\\b.*")) {
                 return true;
             }
         }
@@ -163,7 +170,9 @@ final class Feeds {
     private static boolean rootIsFeed(String s, int i) {
         if (!s.startsWith("<", i)) return false;
         int end = i + 1;
-        while (end < s.length() && !Character.isWhitespace(s.charAt(end)) && s.charAt(end) != '>'
+        while (end < s.length()
+                && !Character.isWhitespace(s.charAt(end))
+                && s.charAt(end) != '>'
                 && s.charAt(end) != '/') end++;
         String name = s.substring(i + 1, end);
         String local = name.substring(name.indexOf(':') + 1);
@@ -218,7 +227,10 @@ final class Feeds {
     /** The element holding the feed's own fields: rss/channel, rdf:RDF/channel, or the Atom feed itself. */
     private static Element channel(Element root) {
         if (root.getName().equals("feed")) return root;
-        return root.getChildren().stream().filter(c -> c.getName().equals("channel")).findFirst().orElse(null);
+        return root.getChildren().stream()
+                .filter(c -> c.getName().equals("channel"))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The item or entry elements in document order (RSS 1.0 puts items beside the channel, not in it). */
@@ -226,7 +238,9 @@ final class Feeds {
         String name = root.getName().equals("feed") ? "entry" : "item";
         Element parent = root.getName().equals("RDF") ? root : channel;
         if (parent == null) return List.of();
-        return parent.getChildren().stream().filter(c -> c.getName().equals(name)).toList();
+        return parent.getChildren().stream()
+                .filter(c -> c.getName().equals(name))
+                .toList();
     }
 
     private static String firstText(Element parent, List<String> names) {
@@ -241,7 +255,8 @@ final class Feeds {
     /** The date as written when the reader can read it, else Rome's reading of it (in UTC), else the raw text. */
     private static String date(String raw, Date parsed) {
         if (raw != null && Dates.toIso(raw).isPresent()) return raw;
-        if (parsed != null) return parsed.toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString();
+        if (parsed != null)
+            return parsed.toInstant().atZone(ZoneOffset.UTC).toLocalDate().toString();
         return raw;
     }
 

@@ -1,14 +1,13 @@
 package org.sitrep.sources;
 
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * Bounds the shape of HTML, its nesting depth and how many children one element has, so that no page can make the
@@ -19,9 +18,39 @@ final class HtmlDepth {
     private HtmlDepth() {}
 
     // elements that close themselves or whose end tag is optional: they do not deepen the estimate
-    private static final Set<String> NOT_NESTING = Set.of("area", "base", "br", "col", "embed", "hr", "img", "input",
-            "link", "meta", "param", "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option",
-            "thead", "tbody", "tfoot", "colgroup", "rt", "rp", "optgroup", "html", "head", "body");
+    private static final Set<String> NOT_NESTING = Set.of(
+            "area",
+            "base",
+            "br",
+            "col",
+            "embed",
+            "hr",
+            "img",
+            "input",
+            "link",
+            "meta",
+            "param",
+            "source",
+            "track",
+            "wbr",
+            "p",
+            "li",
+            "dt",
+            "dd",
+            "tr",
+            "td",
+            "th",
+            "option",
+            "thead",
+            "tbody",
+            "tfoot",
+            "colgroup",
+            "rt",
+            "rp",
+            "optgroup",
+            "html",
+            "head",
+            "body");
 
     /**
      * Drops the start and end tags that would take the raw markup deeper than {@code max} levels, keeping their
@@ -36,7 +65,10 @@ final class HtmlDepth {
             int lt = html.indexOf('<', i);
             if (lt < 0) break;
             Tag t = tag(html, lt);
-            if (t == null) { i = lt + 1; continue; }
+            if (t == null) {
+                i = lt + 1;
+                continue;
+            }
             i = t.end;
             if (t.nesting == 0) continue;
             boolean drop;
@@ -65,7 +97,10 @@ final class HtmlDepth {
             int lt = html.indexOf('<', i);
             if (lt < 0) return max;
             Tag t = tag(html, lt);
-            if (t == null) { i = lt + 1; continue; }
+            if (t == null) {
+                i = lt + 1;
+                continue;
+            }
             i = t.end;
             depth = Math.max(0, depth + t.nesting);
             max = Math.max(max, depth);
@@ -80,7 +115,8 @@ final class HtmlDepth {
         boolean closing = i < s.length() && s.charAt(i) == '/';
         if (closing) i++;
         int nameStart = i;
-        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '-' || s.charAt(i) == '!')) i++;
+        while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '-' || s.charAt(i) == '!'))
+            i++;
         if (i == nameStart) return null;
         if (s.startsWith("!--", nameStart)) {
             int end = s.indexOf("-->", nameStart);
@@ -113,15 +149,17 @@ final class HtmlDepth {
      */
     static int flatten(Element root, int max) {
         List<Element> deep = new ArrayList<>();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (depth > max && node instanceof Element e) deep.add(e);
-            }
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (depth > max && node instanceof Element e) deep.add(e);
+                    }
 
-            @Override
-            public void tail(Node node, int depth) {}
-        }, root);
+                    @Override
+                    public void tail(Node node, int depth) {}
+                },
+                root);
         for (Element e : deep) {
             if (e.dataNodes().isEmpty()) e.unwrap();
             else e.remove(); // a script or style holds no article text

@@ -2,6 +2,9 @@ package org.sitrep.sources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import net.dankito.readability4j.Article;
 import net.dankito.readability4j.Readability4J;
 import org.jsoup.Jsoup;
@@ -10,10 +13,6 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /** Pulls the article body and its metadata out of a news web page. */
 final class HtmlExtractor {
@@ -38,19 +37,23 @@ final class HtmlExtractor {
      * so deeper markup is flattened: first roughly in the raw text, then exactly in the tree.
      */
     static final int MAX_DEPTH = 200;
+
     static final int MAX_RAW_DEPTH = 1_000;
     /** More children under one element, or more elements, than a news page has: the article search is skipped. */
     static final int MAX_CHILDREN = 1_000;
+
     static final int MAX_ELEMENTS = 10_000;
 
     static Page extract(String html, String baseUri) {
         List<String> warnings = new ArrayList<>();
         String bounded = HtmlDepth.flattenRaw(html, MAX_RAW_DEPTH);
-        if (bounded != html) warnings.add("HTML nested deeper than " + MAX_RAW_DEPTH + " levels: the excess markup was dropped");
+        if (bounded != html)
+            warnings.add("HTML nested deeper than " + MAX_RAW_DEPTH + " levels: the excess markup was dropped");
         org.jsoup.nodes.Document dom = Jsoup.parse(bounded, baseUri); // jsoup repairs any tag soup; it does not throw
         int flattened = HtmlDepth.flatten(dom, MAX_DEPTH);
         if (flattened > 0 && warnings.isEmpty()) {
-            warnings.add("HTML nested deeper than " + MAX_DEPTH + " levels: " + flattened + " elements below that were flattened");
+            warnings.add("HTML nested deeper than " + MAX_DEPTH + " levels: " + flattened
+                    + " elements below that were flattened");
         }
         List<Element> jsonLd = dom.select("script[type=application/ld+json]");
         List<JsonNode> linkedData = new ArrayList<>();
@@ -61,10 +64,10 @@ final class HtmlExtractor {
                 // broken structured data is common; the page itself may still be fine
             }
         }
-        String url = firstNonBlank(attr(dom, "link[rel=canonical]", "abs:href"),
-                attr(dom, "meta[property=og:url]", "content"));
-        String outlet = firstNonBlank(attr(dom, "meta[property=og:site_name]", "content"),
-                findText(linkedData, "publisher", "name"));
+        String url = firstNonBlank(
+                attr(dom, "link[rel=canonical]", "abs:href"), attr(dom, "meta[property=og:url]", "content"));
+        String outlet = firstNonBlank(
+                attr(dom, "meta[property=og:site_name]", "content"), findText(linkedData, "publisher", "name"));
         String published = published(dom, linkedData);
 
         org.jsoup.nodes.Document cleaned = dom.clone();
@@ -86,7 +89,10 @@ final class HtmlExtractor {
             }
         }
         if (letters(text) < MIN_ARTICLE_LETTERS) text = toText(cleaned.body());
-        title = firstNonBlank(title, attr(dom, "meta[property=og:title]", "content"), dom.title(),
+        title = firstNonBlank(
+                title,
+                attr(dom, "meta[property=og:title]", "content"),
+                dom.title(),
                 Optional.ofNullable(dom.selectFirst("h1")).map(Element::text).orElse(null));
         return new Page(text, title, published, url, outlet, List.copyOf(warnings));
     }
@@ -107,41 +113,57 @@ final class HtmlExtractor {
      */
     private static String published(org.jsoup.nodes.Document dom, List<JsonNode> linkedData) {
         List<String> candidates = new ArrayList<>();
-        for (String selector : List.of("meta[property=article:published_time]", "meta[name=article:published_time]",
-                "meta[property=og:published_time]", "meta[itemprop=datePublished]")) {
+        for (String selector : List.of(
+                "meta[property=article:published_time]",
+                "meta[name=article:published_time]",
+                "meta[property=og:published_time]",
+                "meta[itemprop=datePublished]")) {
             candidates.add(attr(dom, selector, "content"));
         }
         candidates.add(findText(linkedData, "datePublished"));
-        for (String name : List.of("date", "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued",
-                "dcterms.date", "dcterms.created", "sailthru.date", "parsely-pub-date")) {
+        for (String name : List.of(
+                "date",
+                "pubdate",
+                "publishdate",
+                "publish-date",
+                "dc.date",
+                "dc.date.issued",
+                "dcterms.date",
+                "dcterms.created",
+                "sailthru.date",
+                "parsely-pub-date")) {
             candidates.add(attr(dom, "meta[name=" + name + "]", "content"));
         }
         candidates.add(attr(dom, "time[datetime][pubdate], time[datetime][itemprop=datePublished]", "datetime"));
         candidates.add(attr(dom, "article time[datetime]", "datetime"));
         candidates.add(attr(dom, "time[datetime]", "datetime"));
         candidates.removeIf(c -> c == null || c.isBlank());
-        return candidates.stream().filter(c -> Dates.toIso(c).isPresent()).findFirst()
+        return candidates.stream()
+                .filter(c -> Dates.toIso(c).isPresent())
+                .findFirst()
                 .orElse(candidates.isEmpty() ? null : candidates.get(0));
     }
 
     /** Text of an element with one line per block (paragraph, heading, list item) and whitespace collapsed. */
     static String toText(Element root) {
         StringBuilder out = new StringBuilder();
-        NodeTraversor.traverse(new NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    out.append(t.getWholeText().replaceAll("\\s+", " "));
-                } else if (node instanceof Element e && (e.isBlock() || e.nameIs("br"))) {
-                    out.append('\n');
-                }
-            }
+        NodeTraversor.traverse(
+                new NodeVisitor() {
+                    @Override
+                    public void head(Node node, int depth) {
+                        if (node instanceof TextNode t) {
+                            out.append(t.getWholeText().replaceAll("\\s+", " "));
+                        } else if (node instanceof Element e && (e.isBlock() || e.nameIs("br"))) {
+                            out.append('\n');
+                        }
+                    }
 
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e && e.isBlock()) out.append('\n');
-            }
-        }, root);
+                    @Override
+                    public void tail(Node node, int depth) {
+                        if (node instanceof Element e && e.isBlock()) out.append('\n');
+                    }
+                },
+                root);
         StringBuilder text = new StringBuilder();
         for (String line : out.toString().split("\n")) {
             String trimmed = line.strip();
@@ -179,7 +201,8 @@ final class HtmlExtractor {
         for (String field : path) {
             at = at == null ? null : at.get(field);
         }
-        if (at != null && at.isTextual() && !at.asText().isBlank()) return at.asText().strip();
+        if (at != null && at.isTextual() && !at.asText().isBlank())
+            return at.asText().strip();
         for (JsonNode child : node) {
             if (child.isContainerNode()) {
                 String found = findText(child, path);

@@ -10,8 +10,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import org.sitrep.sources.Source.Format;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +23,7 @@ import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.sitrep.sources.Source.Format;
 
 /**
  * JSON input for {@link DocumentReader}: one object per document, an array of objects, or JSON Lines (streamed one
@@ -41,8 +40,13 @@ final class JsonDocuments {
         this.reader = reader;
         // the reader enforces its own size limits, so Jackson's default cap on string length must not interfere
         JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(DocumentReader.MAX_ARRAY).build()).build();
-        this.json = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(DocumentReader.MAX_ARRAY)
+                        .build())
+                .build();
+        this.json = JsonMapper.builder(factory)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
     }
 
     /** A whole JSON document: one object, an array of objects, or JSON Lines that could not be streamed. */
@@ -52,18 +56,22 @@ final class JsonDocuments {
         try {
             root = readTree(text);
         } catch (JsonProcessingException e) {
-            if (e instanceof StreamConstraintsException) return Stream.of(DocumentReader.failed(src, located(e)).withWarnings(decoded.warnings()));
-            if (format == Format.JSON_OR_TEXT) return Stream.of(reader.plain(src, decoded, bytes)); // "[Reuters] ..." is text
+            if (e instanceof StreamConstraintsException)
+                return Stream.of(DocumentReader.failed(src, located(e)).withWarnings(decoded.warnings()));
+            if (format == Format.JSON_OR_TEXT)
+                return Stream.of(reader.plain(src, decoded, bytes)); // "[Reuters] ..." is text
             if (format == Format.JSON_LINES || firstLineIsObject(text, -1)) return lines(src, decoded);
             return Stream.of(DocumentReader.failed(src, located(e)).withWarnings(decoded.warnings()));
         }
         if (root == null || root.isMissingNode()) return Stream.of(DocumentReader.failed(src, "empty document"));
         if (root.isObject()) {
-            return Stream.of(reader.finish(fromJson(root, src.baseId(), src.origin(), null, decoded.warnings()), src, -1));
+            return Stream.of(
+                    reader.finish(fromJson(root, src.baseId(), src.origin(), null, decoded.warnings()), src, -1));
         }
         if (format == Format.JSON_OR_TEXT && !root.isArray()) return Stream.of(reader.plain(src, decoded, bytes));
         if (!root.isArray()) {
-            return Stream.of(DocumentReader.failed(src, "expected a JSON object or an array of objects, found " + kind(root)));
+            return Stream.of(
+                    DocumentReader.failed(src, "expected a JSON object or an array of objects, found " + kind(root)));
         }
         if (root.isEmpty()) return Stream.of(DocumentReader.failed(src, "empty document (empty JSON array)"));
         List<Document> docs = new ArrayList<>();
@@ -72,9 +80,11 @@ final class JsonDocuments {
             item++;
             String id = src.name() + ":" + item;
             String origin = src.origin() + "[" + item + "]";
-            docs.add(node.isObject()
-                    ? reader.finish(fromJson(node, id, origin, "item " + item, decoded.warnings()), src, -1)
-                    : Document.failed(id, origin, "item " + item + ": expected a JSON object, found " + kind(node)));
+            docs.add(
+                    node.isObject()
+                            ? reader.finish(fromJson(node, id, origin, "item " + item, decoded.warnings()), src, -1)
+                            : Document.failed(
+                                    id, origin, "item " + item + ": expected a JSON object, found " + kind(node)));
         }
         return docs.stream();
     }
@@ -96,46 +106,56 @@ final class JsonDocuments {
     Stream<Document> lines(Source src, InputStream in, Closeable owned) {
         long maxLine = DocumentReader.times(reader.maxChars(), LINE_BYTES_PER_CHAR) + 1_000_000;
         LineReader lines = new LineReader(in, Math.min(maxLine, DocumentReader.MAX_ARRAY));
-        Spliterator<Document> docs = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
-                Spliterator.ORDERED | Spliterator.NONNULL) {
-            private boolean done;
-            private boolean any;
+        Spliterator<Document> docs =
+                new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+                    private boolean done;
+                    private boolean any;
 
-            @Override
-            public boolean tryAdvance(Consumer<? super Document> action) {
-                while (!done) {
-                    try {
-                        byte[] line = lines.next();
-                        if (line == null) {
-                            done = true;
-                            DocumentReader.closeQuietly(owned); // don't wait for the stream to be closed to release the file
-                            if (any) return false;
-                            action.accept(DocumentReader.failed(src, NO_LINES));  // a file of blank lines is reported, not skipped
-                            return true;
+                    @Override
+                    public boolean tryAdvance(Consumer<? super Document> action) {
+                        while (!done) {
+                            try {
+                                byte[] line = lines.next();
+                                if (line == null) {
+                                    done = true;
+                                    DocumentReader.closeQuietly(
+                                            owned); // don't wait for the stream to be closed to release the file
+                                    if (any) return false;
+                                    action.accept(DocumentReader.failed(
+                                            src, NO_LINES)); // a file of blank lines is reported, not skipped
+                                    return true;
+                                }
+                                if (lines.overflowed()) {
+                                    any = true;
+                                    action.accept(Document.failed(
+                                            src.name() + ":" + lines.number,
+                                            src.origin() + ":" + lines.number,
+                                            String.format(
+                                                    Locale.ROOT,
+                                                    "line %d: %.1f MB, too long for a document under the"
+                                                            + " limit of %d chars; split it or raise --max-chars",
+                                                    lines.number,
+                                                    lines.length / 1e6,
+                                                    reader.maxChars())));
+                                    return true;
+                                }
+                                Decoding.Decoded decoded = Decoding.decode(line, lines.offset);
+                                if (decoded.text().isBlank()) continue;
+                                any = true;
+                                action.accept(jsonLine(src, decoded.text(), lines.number, decoded.warnings()));
+                                return true;
+                            } catch (IOException e) {
+                                done = true;
+                                DocumentReader.closeQuietly(owned);
+                                action.accept(DocumentReader.failed(
+                                        src,
+                                        "cannot read after line " + lines.number + ": " + DocumentReader.reason(e)));
+                                return true;
+                            }
                         }
-                        if (lines.overflowed()) {
-                            any = true;
-                            action.accept(Document.failed(src.name() + ":" + lines.number, src.origin() + ":" + lines.number,
-                                    String.format(Locale.ROOT, "line %d: %.1f MB, too long for a document under the"
-                                            + " limit of %d chars; split it or raise --max-chars",
-                                            lines.number, lines.length / 1e6, reader.maxChars())));
-                            return true;
-                        }
-                        Decoding.Decoded decoded = Decoding.decode(line, lines.offset);
-                        if (decoded.text().isBlank()) continue;
-                        any = true;
-                        action.accept(jsonLine(src, decoded.text(), lines.number, decoded.warnings()));
-                        return true;
-                    } catch (IOException e) {
-                        done = true;
-                        DocumentReader.closeQuietly(owned);
-                        action.accept(DocumentReader.failed(src, "cannot read after line " + lines.number + ": " + DocumentReader.reason(e)));
-                        return true;
+                        return false;
                     }
-                }
-                return false;
-            }
-        };
+                };
         return StreamSupport.stream(docs, false).onClose(() -> DocumentReader.closeQuietly(owned));
     }
 
@@ -147,8 +167,12 @@ final class JsonDocuments {
             node = readTree(line);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            return Document.failed(id, origin, "line " + number + (at == null ? "" : ", column " + at.getColumnNr())
-                            + ": invalid JSON: " + shortReason(e)).withWarnings(warnings);
+            return Document.failed(
+                            id,
+                            origin,
+                            "line " + number + (at == null ? "" : ", column " + at.getColumnNr()) + ": invalid JSON: "
+                                    + shortReason(e))
+                    .withWarnings(warnings);
         }
         if (!node.isObject()) {
             return Document.failed(id, origin, "line " + number + ": expected a JSON object, found " + kind(node))
@@ -168,15 +192,27 @@ final class JsonDocuments {
             List<String> fields = new ArrayList<>();
             o.fieldNames().forEachRemaining(fields::add);
             // naming the fields present helps when the text is under another key ("body", "content")
-            error = prefix + "no \"text\" field" + (fields.isEmpty() ? "" : " (has: " + String.join(", ",
-                    fields.subList(0, Math.min(8, fields.size()))) + (fields.size() > 8 ? ", ..." : "") + ")");
+            error = prefix + "no \"text\" field"
+                    + (fields.isEmpty()
+                            ? ""
+                            : " (has: " + String.join(", ", fields.subList(0, Math.min(8, fields.size())))
+                                    + (fields.size() > 8 ? ", ..." : "") + ")");
         } else if (!t.isTextual()) {
             error = prefix + "\"text\" is " + kind(t) + ", not a string";
         } else {
             text = Decoding.normalise(t.textValue());
         }
-        Document d = new Document(id, text, scalar(o, "published"), scalar(o, "title"), scalar(o, "url"),
-                scalar(o, "outlet"), origin, null, warnings, error);
+        Document d = new Document(
+                id,
+                text,
+                scalar(o, "published"),
+                scalar(o, "title"),
+                scalar(o, "url"),
+                scalar(o, "outlet"),
+                origin,
+                null,
+                warnings,
+                error);
         return d.wellFormed();
     }
 
@@ -229,7 +265,9 @@ final class JsonDocuments {
     /** "line 3, column 7: invalid JSON: ..." as far as the location is known. */
     private static String located(JsonProcessingException e) {
         JsonLocation at = e.getLocation();
-        String where = at == null || at.getLineNr() < 0 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+        String where = at == null || at.getLineNr() < 0
+                ? ""
+                : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
         return where + "invalid JSON: " + shortReason(e);
     }
 
@@ -237,7 +275,11 @@ final class JsonDocuments {
     private static String shortReason(JsonProcessingException e) {
         String m = e.getOriginalMessage();
         if (m == null || m.isBlank()) return "unreadable";
-        m = m.lines().findFirst().orElse(m).replaceAll("\\s*\\(start marker at \\[.*", "").strip();
+        m = m.lines()
+                .findFirst()
+                .orElse(m)
+                .replaceAll("\\s*\\(start marker at \\[.*", "")
+                .strip();
         return m.length() > 120 ? m.substring(0, 117) + "..." : m;
     }
 

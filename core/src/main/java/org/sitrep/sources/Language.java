@@ -22,43 +22,67 @@ final class Language {
     private static final int SAMPLE = 2000;
     /** Below this many letters there is too little to judge; such snippets are assumed to be English. */
     private static final int MIN_LETTERS = 40;
+
     private static final int SAMPLE_WORDS = 400;
     private static final int MAX_WORD = 40;
 
     /** The 100 commonest English function words (and a few near-function words frequent in news). */
     private static final Set<String> EN = Set.of(
-            "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "on", "was", "with", "as", "he", "be",
-            "by", "at", "have", "are", "this", "not", "but", "had", "from", "his", "they", "she", "or", "an", "were",
-            "her", "which", "there", "been", "has", "their", "we", "will", "would", "who", "all", "one", "said",
-            "you", "i", "if", "more", "can", "when", "about", "no", "up", "out", "so", "what", "its", "into", "them",
-            "than", "other", "some", "could", "also", "after", "over", "only", "any", "new", "two", "first", "these",
-            "may", "then", "do", "our", "him", "most", "such", "did", "should", "those", "because", "between",
-            "before", "while", "where", "during", "against", "under", "since", "says", "told", "being", "us", "how",
-            "both", "through", "each", "very", "does", "off", "just", "many", "people", "last");
+            "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "on", "was", "with", "as", "he", "be", "by",
+            "at", "have", "are", "this", "not", "but", "had", "from", "his", "they", "she", "or", "an", "were", "her",
+            "which", "there", "been", "has", "their", "we", "will", "would", "who", "all", "one", "said", "you", "i",
+            "if", "more", "can", "when", "about", "no", "up", "out", "so", "what", "its", "into", "them", "than",
+            "other", "some", "could", "also", "after", "over", "only", "any", "new", "two", "first", "these", "may",
+            "then", "do", "our", "him", "most", "such", "did", "should", "those", "because", "between", "before",
+            "while", "where", "during", "against", "under", "since", "says", "told", "being", "us", "how", "both",
+            "through", "each", "very", "does", "off", "just", "many", "people", "last");
 
     // Other Latin-script languages, so that e.g. "in" or "a" do not make Italian look English.
     private static final Map<String, Set<String>> LATIN = new LinkedHashMap<>();
+
     static {
-        LATIN.put("fr", Set.of("le", "la", "les", "de", "des", "du", "et", "en", "un", "une", "est", "que", "qui",
-                "dans", "pour", "pas", "sur", "au", "aux", "par", "avec", "il", "elle", "ce", "cette", "ont", "sont",
-                "été", "ne", "se", "plus", "mais", "ou", "leur", "selon", "nous", "vous", "l", "d", "qu", "à", "s"));
-        LATIN.put("de", Set.of("der", "die", "das", "und", "zu", "den", "von", "mit", "ist", "im", "dem", "nicht",
-                "ein", "eine", "auch", "es", "sich", "auf", "für", "des", "sie", "wird", "wurde", "nach", "bei",
-                "aus", "hat", "sind", "einer", "am", "als", "dass", "zum", "zur", "über", "werden", "noch", "vor"));
-        LATIN.put("es", Set.of("el", "la", "los", "las", "de", "del", "y", "en", "que", "un", "una", "es", "por",
-                "con", "para", "se", "no", "al", "lo", "su", "sus", "como", "más", "pero", "fue", "ha", "sobre",
-                "este", "esta", "entre", "han", "según", "muy", "también"));
-        LATIN.put("it", Set.of("il", "lo", "la", "gli", "le", "di", "del", "della", "dei", "e", "è", "che", "un",
-                "una", "per", "con", "non", "si", "da", "al", "alla", "sono", "ha", "anche", "come", "più", "nel",
-                "nella", "ma", "dal", "stato", "l", "dell", "degli", "delle"));
-        LATIN.put("pt", Set.of("o", "os", "as", "de", "do", "da", "dos", "das", "e", "em", "no", "na", "que", "um",
-                "uma", "é", "para", "com", "não", "por", "se", "ao", "mais", "foi", "como", "mas", "pelo", "pela",
-                "seu", "sua", "são", "nos", "nas"));
-        LATIN.put("nl", Set.of("de", "het", "een", "en", "van", "op", "te", "dat", "die", "voor", "met", "zijn",
-                "niet", "aan", "er", "door", "om", "ook", "als", "bij", "naar", "werd", "heeft", "maar", "nog",
-                "wordt", "tot", "uit", "ik", "je", "hij", "ze"));
-        LATIN.put("tr", Set.of("ve", "bir", "bu", "da", "de", "için", "ile", "olarak", "daha", "çok", "gibi", "olan",
-                "ama", "sonra", "kadar", "ise", "değil", "her", "veya", "göre", "ancak", "şu", "ne", "mi", "olduğu"));
+        LATIN.put(
+                "fr",
+                Set.of(
+                        "le", "la", "les", "de", "des", "du", "et", "en", "un", "une", "est", "que", "qui", "dans",
+                        "pour", "pas", "sur", "au", "aux", "par", "avec", "il", "elle", "ce", "cette", "ont", "sont",
+                        "été", "ne", "se", "plus", "mais", "ou", "leur", "selon", "nous", "vous", "l", "d", "qu", "à",
+                        "s"));
+        LATIN.put(
+                "de",
+                Set.of(
+                        "der", "die", "das", "und", "zu", "den", "von", "mit", "ist", "im", "dem", "nicht", "ein",
+                        "eine", "auch", "es", "sich", "auf", "für", "des", "sie", "wird", "wurde", "nach", "bei", "aus",
+                        "hat", "sind", "einer", "am", "als", "dass", "zum", "zur", "über", "werden", "noch", "vor"));
+        LATIN.put(
+                "es",
+                Set.of(
+                        "el", "la", "los", "las", "de", "del", "y", "en", "que", "un", "una", "es", "por", "con",
+                        "para", "se", "no", "al", "lo", "su", "sus", "como", "más", "pero", "fue", "ha", "sobre",
+                        "este", "esta", "entre", "han", "según", "muy", "también"));
+        LATIN.put(
+                "it",
+                Set.of(
+                        "il", "lo", "la", "gli", "le", "di", "del", "della", "dei", "e", "è", "che", "un", "una", "per",
+                        "con", "non", "si", "da", "al", "alla", "sono", "ha", "anche", "come", "più", "nel", "nella",
+                        "ma", "dal", "stato", "l", "dell", "degli", "delle"));
+        LATIN.put(
+                "pt",
+                Set.of(
+                        "o", "os", "as", "de", "do", "da", "dos", "das", "e", "em", "no", "na", "que", "um", "uma", "é",
+                        "para", "com", "não", "por", "se", "ao", "mais", "foi", "como", "mas", "pelo", "pela", "seu",
+                        "sua", "são", "nos", "nas"));
+        LATIN.put(
+                "nl",
+                Set.of(
+                        "de", "het", "een", "en", "van", "op", "te", "dat", "die", "voor", "met", "zijn", "niet", "aan",
+                        "er", "door", "om", "ook", "als", "bij", "naar", "werd", "heeft", "maar", "nog", "wordt", "tot",
+                        "uit", "ik", "je", "hij", "ze"));
+        LATIN.put(
+                "tr",
+                Set.of(
+                        "ve", "bir", "bu", "da", "de", "için", "ile", "olarak", "daha", "çok", "gibi", "olan", "ama",
+                        "sonra", "kadar", "ise", "değil", "her", "veya", "göre", "ancak", "şu", "ne", "mi", "olduğu"));
     }
 
     /** ISO 639-1 code of the likely language of {@code text}, "en" for short snippets, "und" when unsure. */
@@ -74,7 +98,8 @@ final class Language {
             scripts.merge(Character.UnicodeScript.of(cp), 1, Integer::sum);
         }
         int latin = scripts.getOrDefault(Character.UnicodeScript.LATIN, 0);
-        // a script gives the language away in a few letters; only short Latin snippets are given the benefit of the doubt
+        // a script gives the language away in a few letters; only short Latin snippets are given the benefit of the
+        // doubt
         if (letters > 0 && latin * 2 < letters) return byScript(sample, scripts);
         if (letters < MIN_LETTERS) return ENGLISH;
         return byFunctionWords(text);
@@ -88,7 +113,9 @@ final class Language {
         if (kana > 0 && kana * 10 >= kana + han) return "ja";
         Character.UnicodeScript top = scripts.entrySet().stream()
                 .filter(e -> e.getKey() != Character.UnicodeScript.LATIN)
-                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(Character.UnicodeScript.UNKNOWN);
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse(Character.UnicodeScript.UNKNOWN);
         return switch (top) {
             case HAN -> "zh";
             case HIRAGANA, KATAKANA -> "ja";

@@ -12,9 +12,9 @@ final class LineReader {
     private int pos;
     private int end;
     private long next; // byte offset of the next line
-    int number;        // 1-based number of the line last returned
-    long offset;       // its byte offset in the stream
-    long length;       // its length in bytes, including any part dropped for being too long
+    int number; // 1-based number of the line last returned
+    long offset; // its byte offset in the stream
+    long length; // its length in bytes, including any part dropped for being too long
 
     LineReader(InputStream in, long maxLength) {
         this.in = in;

@@ -12,7 +12,16 @@ import java.util.Locale;
 record Source(String name, String origin, Format format, String baseUri, String fallbackDate, String fallbackWarning) {
 
     /** The formats {@link DocumentReader} tells apart, by file extension or by sniffing the content. */
-    enum Format { TEXT, HTML, JSON_LINES, JSON, JSON_OR_TEXT, FEED, WARC, UNKNOWN }
+    enum Format {
+        TEXT,
+        HTML,
+        JSON_LINES,
+        JSON,
+        JSON_OR_TEXT,
+        FEED,
+        WARC,
+        UNKNOWN
+    }
 
     String baseId() {
         String lower = name.toLowerCase(Locale.ROOT);

@@ -1,7 +1,5 @@
 package org.sitrep.sources;
 
-import org.sitrep.sources.Source.Format;
-
 import java.io.ByteArrayInputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -16,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import java.util.zip.GZIPInputStream;
+import org.sitrep.sources.Source.Format;
 
 /** WARC web archives for {@link DocumentReader}: one document per captured HTML or plain-text page. */
 final class WarcDocuments {
@@ -30,54 +29,59 @@ final class WarcDocuments {
      * skipped; an archive that breaks ends with one error saying where, after the documents read before it.
      */
     Stream<Document> read(Source src, InputStream in, Closeable owned) {
-        Spliterator<Document> docs = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
-                Spliterator.ORDERED | Spliterator.NONNULL) {
-            private WarcPages pages;
-            private Document held; // one document is held back so that the last can carry the archive's summary
-            private boolean done;
-            private boolean ended;
+        Spliterator<Document> docs =
+                new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+                    private WarcPages pages;
+                    private Document held; // one document is held back so that the last can carry the archive's summary
+                    private boolean done;
+                    private boolean ended;
 
-            @Override
-            public boolean tryAdvance(Consumer<? super Document> action) {
-                while (!done) {
-                    Document next = next();
-                    if (next == null) break;
-                    Document out = held;
-                    held = next;
-                    if (out != null) {
-                        action.accept(out);
+                    @Override
+                    public boolean tryAdvance(Consumer<? super Document> action) {
+                        while (!done) {
+                            Document next = next();
+                            if (next == null) break;
+                            Document out = held;
+                            held = next;
+                            if (out != null) {
+                                action.accept(out);
+                                return true;
+                            }
+                        }
+                        if (ended) return false;
+                        ended = true;
+                        Document last = held != null
+                                ? held
+                                : DocumentReader.failed(
+                                        src, "no HTML or plain-text page with HTTP status 200 in the archive");
+                        if (pages != null && pages.skipped() > 0) last = last.withWarning(skippedNote(pages));
+                        if (pages != null && pages.brokenTrailerAtEnd) {
+                            last = last.withWarning(
+                                    "archive: its last record ends in a malformed trailer (line breaks to the end of the file)");
+                        }
+                        action.accept(last);
                         return true;
                     }
-                }
-                if (ended) return false;
-                ended = true;
-                Document last = held != null ? held
-                        : DocumentReader.failed(src, "no HTML or plain-text page with HTTP status 200 in the archive");
-                if (pages != null && pages.skipped() > 0) last = last.withWarning(skippedNote(pages));
-                if (pages != null && pages.brokenTrailerAtEnd) {
-                    last = last.withWarning("archive: its last record ends in a malformed trailer (line breaks to the end of the file)");
-                }
-                action.accept(last);
-                return true;
-            }
 
-            /** The next document, or null at the end; an archive that breaks yields an error and then ends. */
-            private Document next() {
-                try {
-                    if (pages == null) pages = new WarcPages(in);
-                    WarcPages.Page page = pages.next();
-                    if (page != null) return capture(src, pages, page);
-                    done = true;
-                    DocumentReader.closeQuietly(owned);
-                    return null;
-                } catch (IOException | RuntimeException e) { // jwarc reports some malformed headers unchecked
-                    done = true;
-                    DocumentReader.closeQuietly(owned);
-                    return DocumentReader.failed(src, "archive cut short or corrupt at byte " + (pages == null ? 0 : pages.position())
-                            + ": " + DocumentReader.reason(e));
-                }
-            }
-        };
+                    /** The next document, or null at the end; an archive that breaks yields an error and then ends. */
+                    private Document next() {
+                        try {
+                            if (pages == null) pages = new WarcPages(in);
+                            WarcPages.Page page = pages.next();
+                            if (page != null) return capture(src, pages, page);
+                            done = true;
+                            DocumentReader.closeQuietly(owned);
+                            return null;
+                        } catch (IOException | RuntimeException e) { // jwarc reports some malformed headers unchecked
+                            done = true;
+                            DocumentReader.closeQuietly(owned);
+                            return DocumentReader.failed(
+                                    src,
+                                    "archive cut short or corrupt at byte " + (pages == null ? 0 : pages.position())
+                                            + ": " + DocumentReader.reason(e));
+                        }
+                    }
+                };
         return StreamSupport.stream(docs, false).onClose(() -> DocumentReader.closeQuietly(owned));
     }
 
@@ -88,15 +92,21 @@ final class WarcDocuments {
         String id = p.id() != null && !p.id().isBlank() ? p.id() : src.name() + "@" + p.offset();
         String host = DocumentReader.host(p.url());
         Format format = p.html() ? Format.HTML : Format.TEXT;
-        int cap = (int) Math.min(DocumentReader.MAX_ARRAY, DocumentReader.times(reader.maxChars(),
-                p.html() ? DocumentReader.HTML_BYTES_PER_CHAR : DocumentReader.BYTES_PER_CHAR_BOUND) + DocumentReader.BYTES_PER_CHAR_BOUND);
+        int cap = (int) Math.min(
+                DocumentReader.MAX_ARRAY,
+                DocumentReader.times(
+                                reader.maxChars(),
+                                p.html() ? DocumentReader.HTML_BYTES_PER_CHAR : DocumentReader.BYTES_PER_CHAR_BOUND)
+                        + DocumentReader.BYTES_PER_CHAR_BOUND);
         byte[] bytes;
         String problem;
         try {
             InputStream body = p.payload().open();
             bytes = body.readNBytes(cap + 1);
-            problem = bytes.length <= cap ? null
-                    : reader.oversized(format, new SequenceInputStream(new ByteArrayInputStream(bytes), body), null, -1);
+            problem = bytes.length <= cap
+                    ? null
+                    : reader.oversized(
+                            format, new SequenceInputStream(new ByteArrayInputStream(bytes), body), null, -1);
         } catch (IOException e) {
             pages.skipRecord(); // throws if the archive itself breaks here; else the page's encoding is at fault
             bytes = null;
@@ -111,8 +121,18 @@ final class WarcDocuments {
         if (p.html()) {
             HtmlExtractor.Page page = HtmlExtractor.extract(decoded.text(), p.url() == null ? "" : p.url());
             boolean stated = Dates.toIso(page.published()).isPresent();
-            d = new Document(id, page.text(), stated || captured == null ? page.published() : captured,
-                    page.title(), p.url(), host, origin, null, decoded.warnings(), null).withWarnings(page.warnings());
+            d = new Document(
+                            id,
+                            page.text(),
+                            stated || captured == null ? page.published() : captured,
+                            page.title(),
+                            p.url(),
+                            host,
+                            origin,
+                            null,
+                            decoded.warnings(),
+                            null)
+                    .withWarnings(page.warnings());
             if (page.published() != null && !stated && captured != null) {
                 d = d.withWarning("unparseable publication date '" + page.published() + "': using the capture date");
             }
@@ -120,8 +140,7 @@ final class WarcDocuments {
                 d = d.withError("HTML page has no article text");
             }
         } else {
-            d = new Document(id, decoded.text(), captured, null, p.url(), host, origin, null, decoded.warnings(),
-                    null);
+            d = new Document(id, decoded.text(), captured, null, p.url(), host, origin, null, decoded.warnings(), null);
         }
         if (p.truncated() != null) d = d.withWarning("the archive holds this page cut short (" + p.truncated() + ")");
         return reader.finish(d, src, -1);

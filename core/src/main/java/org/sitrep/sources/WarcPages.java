@@ -1,5 +1,10 @@
 package org.sitrep.sources;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Optional;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcReader;
@@ -7,12 +12,6 @@ import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcTargetRecord;
-
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The pages captured in a WARC archive (plain or gzipped), read with jwarc one record at a time so that archives of
@@ -30,8 +29,15 @@ final class WarcPages {
      * @param offset    where the record starts in the archive (in the compressed file for .warc.gz)
      * @param truncated why the crawler cut the record short (WARC-Truncated), or null
      */
-    record Page(String id, String url, String date, boolean html, String charset, Payload payload, long offset,
-                String truncated) {}
+    record Page(
+            String id,
+            String url,
+            String date,
+            boolean html,
+            String charset,
+            Payload payload,
+            long offset,
+            String truncated) {}
 
     /** Opening is where an unsupported or broken content encoding first shows, so it can fail. */
     interface Payload {
@@ -42,6 +48,7 @@ final class WarcPages {
     private final EndGuard end;
     /** The archive ended in a malformed record trailer followed only by line breaks (see {@link EndGuard}). */
     boolean brokenTrailerAtEnd;
+
     private WarcRecord current;
     int records;
     int notText;
@@ -125,9 +132,18 @@ final class WarcPages {
             return null;
         }
         String url = ((WarcTargetRecord) record).target();
-        String id = record.headers().first("WARC-Record-ID").map(WarcPages::unbracket).orElse(url);
-        return new Page(id, url, record.headers().first("WARC-Date").orElse(null), html,
-                type.parameters().get("charset"), payload, reader.position(),
+        String id = record.headers()
+                .first("WARC-Record-ID")
+                .map(WarcPages::unbracket)
+                .orElse(url);
+        return new Page(
+                id,
+                url,
+                record.headers().first("WARC-Date").orElse(null),
+                html,
+                type.parameters().get("charset"),
+                payload,
+                reader.position(),
                 record.headers().first("WARC-Truncated").orElse(null));
     }
 
@@ -171,5 +187,4 @@ final class WarcPages {
         s = s.strip();
         return s.startsWith("<") && s.endsWith(">") ? s.substring(1, s.length() - 1) : s;
     }
-
 }

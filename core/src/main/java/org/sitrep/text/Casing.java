@@ -86,12 +86,18 @@ public final class Casing {
         }
 
         /** "POLICE FIRE ON MOB": no small letter at all, long enough not to be an acronym. */
-        boolean capitals() { return words >= 2 && letters >= 6 && withSmall == 0; }
+        boolean capitals() {
+            return words >= 2 && letters >= 6 && withSmall == 0;
+        }
 
         /** One capitalised word (an acronym: "TNN") or one in ten at most, and not the first as a sentence's first word would be. */
-        boolean lowerish() { return words > 0 && !titleStart && (capitalised <= 1 || capitalised * 10 <= words); }
+        boolean lowerish() {
+            return words > 0 && !titleStart && (capitalised <= 1 || capitalised * 10 <= words);
+        }
 
         /** At most one word in five with a small letter. */
-        boolean upperish() { return words > 0 && withSmall * 5 <= words && letters >= 2; }
+        boolean upperish() {
+            return words > 0 && withSmall * 5 <= words && letters >= 2;
+        }
     }
 }

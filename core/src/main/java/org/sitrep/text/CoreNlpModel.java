@@ -3,6 +3,8 @@ package org.sitrep.text;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.ling.IndexedWord;
+import edu.stanford.nlp.ling.tokensregex.CoreMapExpressionExtractor;
+import edu.stanford.nlp.ling.tokensregex.types.Value;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.pipeline.TrueCaseAnnotator;
@@ -12,11 +14,8 @@ import edu.stanford.nlp.semgraph.SemanticGraphEdge;
 import edu.stanford.nlp.time.TimeAnnotations;
 import edu.stanford.nlp.time.TimeAnnotator;
 import edu.stanford.nlp.time.TimeExpressionExtractorImpl;
-import edu.stanford.nlp.ling.tokensregex.CoreMapExpressionExtractor;
-import edu.stanford.nlp.ling.tokensregex.types.Value;
 import edu.stanford.nlp.time.Timex;
 import edu.stanford.nlp.util.CoreMap;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,15 +36,18 @@ public final class CoreNlpModel implements LanguageModel {
     private static volatile CoreNlpModel shared;
     private static final java.util.regex.Pattern TEMPORAL = java.util.regex.Pattern.compile(
             "(?i)\\b(\\d{4}|\\d{1,2}(st|nd|rd|th)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july"
-            + "|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|yesterday|today|tonight|tomorrow|ago"
-            + "|week|weekend|month|year|decade|century|morning|afternoon|evening|night|last|next|earlier|later|recently|christmas|easter|ramadan|eid)\\b");
+                    + "|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|yesterday|today|tonight|tomorrow|ago"
+                    + "|week|weekend|month|year|decade|century|morning|afternoon|evening|night|last|next|earlier|later|recently|christmas|easter|ramadan|eid)\\b");
     /** Tokenize and split; the rest runs after the casing check. */
     private final StanfordCoreNLP split;
+
     private final StanfordCoreNLP pipeline;
     private final TimeAnnotator sutime;
-    private final java.util.concurrent.CompletableFuture<TrueCaseAnnotator> truecaser = new java.util.concurrent.CompletableFuture<>();
-    private final java.util.concurrent.atomic.AtomicBoolean truecaserLoading = new java.util.concurrent.atomic.AtomicBoolean();
-    private volatile long loadFrom, loadTo;   // System.nanoTime() around the truecaser's load; 0 until it starts/ends
+    private final java.util.concurrent.CompletableFuture<TrueCaseAnnotator> truecaser =
+            new java.util.concurrent.CompletableFuture<>();
+    private final java.util.concurrent.atomic.AtomicBoolean truecaserLoading =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile long loadFrom, loadTo; // System.nanoTime() around the truecaser's load; 0 until it starts/ends
 
     public CoreNlpModel() {
         Properties p = new Properties();
@@ -63,7 +65,7 @@ public final class CoreNlpModel implements LanguageModel {
         p.setProperty("depparse.maxlen", "200");
         this.split = new StanfordCoreNLP(p);
         p.setProperty("annotators", "pos,lemma,ner,depparse");
-        this.pipeline = new StanfordCoreNLP(p, false);  // tokens and sentences come from split
+        this.pipeline = new StanfordCoreNLP(p, false); // tokens and sentences come from split
         Properties t = new Properties();
         t.setProperty("sutime.includeRange", "true");
         this.sutime = new TimeAnnotator("sutime", t);
@@ -116,12 +118,25 @@ public final class CoreNlpModel implements LanguageModel {
                 String cased = l.get(CoreAnnotations.TrueCaseTextAnnotation.class);
                 if (cased != null && cased.length() == word.length() && cased.equalsIgnoreCase(word)) word = cased;
                 String lemma = l.lemma() == null ? word : l.lemma();
-                tokens.add(new Token(i, word, lemma.toLowerCase(java.util.Locale.ROOT), l.tag(),
-                        l.ner() == null ? "O" : l.ner(), l.beginPosition(), l.endPosition(), heads[i], rels[i]));
+                tokens.add(new Token(
+                        i,
+                        word,
+                        lemma.toLowerCase(java.util.Locale.ROOT),
+                        l.tag(),
+                        l.ner() == null ? "O" : l.ner(),
+                        l.beginPosition(),
+                        l.endPosition(),
+                        heads[i],
+                        rels[i]));
             }
             int start = labels.get(0).beginPosition();
             int end = labels.get(n - 1).endPosition();
-            out.add(new Sentence(out.size(), start, end, text.substring(start, end), tokens,
+            out.add(new Sentence(
+                    out.size(),
+                    start,
+                    end,
+                    text.substring(start, end),
+                    tokens,
                     times == null || times.size() <= out.size() ? List.of() : times.get(out.size())));
         }
         return out;
@@ -137,7 +152,8 @@ public final class CoreNlpModel implements LanguageModel {
         List<List<String>> words = new ArrayList<>(sentences.size());
         for (CoreMap s : sentences) {
             List<String> w = new ArrayList<>();
-            for (CoreLabel l : s.get(CoreAnnotations.TokensAnnotation.class)) w.add(l.originalText() != null ? l.originalText() : l.word());
+            for (CoreLabel l : s.get(CoreAnnotations.TokensAnnotation.class))
+                w.add(l.originalText() != null ? l.originalText() : l.word());
             words.add(w);
         }
         boolean[] uncased = Casing.uncased(words);
@@ -148,7 +164,8 @@ public final class CoreNlpModel implements LanguageModel {
         for (int i = 0; i < sentences.size(); i++) {
             if (!uncased[i]) continue;
             chosen.add(sentences.get(i));
-            for (CoreLabel l : sentences.get(i).get(CoreAnnotations.TokensAnnotation.class)) setWord(l, l.word().toLowerCase(java.util.Locale.ROOT));
+            for (CoreLabel l : sentences.get(i).get(CoreAnnotations.TokensAnnotation.class))
+                setWord(l, l.word().toLowerCase(java.util.Locale.ROOT));
         }
         Annotation part = new Annotation(doc.get(CoreAnnotations.TextAnnotation.class));
         part.set(CoreAnnotations.SentencesAnnotation.class, chosen);
@@ -175,17 +192,21 @@ public final class CoreNlpModel implements LanguageModel {
     private TrueCaseAnnotator truecaser() {
         if (truecaserLoading.compareAndSet(false, true)) {
             loadFrom = System.nanoTime();
-            Thread loader = new Thread(() -> {
-                try {
-                    Properties p = new Properties();
-                    p.setProperty("truecase.overwriteText", "false");  // the words are set here, after checking the form
-                    truecaser.complete(new TrueCaseAnnotator(p));
-                } catch (Throwable e) {
-                    truecaser.completeExceptionally(e);
-                } finally {
-                    loadTo = System.nanoTime();
-                }
-            }, "sitrep-truecaser-load");
+            Thread loader = new Thread(
+                    () -> {
+                        try {
+                            Properties p = new Properties();
+                            p.setProperty(
+                                    "truecase.overwriteText",
+                                    "false"); // the words are set here, after checking the form
+                            truecaser.complete(new TrueCaseAnnotator(p));
+                        } catch (Throwable e) {
+                            truecaser.completeExceptionally(e);
+                        } finally {
+                            loadTo = System.nanoTime();
+                        }
+                    },
+                    "sitrep-truecaser-load");
             loader.setDaemon(true);
             loader.start();
         }
@@ -214,7 +235,9 @@ public final class CoreNlpModel implements LanguageModel {
         int total = 0;
         for (CoreMap s : sentences) {
             String text = s.get(CoreAnnotations.TextAnnotation.class);
-            if (text.length() > SUTIME_MAX_SENTENCE || total + text.length() > SUTIME_MAX_TOTAL || !TEMPORAL.matcher(text).find()) continue;
+            if (text.length() > SUTIME_MAX_SENTENCE
+                    || total + text.length() > SUTIME_MAX_TOTAL
+                    || !TEMPORAL.matcher(text).find()) continue;
             candidates.add(s);
             total += text.length();
         }
@@ -233,7 +256,9 @@ public final class CoreNlpModel implements LanguageModel {
         Map<String, Object> vars = sutimeVariables;
         if (vars == null) sutimeVariables = vars = sutimeVariables(sutime);
         for (Object v : vars.values()) {
-            if (v instanceof Value value && value.getTags() != null && value.getTags().hasTag("resolveTo")) value.getTags().removeTag("resolveTo");
+            if (v instanceof Value value
+                    && value.getTags() != null
+                    && value.getTags().hasTag("resolveTo")) value.getTags().removeTag("resolveTo");
         }
     }
 
@@ -262,7 +287,7 @@ public final class CoreNlpModel implements LanguageModel {
         Annotation part = new Annotation(doc.get(CoreAnnotations.TextAnnotation.class));
         part.set(CoreAnnotations.SentencesAnnotation.class, candidates);
         part.set(CoreAnnotations.DocDateAnnotation.class, anchor.toString());
-        synchronized (sutime) {  // its rules' shared state (below) makes it safe for one document at a time only
+        synchronized (sutime) { // its rules' shared state (below) makes it safe for one document at a time only
             forgetTenseTags();
             sutime.annotate(part);
         }
@@ -270,17 +295,27 @@ public final class CoreNlpModel implements LanguageModel {
         if (timexes == null) return out;
         for (CoreMap t : timexes) {
             Timex timex = t.get(TimeAnnotations.TimexAnnotation.class);
-            Integer begin = t.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class), end = t.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+            Integer begin = t.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class),
+                    end = t.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
             if (timex == null || begin == null || end == null) continue;
             for (int si = 0; si < sentences.size(); si++) {
                 List<CoreLabel> labels = sentences.get(si).get(CoreAnnotations.TokensAnnotation.class);
                 int from = -1, to = -1;
                 for (int k = 0; k < labels.size(); k++) {
                     CoreLabel l = labels.get(k);
-                    if (l.beginPosition() >= begin && l.endPosition() <= end) { if (from < 0) from = k; to = k; }
+                    if (l.beginPosition() >= begin && l.endPosition() <= end) {
+                        if (from < 0) from = k;
+                        to = k;
+                    }
                 }
                 if (from >= 0) {
-                    out.get(si).add(new TimeExpression(from, to, timex.timexType(), timex.value(), t.get(CoreAnnotations.TextAnnotation.class)));
+                    out.get(si)
+                            .add(new TimeExpression(
+                                    from,
+                                    to,
+                                    timex.timexType(),
+                                    timex.value(),
+                                    t.get(CoreAnnotations.TextAnnotation.class)));
                     break;
                 }
             }

@@ -18,11 +18,12 @@ public record Dateline(int start, int end, String city, String country, String o
     private static final String MONTH = "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
             + "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?";
     private static final Pattern DATELINE = Pattern.compile(
-            "^\\s*(?<city>\\p{Lu}[\\p{Lu}\\p{M}.'’]+(?:[ -]\\p{Lu}[\\p{Lu}\\p{M}.'’]*){0,3})"    // a city in capitals
-            + "(?:,\\s*(?<country>\\p{Lu}[\\p{L}.'’]+(?: \\p{Lu}[\\p{L}.'’]+){0,3}))?"          // ", Iraq"
-            + "(?:,?\\s+(?:(?:" + MONTH + ")\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:" + MONTH + ")\\.?)(?:,?\\s*\\d{4})?)?"  // "March 4"
-            + "\\s*(?:\\((?<outlet>[^()\\n]{2,60})\\))?"                                          // "(Example Wire)"
-            + "\\s*(?:--|[-–—])\\s+");
+            "^\\s*(?<city>\\p{Lu}[\\p{Lu}\\p{M}.'’]+(?:[ -]\\p{Lu}[\\p{Lu}\\p{M}.'’]*){0,3})" // a city in capitals
+                    + "(?:,\\s*(?<country>\\p{Lu}[\\p{L}.'’]+(?: \\p{Lu}[\\p{L}.'’]+){0,3}))?" // ", Iraq"
+                    + "(?:,?\\s+(?:(?:" + MONTH + ")\\.?\\s+\\d{1,2}|\\d{1,2}\\s+(?:" + MONTH
+                    + ")\\.?)(?:,?\\s*\\d{4})?)?" // "March 4"
+                    + "\\s*(?:\\((?<outlet>[^()\\n]{2,60})\\))?" // "(Example Wire)"
+                    + "\\s*(?:--|[-–—])\\s+");
 
     /** The dateline at the start of a text, or null when it has none. */
     public static Dateline find(String text) {

@@ -16,10 +16,17 @@ public record Sentence(int index, int start, int end, String text, List<Token> t
         this(index, start, end, text, tokens, List.of());
     }
 
-    public Token token(int i) { return tokens.get(i); }
-    public int size() { return tokens.size(); }
+    public Token token(int i) {
+        return tokens.get(i);
+    }
 
-    public Token head(Token t) { return t.head() < 0 ? null : tokens.get(t.head()); }
+    public int size() {
+        return tokens.size();
+    }
+
+    public Token head(Token t) {
+        return t.head() < 0 ? null : tokens.get(t.head());
+    }
 
     public List<Token> children(Token t) {
         List<Token> out = new ArrayList<>();
@@ -93,13 +100,17 @@ public record Sentence(int index, int start, int end, String text, List<Token> t
      * was truecased ({@link Casing}), "ahmedabad" reads "Ahmedabad" here, while {@link #text()} stays as written.
      */
     public String text(int from, int to) {
-        String raw = text.substring(tokens.get(from).start() - start, tokens.get(to).end() - start);
+        String raw =
+                text.substring(tokens.get(from).start() - start, tokens.get(to).end() - start);
         char[] cased = null;
         for (int k = from; k <= to; k++) {
             Token t = tokens.get(k);
             int at = t.start() - tokens.get(from).start();
-            if (t.end() - t.start() != t.text().length() || at < 0 || at + t.text().length() > raw.length()
-                    || raw.startsWith(t.text(), at) || !raw.regionMatches(true, at, t.text(), 0, t.text().length())) continue;
+            if (t.end() - t.start() != t.text().length()
+                    || at < 0
+                    || at + t.text().length() > raw.length()
+                    || raw.startsWith(t.text(), at)
+                    || !raw.regionMatches(true, at, t.text(), 0, t.text().length())) continue;
             if (cased == null) cased = raw.toCharArray();
             t.text().getChars(0, t.text().length(), cased, at);
         }
@@ -124,7 +135,8 @@ public record Sentence(int index, int start, int end, String text, List<Token> t
     public String caseSequence(Token t) {
         StringBuilder sb = new StringBuilder();
         for (Token c : tokens) {
-            if (c.head() == t.index() && (c.deprel().equals("case") || c.deprel().equals("fixed"))) {
+            if (c.head() == t.index()
+                    && (c.deprel().equals("case") || c.deprel().equals("fixed"))) {
                 if (sb.length() > 0) sb.append(' ');
                 sb.append(c.text().toLowerCase(Locale.ROOT));
             }

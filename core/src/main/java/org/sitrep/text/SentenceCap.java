@@ -13,8 +13,10 @@ public final class SentenceCap {
     /** @param split how many breaks were added */
     public record Capped(String text, int split) {
         public String warning() {
-            return split == 0 ? null : "over-long sentences (no sentence end within " + MAX_CHARS + " characters) were split in "
-                    + split + " place" + (split == 1 ? "" : "s");
+            return split == 0
+                    ? null
+                    : "over-long sentences (no sentence end within " + MAX_CHARS + " characters) were split in " + split
+                            + " place" + (split == 1 ? "" : "s");
         }
     }
 
@@ -29,7 +31,9 @@ public final class SentenceCap {
         int runStart = 0, split = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\n' || ((c == '.' || c == '!' || c == '?') && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))))) {
+            if (c == '\n'
+                    || ((c == '.' || c == '!' || c == '?')
+                            && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1))))) {
                 runStart = i + 1;
             } else if (i - runStart >= max) {
                 int at = i;

@@ -9,8 +9,20 @@ public final class Syntax {
     private Syntax() {}
 
     /** Prepositions that put something at a place: "in Baghdad", "near Mopti", "from Iraq". */
-    public static final Set<String> LOCATIVE = Set.of("in", "at", "near", "inside", "outside", "across", "throughout", "into",
-            "around", "within", "from", "towards", "toward");
+    public static final Set<String> LOCATIVE = Set.of(
+            "in",
+            "at",
+            "near",
+            "inside",
+            "outside",
+            "across",
+            "throughout",
+            "into",
+            "around",
+            "within",
+            "from",
+            "towards",
+            "toward");
 
     /** The conjuncts of a noun's modifiers: "Afghan" in "Pakistani and Afghan border forces". */
     public static List<Token> coordinatedModifiers(Sentence s, Token noun) {

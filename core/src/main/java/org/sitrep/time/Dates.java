@@ -1,9 +1,5 @@
 package org.sitrep.time;
 
-import org.sitrep.analysis.TimeRef;
-import org.sitrep.text.Sentence;
-import org.sitrep.text.Token;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
@@ -11,6 +7,9 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sitrep.analysis.TimeRef;
+import org.sitrep.text.Sentence;
+import org.sitrep.text.Token;
 
 /**
  * Time expressions attached to an event's clause, anchored on the publication date: "on Tuesday",
@@ -19,10 +18,22 @@ import java.util.Map;
 public final class Dates {
     private Dates() {}
 
-    private static final Map<String, Integer> NUMBERS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
-            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
-            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
-            Map.entry("twenty", 20), Map.entry("a", 1), Map.entry("an", 1));
+    private static final Map<String, Integer> NUMBERS = Map.ofEntries(
+            Map.entry("one", 1),
+            Map.entry("two", 2),
+            Map.entry("three", 3),
+            Map.entry("four", 4),
+            Map.entry("five", 5),
+            Map.entry("six", 6),
+            Map.entry("seven", 7),
+            Map.entry("eight", 8),
+            Map.entry("nine", 9),
+            Map.entry("ten", 10),
+            Map.entry("eleven", 11),
+            Map.entry("twelve", 12),
+            Map.entry("twenty", 20),
+            Map.entry("a", 1),
+            Map.entry("an", 1));
 
     /** "one" → 1 ... "twelve" → 12, "twenty" → 20, "a"/"an" → 1; null for anything else. */
     /** The day a date or timestamp string starts with ("2024-03-11", "2024-03-11T08:00:00Z"), or null. */
@@ -45,8 +56,11 @@ public final class Dates {
      */
     public static TimeRef of(Sentence s, Token clause, LocalDate published) {
         for (Token c : s.children(clause)) {
-            if (!(c.relation().equals("obl") || c.relation().equals("nmod") || c.relation().equals("advmod")
-                    || c.deprel().equals("obl:tmod") || c.deprel().equals("nmod:tmod"))) continue;
+            if (!(c.relation().equals("obl")
+                    || c.relation().equals("nmod")
+                    || c.relation().equals("advmod")
+                    || c.deprel().equals("obl:tmod")
+                    || c.deprel().equals("nmod:tmod"))) continue;
             int[] span = s.span(c);
             for (org.sitrep.text.TimeExpression te : s.times()) {
                 if (te.from() >= span[0] && te.to() <= span[1]) {
@@ -69,7 +83,7 @@ public final class Dates {
         if (v.matches("\\d{4}-\\d{2}")) return new TimeRef(v, "month", "text", te.text());
         if (v.matches("\\d{4}")) return new TimeRef(v, "year", "text", te.text());
         if (v.matches("\\d{3}X")) return new TimeRef(v, "decade", "text", te.text());
-        return null;  // PAST_REF, PRESENT_REF, XXXX-…: not a date of its own
+        return null; // PAST_REF, PRESENT_REF, XXXX-…: not a date of its own
     }
 
     /** A time expression headed by {@code head}. */
@@ -87,10 +101,16 @@ public final class Dates {
                 Token unit = s.head(t);
                 if (n > 0 && unit != null) {
                     switch (unit.lemma()) {
-                        case "year": return new TimeRef(String.valueOf(published.minusYears(n).getYear()), "year", "text", text);
-                        case "month": return new TimeRef(published.minusMonths(n).toString().substring(0, 7), "month", "text", text);
-                        case "day": return new TimeRef(published.minusDays(n).toString(), "day", "text", text);
-                        default: break;
+                        case "year":
+                            return new TimeRef(
+                                    String.valueOf(published.minusYears(n).getYear()), "year", "text", text);
+                        case "month":
+                            return new TimeRef(
+                                    published.minusMonths(n).toString().substring(0, 7), "month", "text", text);
+                        case "day":
+                            return new TimeRef(published.minusDays(n).toString(), "day", "text", text);
+                        default:
+                            break;
                     }
                 }
                 if (u.equals("decade")) return new TimeRef(null, "decade", "text", text);
@@ -104,7 +124,8 @@ public final class Dates {
         }
         boolean last = toks.stream().anyMatch(t -> t.lower().equals("last"));
         if (last && w.equals("week")) return new TimeRef(published.minusWeeks(1).toString(), "week", "text", text);
-        if (last && w.equals("month")) return new TimeRef(published.minusMonths(1).toString().substring(0, 7), "month", "text", text);
+        if (last && w.equals("month"))
+            return new TimeRef(published.minusMonths(1).toString().substring(0, 7), "month", "text", text);
         if (last && w.equals("year")) return new TimeRef(String.valueOf(published.getYear() - 1), "year", "text", text);
         Month month = null;
         int day = -1, year = -1;
@@ -116,11 +137,20 @@ public final class Dates {
             else if (v >= 1000 && v <= 2100) year = v;
         }
         if (month != null) {
-            int y = year > 0 ? year : (month.getValue() > published.getMonthValue() ? published.getYear() - 1 : published.getYear());
-            if (day > 0) return new TimeRef(LocalDate.of(y, month, Math.min(day, month.length(java.time.Year.isLeap(y)))).toString(), "day", "text", text);
+            int y = year > 0
+                    ? year
+                    : (month.getValue() > published.getMonthValue() ? published.getYear() - 1 : published.getYear());
+            if (day > 0)
+                return new TimeRef(
+                        LocalDate.of(y, month, Math.min(day, month.length(java.time.Year.isLeap(y))))
+                                .toString(),
+                        "day",
+                        "text",
+                        text);
             return new TimeRef(String.format(Locale.ROOT, "%04d-%02d", y, month.getValue()), "month", "text", text);
         }
-        if (year > 0 && head.text().equals(String.valueOf(year))) return new TimeRef(String.valueOf(year), "year", "text", text);
+        if (year > 0 && head.text().equals(String.valueOf(year)))
+            return new TimeRef(String.valueOf(year), "year", "text", text);
         return null;
     }
 
@@ -131,14 +161,20 @@ public final class Dates {
     }
 
     private static DayOfWeek dayOfWeek(String w) {
-        for (DayOfWeek d : DayOfWeek.values()) if (d.name().toLowerCase(Locale.ROOT).equals(w)) return d;
+        for (DayOfWeek d : DayOfWeek.values())
+            if (d.name().toLowerCase(Locale.ROOT).equals(w)) return d;
         return null;
     }
 
     private static Month month(String w) {
         for (Month m : Month.values()) {
             String name = m.name().toLowerCase(Locale.ROOT);
-            if (name.equals(w) || (w.length() >= 3 && name.startsWith(w.replace(".", "")) && w.length() <= 4 && !w.equals("may") && !w.equals("mar"))) return m;
+            if (name.equals(w)
+                    || (w.length() >= 3
+                            && name.startsWith(w.replace(".", ""))
+                            && w.length() <= 4
+                            && !w.equals("may")
+                            && !w.equals("mar"))) return m;
         }
         if (w.equals("may")) return Month.MAY;
         return null;

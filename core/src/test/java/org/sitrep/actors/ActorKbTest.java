@@ -1,18 +1,17 @@
 package org.sitrep.actors;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitrep.knowledge.ActorKb;
 import org.sitrep.knowledge.KbEntry;
 import org.sitrep.knowledge.KnowledgeFiles;
 import org.sitrep.knowledge.NounPhrase;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 class ActorKbTest {
     static final ActorKb KB = ActorKb.load(KnowledgeFiles.builtIn());
@@ -80,7 +79,8 @@ class ActorKbTest {
     @Test
     void aUserLayerAddsAndOverridesEntries(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("actors"));
-        Files.writeString(dir.resolve("actors/groups.tsv"),
+        Files.writeString(
+                dir.resolve("actors/groups.tsv"),
                 "# test layer\nfictional-front\tFRNREB\tFRN\tREB\tFictional Liberation Front\tFLF\t\tarmed-group\n");
         ActorKb kb = ActorKb.load(new KnowledgeFiles(List.of(dir)));
         KbEntry e = kb.lookup("Fictional Liberation Front").get(0).entry();
@@ -93,7 +93,8 @@ class ActorKbTest {
     void aBadDateInADataFileIsReportedWithItsLine(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("actors"));
         Files.writeString(dir.resolve("actors/people.tsv"), "x\tX Y\t\tUSA\tUSAGOV\t2019-13-45\t\tPresident\n");
-        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> ActorKb.load(new KnowledgeFiles(List.of(dir))));
+        IllegalArgumentException ex =
+                assertThrows(IllegalArgumentException.class, () -> ActorKb.load(new KnowledgeFiles(List.of(dir))));
         assertTrue(ex.getMessage().contains("people.tsv:1"), ex.getMessage());
     }
 
@@ -110,7 +111,8 @@ class ActorKbTest {
     void aDatedCodeForAnUnknownGroupIsReported(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("actors"));
         Files.writeString(dir.resolve("actors/dated-codes.tsv"), "no_such_group\tXYZGOV\t2020-01-01\t\truler\n");
-        IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> ActorKb.load(new KnowledgeFiles(List.of(dir))));
+        IllegalArgumentException ex =
+                assertThrows(IllegalArgumentException.class, () -> ActorKb.load(new KnowledgeFiles(List.of(dir))));
         assertTrue(ex.getMessage().contains("no_such_group"), ex.getMessage());
     }
 
@@ -119,13 +121,25 @@ class ActorKbTest {
         ActorResolver resolver = new ActorResolver(KB);
         LocalDate d = LocalDate.of(2024, 1, 1);
         assertTrue(resolver.mentions(NounPhrase.parse("a third party"), d).isEmpty());
-        assertEquals("PTY", resolver.mentions(NounPhrase.parse("the party"), d).get(0).code());
+        assertEquals(
+                "PTY",
+                resolver.mentions(NounPhrase.parse("the party"), d).get(0).code());
     }
 
     @Test
     void aNameSeveralPeopleBoreIsTheOneInOfficeOnTheDate() {
         ActorResolver resolver = new ActorResolver(KB);
-        assertEquals("george-h-w-bush", resolver.mentions(NounPhrase.parse("President Bush"), LocalDate.of(1991, 2, 1)).get(0).entry().id());
-        assertEquals("george-w-bush", resolver.mentions(NounPhrase.parse("President Bush"), LocalDate.of(2003, 3, 20)).get(0).entry().id());
+        assertEquals(
+                "george-h-w-bush",
+                resolver.mentions(NounPhrase.parse("President Bush"), LocalDate.of(1991, 2, 1))
+                        .get(0)
+                        .entry()
+                        .id());
+        assertEquals(
+                "george-w-bush",
+                resolver.mentions(NounPhrase.parse("President Bush"), LocalDate.of(2003, 3, 20))
+                        .get(0)
+                        .entry()
+                        .id());
     }
 }

@@ -1,5 +1,12 @@
 package org.sitrep.actors;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,14 +16,6 @@ import org.sitrep.knowledge.KnowledgeFiles;
 import org.sitrep.knowledge.Names;
 import org.sitrep.knowledge.NounPhrase;
 import org.sitrep.knowledge.PetrarchDictionary;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** PETRARCH/TABARI dictionaries imported as a layer resolve exactly as they define. */
 class PetrarchImportTest {
@@ -61,7 +60,8 @@ class PetrarchImportTest {
                 """);
         List<PetrarchDictionary.Agent> agents = PetrarchDictionary.readAgents(f);
         assertEquals(5, agents.size());
-        assertEquals(List.of("Attorney General", "Attorneys General"), agents.get(1).names());
+        assertEquals(
+                List.of("Attorney General", "Attorneys General"), agents.get(1).names());
         assertEquals("Congresswoman", agents.get(3).names().get(0));
         assertTrue(agents.get(4).prefix());
         Path layer = dir.resolve("layer");
@@ -74,8 +74,10 @@ class PetrarchImportTest {
     /** The acceptance check: every actor and agent of PETRARCH's validation dictionaries resolves as defined. */
     @Test
     void petrarchValidationDictionariesResolveAsDefined(@TempDir Path dir) throws Exception {
-        Path actorsFile = DICTS.resolve("PETR.Validate.actors.txt"), agentsFile = DICTS.resolve("PETR.Validate.agents.txt");
-        Assumptions.assumeTrue(Files.exists(actorsFile) && Files.exists(agentsFile),
+        Path actorsFile = DICTS.resolve("PETR.Validate.actors.txt"),
+                agentsFile = DICTS.resolve("PETR.Validate.agents.txt");
+        Assumptions.assumeTrue(
+                Files.exists(actorsFile) && Files.exists(agentsFile),
                 "skipped: ../shared/eval/dev/petrarch is not beside the project");
         List<PetrarchDictionary.Actor> actors = PetrarchDictionary.readActors(actorsFile);
         List<PetrarchDictionary.Agent> agents = PetrarchDictionary.readAgents(agentsFile);
@@ -83,16 +85,27 @@ class PetrarchImportTest {
         ActorResolver r = new ActorResolver(ActorKb.load(new KnowledgeFiles(List.of(dir))));
         List<String> wrong = new ArrayList<>();
         int checked = 0;
-        // a name the dictionary defines twice with different codes ("PALESTINIAN [pse]" and "+PALESTINIAN" under "PALESTINE [PAL]") is ambiguous
+        // a name the dictionary defines twice with different codes ("PALESTINIAN [pse]" and "+PALESTINIAN" under
+        // "PALESTINE [PAL]") is ambiguous
         java.util.Map<String, java.util.Set<String>> codesOf = new java.util.HashMap<>();
-        for (PetrarchDictionary.Actor a : actors) for (String n : a.names()) for (PetrarchDictionary.Dated d : a.codes()) codesOf.computeIfAbsent(Names.key(n), k -> new java.util.HashSet<>()).add(d.code());
+        for (PetrarchDictionary.Actor a : actors)
+            for (String n : a.names())
+                for (PetrarchDictionary.Dated d : a.codes())
+                    codesOf.computeIfAbsent(Names.key(n), k -> new java.util.HashSet<>())
+                            .add(d.code());
         for (PetrarchDictionary.Actor a : actors) {
-            if (a.names().stream().anyMatch(n -> codesOf.get(Names.key(n)).size() > 1 && a.codes().size() == 1)) continue;
+            if (a.names().stream()
+                    .anyMatch(n ->
+                            codesOf.get(Names.key(n)).size() > 1 && a.codes().size() == 1)) continue;
             for (PetrarchDictionary.Dated d : a.codes()) {
                 boolean dated = d.from() != null || d.to() != null;
-                if (!dated && a.codes().size() > 1) continue;  // an undated default among dated codes: checked by the dated ones
-                LocalDate on = d.from() != null && d.to() != null ? d.from().plusDays((d.to().toEpochDay() - d.from().toEpochDay()) / 2)
-                        : d.from() != null ? d.from().plusDays(1) : d.to() != null ? d.to().minusDays(1) : LocalDate.of(2000, 1, 1);
+                if (!dated && a.codes().size() > 1)
+                    continue; // an undated default among dated codes: checked by the dated ones
+                LocalDate on = d.from() != null && d.to() != null
+                        ? d.from().plusDays((d.to().toEpochDay() - d.from().toEpochDay()) / 2)
+                        : d.from() != null
+                                ? d.from().plusDays(1)
+                                : d.to() != null ? d.to().minusDays(1) : LocalDate.of(2000, 1, 1);
                 String want = d.code().split("/")[0];
                 for (String name : a.names()) {
                     checked++;
@@ -114,6 +127,8 @@ class PetrarchImportTest {
 
     static String code(ActorResolver r, String phrase, LocalDate date) {
         List<Mention> ms = r.mentions(NounPhrase.parse(phrase), date);
-        return ms.size() == 1 ? ms.get(0).code() : ms.size() + " mentions: " + ms.stream().map(Mention::code).toList();
+        return ms.size() == 1
+                ? ms.get(0).code()
+                : ms.size() + " mentions: " + ms.stream().map(Mention::code).toList();
     }
 }

@@ -1,13 +1,12 @@
 package org.sitrep.analysis;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
 class TimeRefTest {
-    static final LocalDate AUGUST_16 = LocalDate.of(2024, 8, 16);  // a Friday
+    static final LocalDate AUGUST_16 = LocalDate.of(2024, 8, 16); // a Friday
 
     static String past(String value, String precision, String text) {
         return new TimeRef(value, precision, "text", text).inThePast(AUGUST_16).value();

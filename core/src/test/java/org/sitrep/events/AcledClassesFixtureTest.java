@@ -1,12 +1,12 @@
 package org.sitrep.events;
 
-import org.junit.jupiter.api.Test;
-import org.sitrep.records.DocumentRecord;
-import org.sitrep.records.DocumentRecord.EventRecord;
-
 import static org.junit.jupiter.api.Assertions.*;
 import static org.sitrep.events.EventCodingFixtureTest.code;
 import static org.sitrep.events.EventCodingFixtureTest.only;
+
+import org.junit.jupiter.api.Test;
+import org.sitrep.records.DocumentRecord;
+import org.sitrep.records.DocumentRecord.EventRecord;
 
 /**
  * ACLED's classes as news tells them (issue 11): what a protest is about is not a second event, a toll belongs to the
@@ -17,18 +17,27 @@ class AcledClassesFixtureTest {
 
     @Test
     void whatAProtestIsAgainstIsNotAnActToldHere() {
-        DocumentRecord r = code("Hundreds of lawyers marched in Harare on Thursday to protest against police brutality.");
-        assertTrue(r.events().stream().noneMatch(e -> "COERCE".equals(e.plover())), r.events().toString());
+        DocumentRecord r =
+                code("Hundreds of lawyers marched in Harare on Thursday to protest against police brutality.");
+        assertTrue(
+                r.events().stream().noneMatch(e -> "COERCE".equals(e.plover())),
+                r.events().toString());
         assertEquals(acled("Protests", "Peaceful protest"), type(only(r, "PROTEST")));
-        DocumentRecord held = code("Rallies were held across Pakistan on Friday against the arrest of the opposition leader.");
-        assertTrue(held.events().stream().noneMatch(e -> "COERCE".equals(e.plover())), held.events().toString());
+        DocumentRecord held =
+                code("Rallies were held across Pakistan on Friday against the arrest of the opposition leader.");
+        assertTrue(
+                held.events().stream().noneMatch(e -> "COERCE".equals(e.plover())),
+                held.events().toString());
         assertEquals(acled("Protests", "Peaceful protest"), type(only(held, "PROTEST")));
     }
 
     @Test
     void aTollWithNoAgentIsTheTollOfTheWeaponItsSentenceNames() {
         DocumentRecord r = code("Three soldiers were killed when a roadside bomb exploded near Gao on Monday.");
-        assertEquals(1, r.events().stream().filter(e -> "ASSAULT".equals(e.plover())).count(), r.events().toString());
+        assertEquals(
+                1,
+                r.events().stream().filter(e -> "ASSAULT".equals(e.plover())).count(),
+                r.events().toString());
         EventRecord bomb = only(r, "ASSAULT");
         assertEquals(acled("Explosions/Remote violence", "Remote explosive/landmine/IED"), type(bomb));
         assertEquals(3, bomb.counts().get("killed"));
@@ -36,12 +45,19 @@ class AcledClassesFixtureTest {
 
     @Test
     void aClaimOrDenialOfResponsibilityIsAnEvent() {
-        DocumentRecord claim = code("The Islamic State group claimed responsibility for the bombing of a bus station in Kabul.");
-        assertTrue(claim.events().stream().anyMatch(e -> "015".equals(e.cameo())), claim.events().toString());
+        DocumentRecord claim =
+                code("The Islamic State group claimed responsibility for the bombing of a bus station in Kabul.");
+        assertTrue(
+                claim.events().stream().anyMatch(e -> "015".equals(e.cameo())),
+                claim.events().toString());
         DocumentRecord denial = code("The ministry denied involvement in the attack on the convoy.");
-        assertTrue(denial.events().stream().anyMatch(e -> "016".equals(e.cameo())), denial.events().toString());
+        assertTrue(
+                denial.events().stream().anyMatch(e -> "016".equals(e.cameo())),
+                denial.events().toString());
         DocumentRecord bare = code("The spokesman admitted the mistake on Tuesday.");
-        assertTrue(bare.events().stream().noneMatch(e -> "015".equals(e.cameo())), "a bare admission may be of anything: " + bare.events());
+        assertTrue(
+                bare.events().stream().noneMatch(e -> "015".equals(e.cameo())),
+                "a bare admission may be of anything: " + bare.events());
     }
 
     @Test
@@ -58,7 +74,9 @@ class AcledClassesFixtureTest {
 
     @Test
     void protestersClashingWithPoliceMakeADemonstrationViolent() {
-        EventRecord e = only(code("Students marched through Caracas on Monday and later clashed with police near the university."), "PROTEST");
+        EventRecord e = only(
+                code("Students marched through Caracas on Monday and later clashed with police near the university."),
+                "PROTEST");
         assertEquals(acled("Riots", "Violent demonstration"), type(e));
     }
 
@@ -70,7 +88,8 @@ class AcledClassesFixtureTest {
 
     @Test
     void weaponsFoundByTheAuthoritiesAreDisruptedWeaponsUse() {
-        EventRecord e = only(code("A large cache of rifles and grenades was found in a house in Jos, police said."), "COERCE");
+        EventRecord e =
+                only(code("A large cache of rifles and grenades was found in a house in Jos, police said."), "COERCE");
         assertEquals(acled("Strategic developments", "Disrupted weapons use"), type(e));
     }
 
@@ -82,13 +101,15 @@ class AcledClassesFixtureTest {
 
     @Test
     void fightersDefectingChangeTheirGroup() {
-        EventRecord e = only(code("About 300 rebel fighters defected to the army in Unity State on Tuesday."), "RETREAT");
+        EventRecord e =
+                only(code("About 300 rebel fighters defected to the army in Unity State on Tuesday."), "RETREAT");
         assertEquals(acled("Strategic developments", "Change to group/activity"), type(e));
     }
 
     @Test
     void forceThatInjuresProtestersIsExcessive() {
-        EventRecord hurt = only(code("Police fired tear gas at protesters in Khartoum on Monday, leaving dozens injured."), "COERCE");
+        EventRecord hurt = only(
+                code("Police fired tear gas at protesters in Khartoum on Monday, leaving dozens injured."), "COERCE");
         assertEquals(acled("Protests", "Excessive force against protesters"), type(hurt));
         EventRecord dispersed = only(code("Police fired tear gas at protesters in Khartoum on Monday."), "COERCE");
         assertEquals(acled("Protests", "Protest with intervention"), type(dispersed));
@@ -97,33 +118,45 @@ class AcledClassesFixtureTest {
     @Test
     void aBusPlungingIntoARiverIsAnAccident() {
         DocumentRecord r = code("Twelve passengers died when their bus plunged into a river in Kerala on Sunday.");
-        assertTrue(r.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())), r.events().toString());
+        assertTrue(
+                r.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())),
+                r.events().toString());
     }
 
     @Test
     void marchersTakingPartInAMarchAreItsSource() {
-        EventRecord e = only(code("Thousands of farmers took part in a peaceful march through Nairobi on Monday."), "PROTEST");
-        assertTrue(e.source().stream().anyMatch(s -> s.text() != null && s.text().contains("farmers")), e.source().toString());
+        EventRecord e =
+                only(code("Thousands of farmers took part in a peaceful march through Nairobi on Monday."), "PROTEST");
+        assertTrue(
+                e.source().stream().anyMatch(s -> s.text() != null && s.text().contains("farmers")),
+                e.source().toString());
         assertEquals(acled("Protests", "Peaceful protest"), type(e));
     }
 
     @Test
     void raidsToDetainActivistsAreArrests() {
         DocumentRecord r = code("Police conducted raids across Srinagar on Friday to detain separatist activists.");
-        assertTrue(r.events().stream().anyMatch(e -> acled("Strategic developments", "Arrests").equals(type(e))), r.events().toString());
+        assertTrue(
+                r.events().stream().anyMatch(e -> acled("Strategic developments", "Arrests")
+                        .equals(type(e))),
+                r.events().toString());
     }
 
     @Test
     void anAttackPlannedOrFoiledIsNoAttack() {
         DocumentRecord r = code("Police arrested six men over a foiled attack on the stadium in Kano.");
-        assertTrue(r.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())), r.events().toString());
+        assertTrue(
+                r.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())),
+                r.events().toString());
         only(r, "COERCE");
     }
 
     @Test
     void warehousesBurningInABlazeAreADisaster() {
         DocumentRecord r = code("Three warehouses burned in a blaze at the port in Chittagong on Sunday.");
-        assertTrue(r.events().stream().noneMatch(e -> "1712".equals(e.cameo())), r.events().toString());
+        assertTrue(
+                r.events().stream().noneMatch(e -> "1712".equals(e.cameo())),
+                r.events().toString());
     }
 
     @Test
@@ -137,6 +170,8 @@ class AcledClassesFixtureTest {
     }
 
     private static DocumentRecord.Acled type(EventRecord e) {
-        return e.acled() == null ? null : new DocumentRecord.Acled(e.acled().eventType(), e.acled().subEventType());
+        return e.acled() == null
+                ? null
+                : new DocumentRecord.Acled(e.acled().eventType(), e.acled().subEventType());
     }
 }

@@ -1,16 +1,15 @@
 package org.sitrep.events;
 
-import org.junit.jupiter.api.Test;
-import org.sitrep.records.DocumentRecord;
-import org.sitrep.records.DocumentRecord.EventRecord;
-
-import java.util.List;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.*;
 import static org.sitrep.events.EventCodingFixtureTest.code;
 import static org.sitrep.events.EventCodingFixtureTest.countries;
 import static org.sitrep.events.EventCodingFixtureTest.only;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.sitrep.records.DocumentRecord;
+import org.sitrep.records.DocumentRecord.EventRecord;
 
 /**
  * One sentence, one piece of news (issue 11, PLOVER): what another event came after, what a relative clause recalls
@@ -33,23 +32,27 @@ class BackgroundAndSidesFixtureTest {
 
     @Test
     void whatAnEventCameAfterIsItsSetting() {
-        DocumentRecord r = code("Two hundred Tamil rebels surrendered to the army on Friday following a month-long government offensive in the east.");
+        DocumentRecord r = code(
+                "Two hundred Tamil rebels surrendered to the army on Friday following a month-long government offensive in the east.");
         assertTrue(told(r, "surrendered"), r.events().toString());
         assertFalse(told(r, "offensive"), "the offensive is the setting of the surrender: " + r.events());
-        DocumentRecord wake = code("Canada recalled its ambassador from Riyadh on Tuesday in the wake of the execution of a blogger.");
+        DocumentRecord wake = code(
+                "Canada recalled its ambassador from Riyadh on Tuesday in the wake of the execution of a blogger.");
         assertFalse(told(wake, "execution"), wake.events().toString());
     }
 
     @Test
     void aTollIsStillToldByTheActItCameAfter() {
-        DocumentRecord r = code("Three miners were killed in Potosi on Monday after police opened fire on a roadblock.");
+        DocumentRecord r =
+                code("Three miners were killed in Potosi on Monday after police opened fire on a roadblock.");
         EventRecord e = only(r, "ASSAULT");
         assertTrue(e.source().stream().anyMatch(s -> s.sectors().contains("COP")), e.toString());
     }
 
     @Test
     void aRelativeClauseRecallingEarlierViolenceIsBackground() {
-        DocumentRecord r = code("Kenya lifted the curfew in Garissa, where 40 people have been killed in clashes this year.");
+        DocumentRecord r =
+                code("Kenya lifted the curfew in Garissa, where 40 people have been killed in clashes this year.");
         assertTrue(types(r).contains("CONCEDE"), r.events().toString());
         assertFalse(told(r, "killed"), r.events().toString());
         assertFalse(told(r, "clashes"), "what the background clause tells is background too: " + r.events());
@@ -57,40 +60,50 @@ class BackgroundAndSidesFixtureTest {
 
     @Test
     void anAttackAndTheTollItsDoerTookAreOneAct() {
-        DocumentRecord r = code("Ethiopian warplanes killed 12 villagers in an attack on a market in Tigray on Sunday.");
+        DocumentRecord r =
+                code("Ethiopian warplanes killed 12 villagers in an attack on a market in Tigray on Sunday.");
         assertEquals(List.of("ASSAULT"), types(r), r.events().toString());
     }
 
     @Test
     void theDemandAProtestCarriesIsWhatTheProtestIsFor() {
-        DocumentRecord r = code("Thousands of teachers marched in the centre of Accra on Friday calling for higher salaries.");
+        DocumentRecord r =
+                code("Thousands of teachers marched in the centre of Accra on Friday calling for higher salaries.");
         assertEquals(List.of("PROTEST"), types(r), r.events().toString());
     }
 
     @Test
     void aPeacekeepingForceIsAGroupNotAnAct() {
         DocumentRecord r = code("The council extended the mandate of the peacekeeping force in Cyprus by six months.");
-        assertTrue(r.events().stream().noneMatch(e -> e.trigger().text().contains("peacekeeping")), r.events().toString());
+        assertTrue(
+                r.events().stream().noneMatch(e -> e.trigger().text().contains("peacekeeping")),
+                r.events().toString());
     }
 
     // ---------------------------------------------------------------- sides
 
     @Test
     void theTellersPlaceIsNotWhereItHappened() {
-        EventRecord e = only(code("Rebels shelled the town of Malakal on Sunday, killing 15 people, aid workers in Nairobi said."), "ASSAULT");
+        EventRecord e = only(
+                code("Rebels shelled the town of Malakal on Sunday, killing 15 people, aid workers in Nairobi said."),
+                "ASSAULT");
         assertFalse(countries(e.target()).contains("KEN"), e.target().toString());
         assertFalse(countries(e.source()).contains("KEN"), e.source().toString());
     }
 
     @Test
     void aConcessionAtHomeIsMadeToTheCountrysPeople() {
-        EventRecord e = only(code("Ecuador's government lifted the state of emergency in Guayas province on Monday."), "CONCEDE");
+        EventRecord e = only(
+                code("Ecuador's government lifted the state of emergency in Guayas province on Monday."), "CONCEDE");
         assertEquals(Set.of("ECU"), countries(e.target()), e.target().toString());
     }
 
     @Test
     void beingOpposedToSomethingIsTheSubjectsStance() {
-        EventRecord e = only(code("Greece is opposed to Turkish drilling in the eastern Mediterranean, a government spokesman said."), "REJECT");
+        EventRecord e = only(
+                code(
+                        "Greece is opposed to Turkish drilling in the eastern Mediterranean, a government spokesman said."),
+                "REJECT");
         assertEquals(Set.of("GRC"), countries(e.source()), e.source().toString());
         assertFalse(countries(e.target()).contains("GRC"), e.target().toString());
     }
@@ -105,8 +118,11 @@ class BackgroundAndSidesFixtureTest {
 
     @Test
     void theEuropeanCommunityAndTheBosnianSerbsAreKnown() {
-        EventRecord ec = only(code("The European Community gave Ghana 4 million dollars of aid for farming projects."), "AID");
-        assertTrue(ec.source().stream().anyMatch(s -> s.code() != null && s.code().startsWith("IGO")), ec.source().toString());
+        EventRecord ec =
+                only(code("The European Community gave Ghana 4 million dollars of aid for farming projects."), "AID");
+        assertTrue(
+                ec.source().stream().anyMatch(s -> s.code() != null && s.code().startsWith("IGO")),
+                ec.source().toString());
         EventRecord bs = only(code("Bosnian Serbs shelled the town of Bihac on Saturday."), "ASSAULT");
         assertEquals(Set.of("BIH"), countries(bs.source()), bs.source().toString());
     }

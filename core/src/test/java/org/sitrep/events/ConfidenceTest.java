@@ -1,16 +1,30 @@
 package org.sitrep.events;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sitrep.analysis.EventDraft;
 import org.sitrep.analysis.Mention;
 
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
-
 class ConfidenceTest {
     static Mention actor(String country, boolean inferred) {
-        return new Mention(0, 0, 0, 0, "x", Mention.Kind.AGENT, null, null, country + "MIL", country, List.of("MIL"), List.of(), inferred, null, null);
+        return new Mention(
+                0,
+                0,
+                0,
+                0,
+                "x",
+                Mention.Kind.AGENT,
+                null,
+                null,
+                country + "MIL",
+                country,
+                List.of("MIL"),
+                List.of(),
+                inferred,
+                null,
+                null);
     }
 
     static EventDraft event(String rule) {

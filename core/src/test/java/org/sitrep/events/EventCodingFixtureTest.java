@@ -1,19 +1,18 @@
 package org.sitrep.events;
 
-import org.junit.jupiter.api.Test;
-import org.sitrep.FixtureSuite;
-import org.sitrep.text.ConllU;
-import org.sitrep.text.FixtureModel;
-import org.sitrep.records.DocumentRecord;
-import org.sitrep.records.DocumentRecord.EventRecord;
-import org.sitrep.sources.Document;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
+import org.sitrep.FixtureSuite;
+import org.sitrep.records.DocumentRecord;
+import org.sitrep.records.DocumentRecord.EventRecord;
+import org.sitrep.sources.Document;
+import org.sitrep.text.ConllU;
+import org.sitrep.text.FixtureModel;
 
 /**
  * How the coder codes sentences written for these tests: actors, places, events, framing, attribution, time and
@@ -40,7 +39,10 @@ class EventCodingFixtureTest {
     }
 
     static Set<String> countries(List<DocumentRecord.Side> side) {
-        return side.stream().map(DocumentRecord.Side::country).filter(c -> c != null).collect(Collectors.toSet());
+        return side.stream()
+                .map(DocumentRecord.Side::country)
+                .filter(c -> c != null)
+                .collect(Collectors.toSet());
     }
 
     @Test
@@ -56,31 +58,42 @@ class EventCodingFixtureTest {
 
     @Test
     void aWireDatelineIsNeitherActorNorSourceButHintsAtThePlace() {
-        DocumentRecord r = code("BAMAKO, June 14 (Example Wire) - Malian soldiers arrested twelve opposition activists on Monday, witnesses said.");
+        DocumentRecord r = code(
+                "BAMAKO, June 14 (Example Wire) - Malian soldiers arrested twelve opposition activists on Monday, witnesses said.");
         EventRecord e = only(r, "COERCE");
         assertEquals(Set.of("MLI"), countries(e.source()));
         assertFalse(e.evidence().contains("BAMAKO"), e.evidence());
-        assertTrue(e.attribution() == null || !e.attribution().text().contains("BAMAKO"), String.valueOf(e.attribution()));
+        assertTrue(
+                e.attribution() == null || !e.attribution().text().contains("BAMAKO"), String.valueOf(e.attribution()));
         assertEquals("Bamako", e.location().name(), "no place in the sentence: where the story was filed");
-        assertTrue(r.actors().stream().noneMatch(x -> x.text().contains("BAMAKO")), r.actors().toString());
+        assertTrue(
+                r.actors().stream().noneMatch(x -> x.text().contains("BAMAKO")),
+                r.actors().toString());
     }
 
     @Test
     void aMonthWithoutAYearInAPastEventIsTheLastOneBeforePublication() {
-        EventRecord e = only(code("Pakistani authorities closed the border crossing with Afghanistan in February.", "2024-08-16"), "COERCE");
+        EventRecord e = only(
+                code("Pakistani authorities closed the border crossing with Afghanistan in February.", "2024-08-16"),
+                "COERCE");
         assertEquals("2024-02", e.date().value());
     }
 
     @Test
     void aNamedProvinceIsWhereTheEventHappened() {
-        DocumentRecord r = code("Thai troops shelled Cambodian positions in Sa Kaeo province on Tuesday, officials in Bangkok said.");
+        DocumentRecord r = code(
+                "Thai troops shelled Cambodian positions in Sa Kaeo province on Tuesday, officials in Bangkok said.");
         assertEquals("Sa Kaeo", only(r, "ASSAULT").location().name());
     }
 
     @Test
     void theGroupIsTheGroupNamedBefore() {
-        DocumentRecord r = code("Al-Shabaab fighters attacked an army base near Afgooye on Tuesday. The group said it killed 12 soldiers.");
-        EventRecord killed = r.events().stream().filter(e -> e.trigger().text().startsWith("killed")).findFirst().orElseThrow();
+        DocumentRecord r = code(
+                "Al-Shabaab fighters attacked an army base near Afgooye on Tuesday. The group said it killed 12 soldiers.");
+        EventRecord killed = r.events().stream()
+                .filter(e -> e.trigger().text().startsWith("killed"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("SOMRAD", killed.source().get(0).code(), killed.toString());
     }
 
@@ -88,14 +101,24 @@ class EventCodingFixtureTest {
     void twoCountryAdjectivesOnOneNounAreTwoActors() {
         EventRecord e = only(code("Pakistani and Afghan border forces exchanged fire near the crossing."), "ASSAULT");
         assertEquals(Set.of("PAK", "AFG"), countries(e.source()));
-        assertTrue(e.source().stream().allMatch(x -> x.code().endsWith("COP")), e.source().toString());
+        assertTrue(
+                e.source().stream().allMatch(x -> x.code().endsWith("COP")),
+                e.source().toString());
     }
 
     @Test
     void aDemonymIsListedAsItsCountryButIsNotWhereTheEventHappened() {
-        DocumentRecord r = code("Russian troops shelled the outskirts of Kharkiv on Monday. European leaders condemned the attack.");
-        assertTrue(r.places().stream().anyMatch(p -> p.country().equals("RUS") && p.kind().equals("country") && p.spans().get(0)[0] == 0), r.places().toString());
-        assertTrue(r.places().stream().anyMatch(p -> p.name().equals("Europe")), r.places().toString());
+        DocumentRecord r = code(
+                "Russian troops shelled the outskirts of Kharkiv on Monday. European leaders condemned the attack.");
+        assertTrue(
+                r.places().stream()
+                        .anyMatch(p -> p.country().equals("RUS")
+                                && p.kind().equals("country")
+                                && p.spans().get(0)[0] == 0),
+                r.places().toString());
+        assertTrue(
+                r.places().stream().anyMatch(p -> p.name().equals("Europe")),
+                r.places().toString());
         assertEquals("Kharkiv", only(r, "ASSAULT").location().name());
     }
 
@@ -139,9 +162,12 @@ class EventCodingFixtureTest {
 
     @Test
     void anyActionIsNoActionThatHappened() {
-        DocumentRecord r = code("Any military action against the island would need the approval of the Greek parliament.");
+        DocumentRecord r =
+                code("Any military action against the island would need the approval of the Greek parliament.");
         assertTrue(first(r, "ASSAULT").isEmpty(), r.events().toString());
-        assertTrue(r.nonEvents().stream().anyMatch(n -> "hypothetical".equals(n.modality())), r.nonEvents().toString());
+        assertTrue(
+                r.nonEvents().stream().anyMatch(n -> "hypothetical".equals(n.modality())),
+                r.nonEvents().toString());
     }
 
     @Test
@@ -163,7 +189,9 @@ class EventCodingFixtureTest {
 
     @Test
     void aStatedCooperativeIntentionIsAnAgreement() {
-        EventRecord e = only(code("Portugal will support Turkey's bid to join the European Union, the Portuguese president said."), "AGREE");
+        EventRecord e = only(
+                code("Portugal will support Turkey's bid to join the European Union, the Portuguese president said."),
+                "AGREE");
         assertEquals(Set.of("PRT"), countries(e.source()));
         assertEquals("intended", e.modality());
     }
@@ -223,7 +251,8 @@ class EventCodingFixtureTest {
 
     @Test
     void inResponseToLinksCauseAndEffect() {
-        DocumentRecord r = code("Hundreds of Iraqi protesters stormed the Turkish consulate in Mosul in response to Turkish airstrikes against Kurdish villages.");
+        DocumentRecord r = code(
+                "Hundreds of Iraqi protesters stormed the Turkish consulate in Mosul in response to Turkish airstrikes against Kurdish villages.");
         EventRecord protest = only(r, "PROTEST");
         EventRecord strikes = only(r, "ASSAULT");
         assertEquals(1, r.relations().size(), r.relations().toString());
@@ -234,7 +263,8 @@ class EventCodingFixtureTest {
 
     @Test
     void aPronounSubjectIsThePersonNamedBefore() {
-        DocumentRecord r = code("Kenyan President William Ruto arrived in Addis Ababa on Monday. He urged Ethiopia to release the detained journalists.");
+        DocumentRecord r = code(
+                "Kenyan President William Ruto arrived in Addis Ababa on Monday. He urged Ethiopia to release the detained journalists.");
         EventRecord e = only(r, "REQUEST");
         assertEquals(Set.of("KEN"), countries(e.source()));
         assertEquals(Set.of("ETH"), countries(e.target()));
@@ -243,7 +273,10 @@ class EventCodingFixtureTest {
     @Test
     void anAppositionTeachesWhoAnUnknownPersonIs() {
         DocumentRecord r = code("Abu Karim Nasser, a spokesman for Hezbollah, accused Israel of shelling villages.");
-        var actor = r.actors().stream().filter(a -> a.text().startsWith("Abu Karim")).findFirst().orElseThrow();
+        var actor = r.actors().stream()
+                .filter(a -> a.text().startsWith("Abu Karim"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(actor.learned());
         assertEquals("LBN", actor.country());
         EventRecord e = only(r, "ACCUSE");
@@ -253,10 +286,14 @@ class EventCodingFixtureTest {
 
     @Test
     void aQuoteIsAttributedToItsSpeaker() {
-        DocumentRecord r = code("“Pakistan killed our soldiers and we will not forget it,” the Indian army chief said on Sunday.");
+        DocumentRecord r =
+                code("“Pakistan killed our soldiers and we will not forget it,” the Indian army chief said on Sunday.");
         assertEquals(1, r.quotes().size());
         String speaker = r.quotes().get(0).speaker();
-        var actor = r.actors().stream().filter(a -> a.id().equals(speaker)).findFirst().orElseThrow();
+        var actor = r.actors().stream()
+                .filter(a -> a.id().equals(speaker))
+                .findFirst()
+                .orElseThrow();
         assertEquals("IND", actor.country());
         EventRecord accuse = only(r, "ACCUSE");
         assertEquals(Set.of("PAK"), countries(accuse.target()));
@@ -272,7 +309,9 @@ class EventCodingFixtureTest {
 
     @Test
     void anEmbeddedTweetIsTheSignersSpeech() {
-        DocumentRecord r = code("Hamas fired rockets at our cities. We will strike back hard.\n— Benjamin Netanyahu (@netanyahu) May 10, 2021", "2021-05-10");
+        DocumentRecord r = code(
+                "Hamas fired rockets at our cities. We will strike back hard.\n— Benjamin Netanyahu (@netanyahu) May 10, 2021",
+                "2021-05-10");
         EventRecord accuse = only(r, "ACCUSE");
         assertEquals(Set.of("ISR"), countries(accuse.source()));
         assertEquals(Set.of("PSE"), countries(accuse.target()));
@@ -287,7 +326,11 @@ class EventCodingFixtureTest {
         EventRecord strikes = only(r, "ASSAULT");
         EventRecord protests = only(r, "PROTEST");
         assertEquals(Set.of("JOR"), countries(protests.source()));
-        assertTrue(r.relations().stream().anyMatch(rel -> rel.from().equals(strikes.id()) && rel.to().equals(protests.id())), r.relations().toString());
+        assertTrue(
+                r.relations().stream()
+                        .anyMatch(rel ->
+                                rel.from().equals(strikes.id()) && rel.to().equals(protests.id())),
+                r.relations().toString());
     }
 
     @Test
@@ -306,22 +349,30 @@ class EventCodingFixtureTest {
 
     @Test
     void anEventNounTakesItsDoerFromBy() {
-        EventRecord e = only(code("Rocket attacks by Houthi rebels on Saudi oil facilities continued on Tuesday."), "ASSAULT");
+        EventRecord e =
+                only(code("Rocket attacks by Houthi rebels on Saudi oil facilities continued on Tuesday."), "ASSAULT");
         assertEquals(Set.of("YEM"), countries(e.source()));
         assertEquals(Set.of("SAU"), countries(e.target()));
     }
 
     @Test
     void aRepeatedMentionJoinsTheEventFirstTold() {
-        DocumentRecord r = code("Thousands of Serbian students protested in Belgrade on Friday. The protests were the largest in a decade.");
-        assertEquals(1, r.events().stream().filter(e -> "PROTEST".equals(e.plover())).count(), r.events().toString());
+        DocumentRecord r = code(
+                "Thousands of Serbian students protested in Belgrade on Friday. The protests were the largest in a decade.");
+        assertEquals(
+                1,
+                r.events().stream().filter(e -> "PROTEST".equals(e.plover())).count(),
+                r.events().toString());
         assertEquals(1, only(r, "PROTEST").mentions().size());
     }
 
     @Test
     void relativeDatesAreAnchoredOnThePublicationDate() {
-        DocumentRecord r = code("Turkish troops shelled Kurdish positions two weeks ago. Syrian rebels attacked an army post last Thursday.", "2022-01-10");
-        List<EventRecord> assaults = r.events().stream().filter(e -> "ASSAULT".equals(e.plover())).toList();
+        DocumentRecord r = code(
+                "Turkish troops shelled Kurdish positions two weeks ago. Syrian rebels attacked an army post last Thursday.",
+                "2022-01-10");
+        List<EventRecord> assaults =
+                r.events().stream().filter(e -> "ASSAULT".equals(e.plover())).toList();
         assertEquals(2, assaults.size(), r.events().toString());
         assertEquals("2021-12-27", assaults.get(0).date().value());
         assertEquals("2022-01-06", assaults.get(1).date().value());
@@ -362,10 +413,16 @@ class EventCodingFixtureTest {
                 """;
         String text = "Kenyan police arrested Ugandan traders.";
         Document d = Document.of("t", text, "2021-06-15");
-        EventRecord asParsed = only(FixtureSuite.pipeline(FixtureModel.of(ConllU.read(parse.formatted("nsubj", "obj"), "hand"))).code(d), "COERCE");
+        EventRecord asParsed = only(
+                FixtureSuite.pipeline(FixtureModel.of(ConllU.read(parse.formatted("nsubj", "obj"), "hand")))
+                        .code(d),
+                "COERCE");
         assertEquals(Set.of("KEN"), countries(asParsed.source()));
         assertEquals(Set.of("UGA"), countries(asParsed.target()));
-        EventRecord swapped = only(FixtureSuite.pipeline(FixtureModel.of(ConllU.read(parse.formatted("obj", "nsubj"), "hand"))).code(d), "COERCE");
+        EventRecord swapped = only(
+                FixtureSuite.pipeline(FixtureModel.of(ConllU.read(parse.formatted("obj", "nsubj"), "hand")))
+                        .code(d),
+                "COERCE");
         assertEquals(Set.of("UGA"), countries(swapped.source()));
         assertEquals(Set.of("KEN"), countries(swapped.target()));
     }

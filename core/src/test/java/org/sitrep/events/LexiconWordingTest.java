@@ -1,16 +1,15 @@
 package org.sitrep.events;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sitrep.CoreNlpSuite;
 import org.sitrep.records.DocumentRecord;
 import org.sitrep.records.DocumentRecord.EventRecord;
 import org.sitrep.sources.Document;
-
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The lexicon knows acts as news in many registers writes them (wire, South Asian, African, British
@@ -27,12 +26,16 @@ class LexiconWordingTest {
 
     private static void codes(String text, String cameo) {
         List<EventRecord> events = coded(text);
-        assertTrue(events.stream().anyMatch(e -> e.cameo().equals(cameo)), text + " -> " + events.stream().map(EventRecord::rule).toList());
+        assertTrue(
+                events.stream().anyMatch(e -> e.cameo().equals(cameo)),
+                text + " -> " + events.stream().map(EventRecord::rule).toList());
     }
 
     private static void neverCodes(String text, String cameoRoot) {
         List<EventRecord> events = coded(text);
-        assertTrue(events.stream().noneMatch(e -> e.cameo().startsWith(cameoRoot)), text + " -> " + events.stream().map(EventRecord::rule).toList());
+        assertTrue(
+                events.stream().noneMatch(e -> e.cameo().startsWith(cameoRoot)),
+                text + " -> " + events.stream().map(EventRecord::rule).toList());
     }
 
     @Test

@@ -1,12 +1,12 @@
 package org.sitrep.events;
 
-import org.junit.jupiter.api.Test;
-import org.sitrep.records.DocumentRecord;
-import org.sitrep.records.DocumentRecord.EventRecord;
-
 import static org.junit.jupiter.api.Assertions.*;
 import static org.sitrep.events.EventCodingFixtureTest.code;
 import static org.sitrep.events.EventCodingFixtureTest.only;
+
+import org.junit.jupiter.api.Test;
+import org.sitrep.records.DocumentRecord;
+import org.sitrep.records.DocumentRecord.EventRecord;
 
 /**
  * The means of an act (issue 11, data/events/means.tsv): weapon and delivery words in the act's own clause make
@@ -57,7 +57,11 @@ class MeansFixtureTest {
 
     @Test
     void theDeliveryDecidesWhatAMissileIs() {
-        assertEquals("194", assault("Soldiers fired missiles at rebel positions near Marib.").cameo(), "fired from the ground");
+        assertEquals(
+                "194",
+                assault("Soldiers fired missiles at rebel positions near Marib.")
+                        .cameo(),
+                "fired from the ground");
         EventRecord air = assault("Helicopters fired missiles at rebel positions near Marib.");
         assertEquals("195", air.cameo(), "fired from the air: " + air.rule());
     }
@@ -71,12 +75,20 @@ class MeansFixtureTest {
 
     @Test
     void aNeighbouringClauseIsAnotherAct() {
-        DocumentRecord r = code("Five people were killed when a car bomb exploded near the ministry in Baghdad on Monday.");
-        EventRecord bomb = r.events().stream().filter(e -> e.cameo().equals("1832")).findFirst()
+        DocumentRecord r =
+                code("Five people were killed when a car bomb exploded near the ministry in Baghdad on Monday.");
+        EventRecord bomb = r.events().stream()
+                .filter(e -> e.cameo().equals("1832"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no car bombing in " + r.events()));
         assertEquals("explosives", bomb.mode());
-        // the bomb is named in the 'when' clause, not the killing's: the killing is its toll, not a second act by those means
-        assertTrue(r.events().stream().noneMatch(e -> e.trigger().text().startsWith("killed") && e.rule().contains("means")), r.events().toString());
+        // the bomb is named in the 'when' clause, not the killing's: the killing is its toll, not a second act by those
+        // means
+        assertTrue(
+                r.events().stream()
+                        .noneMatch(e -> e.trigger().text().startsWith("killed")
+                                && e.rule().contains("means")),
+                r.events().toString());
         assertEquals(5, bomb.counts().get("killed"), "the toll is the bombing's");
     }
 
@@ -90,8 +102,14 @@ class MeansFixtureTest {
     @Test
     void aPassiveSubjectWithNoIsANegation() {
         DocumentRecord r = code("No shots were fired at the border post, officials said on Friday.");
-        assertTrue(r.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())), r.events().toString());
-        assertTrue(r.nonEvents().stream().anyMatch(e -> "ASSAULT".equals(e.plover()) && e.polarity().equals("negated")), r.nonEvents().toString());
+        assertTrue(
+                r.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())),
+                r.events().toString());
+        assertTrue(
+                r.nonEvents().stream()
+                        .anyMatch(e ->
+                                "ASSAULT".equals(e.plover()) && e.polarity().equals("negated")),
+                r.nonEvents().toString());
     }
 
     @Test

@@ -1,14 +1,13 @@
 package org.sitrep.events;
 
-import org.junit.jupiter.api.Test;
-import org.sitrep.records.DocumentRecord;
-import org.sitrep.records.DocumentRecord.EventRecord;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.*;
 import static org.sitrep.events.EventCodingFixtureTest.code;
 import static org.sitrep.events.EventCodingFixtureTest.only;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sitrep.records.DocumentRecord;
+import org.sitrep.records.DocumentRecord.EventRecord;
 
 /**
  * Police actions as local news tells them, often in lower case (issue 11): ranks that title a name, forces whose
@@ -30,56 +29,77 @@ class PoliceNewsFixtureTest {
 
     @Test
     void aForceNameCapitalisedByTheTruecaserIsStillThatForce() {
-        DocumentRecord r = code("one more army brigade was deployed in surat on tuesday, the home guard commander said.");
+        DocumentRecord r =
+                code("one more army brigade was deployed in surat on tuesday, the home guard commander said.");
         EventRecord deployed = only(r, "MOBILIZE");
-        assertTrue(deployed.source().stream().anyMatch(s -> s.sectors().contains("MIL")), deployed.source().toString());
+        assertTrue(
+                deployed.source().stream().anyMatch(s -> s.sectors().contains("MIL")),
+                deployed.source().toString());
     }
 
     @Test
     void policeWhoLookedOnFailedToAct() {
-        DocumentRecord r = code("The policemen stood as mute spectators while the mob set fire to shops in Jaipur on Friday.");
-        assertTrue(r.nonEvents().stream().anyMatch(n -> "failed".equals(n.polarity()) && police(n.source())),
+        DocumentRecord r =
+                code("The policemen stood as mute spectators while the mob set fire to shops in Jaipur on Friday.");
+        assertTrue(
+                r.nonEvents().stream().anyMatch(n -> "failed".equals(n.polarity()) && police(n.source())),
                 "the police who stood by did not act: " + r.nonEvents());
-        assertTrue(r.events().stream().noneMatch(e -> police(e.source()) && "COERCE".equals(e.plover())), r.events().toString());
+        assertTrue(
+                r.events().stream().noneMatch(e -> police(e.source()) && "COERCE".equals(e.plover())),
+                r.events().toString());
     }
 
     @Test
     void inactionNamedByANounIsAFailedActOfItsDoer() {
         DocumentRecord r = code("Residents of Meerut complained of total police inaction during the riots on Friday.");
-        assertTrue(r.nonEvents().stream().anyMatch(n -> "failed".equals(n.polarity()) && police(n.source())), r.nonEvents().toString());
+        assertTrue(
+                r.nonEvents().stream().anyMatch(n -> "failed".equals(n.polarity()) && police(n.source())),
+                r.nonEvents().toString());
     }
 
     @Test
     void whatWasDoneInsteadOfAnActIsNotThatAct() {
         DocumentRecord r = code("Instead of dispersing the mob, the constables ran away from the square in Bhopal.");
-        assertTrue(r.events().stream().noneMatch(e -> e.trigger().text().startsWith("dispers")), r.events().toString());
+        assertTrue(
+                r.events().stream().noneMatch(e -> e.trigger().text().startsWith("dispers")),
+                r.events().toString());
     }
 
     @Test
     void theSubjectOfAPassivePerceptionVerbDoesWhatIsSeen() {
-        EventRecord e = only(code("Policemen could be seen patrolling the old city of Hyderabad on Sunday."), "MOBILIZE");
+        EventRecord e =
+                only(code("Policemen could be seen patrolling the old city of Hyderabad on Sunday."), "MOBILIZE");
         assertTrue(police(e.source()), e.source().toString());
     }
 
     @Test
     void aQuotedTollByForcesOfNoKnownSideIsNotAnAccusation() {
-        DocumentRecord r = code("\"About forty people were shot dead by police in the first two days,\" the party spokesman told reporters in Lucknow.");
+        DocumentRecord r = code(
+                "\"About forty people were shot dead by police in the first two days,\" the party spokesman told reporters in Lucknow.");
         EventRecord shot = only(r, "ASSAULT");
         assertTrue(police(shot.source()), shot.source().toString());
-        assertTrue(r.events().stream().noneMatch(e -> "ACCUSE".equals(e.plover())), r.events().toString());
+        assertTrue(
+                r.events().stream().noneMatch(e -> "ACCUSE".equals(e.plover())),
+                r.events().toString());
     }
 
     @Test
     void weInAnOfficersWordsIsTheOfficersForce() {
-        EventRecord e = only(code("\"We have arrested six men who broke the curfew,\" the superintendent of police said in Agra on Monday."), "COERCE");
+        EventRecord e = only(
+                code(
+                        "\"We have arrested six men who broke the curfew,\" the superintendent of police said in Agra on Monday."),
+                "COERCE");
         assertTrue(police(e.source()), e.source().toString());
     }
 
     @Test
     void policemenHangingAroundKillNobody() {
         DocumentRecord r = code("A few policemen were hanging around the crossroads in Rajkot on Sunday.");
-        assertTrue(r.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())), r.events().toString());
+        assertTrue(
+                r.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())),
+                r.events().toString());
     }
+
     private static boolean failedPoliceAct(DocumentRecord r) {
         return r.nonEvents().stream().anyMatch(n -> "failed".equals(n.polarity()) && police(n.source()));
     }
@@ -94,7 +114,9 @@ class PoliceNewsFixtureTest {
     void policeWhoAllowedTheMobToLootFailedToAct() {
         DocumentRecord r = code("The constables allowed the mob to loot the market in Jaipur.");
         assertTrue(failedPoliceAct(r), r.nonEvents().toString());
-        assertTrue(r.events().stream().noneMatch(e -> police(e.source())), r.events().toString());
+        assertTrue(
+                r.events().stream().noneMatch(e -> police(e.source())),
+                r.events().toString());
     }
 
     @Test
@@ -105,7 +127,8 @@ class PoliceNewsFixtureTest {
 
     @Test
     void theInactionOfThePoliceIsTheirFailure() {
-        DocumentRecord r = code("Shopkeepers complained about the inaction of the police during the riots in Bhavnagar.");
+        DocumentRecord r =
+                code("Shopkeepers complained about the inaction of the police during the riots in Bhavnagar.");
         assertTrue(failedPoliceAct(r), r.nonEvents().toString());
     }
 
@@ -113,12 +136,14 @@ class PoliceNewsFixtureTest {
     void aCurfewWithNoAgentIsThePolice() {
         EventRecord e = only(code("Curfew was imposed in three police station areas of Surat on Monday."), "COERCE");
         assertEquals("1723", e.cameo());
-        assertTrue(police(e.source()) && e.source().get(0).inferred(), e.source().toString());
+        assertTrue(
+                police(e.source()) && e.source().get(0).inferred(), e.source().toString());
     }
 
     @Test
     void policemenPostedSomewhereDeployThemselves() {
-        EventRecord e = only(code("Armed policemen were posted at every crossing of the old city in Bhopal."), "MOBILIZE");
+        EventRecord e =
+                only(code("Armed policemen were posted at every crossing of the old city in Bhopal."), "MOBILIZE");
         assertTrue(police(e.source()), e.source().toString());
     }
 

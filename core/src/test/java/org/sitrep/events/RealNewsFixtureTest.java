@@ -1,12 +1,12 @@
 package org.sitrep.events;
 
-import org.junit.jupiter.api.Test;
-import org.sitrep.records.DocumentRecord;
-import org.sitrep.records.DocumentRecord.EventRecord;
-
 import static org.junit.jupiter.api.Assertions.*;
 import static org.sitrep.events.EventCodingFixtureTest.code;
 import static org.sitrep.events.EventCodingFixtureTest.only;
+
+import org.junit.jupiter.api.Test;
+import org.sitrep.records.DocumentRecord;
+import org.sitrep.records.DocumentRecord.EventRecord;
 
 /**
  * Real news as it is written (issue 11): events whose agent is not named, agents implied by convention, and
@@ -24,7 +24,8 @@ class RealNewsFixtureTest {
 
     @Test
     void aPassiveArrestImpliesThePoliceOfThePlace() {
-        EventRecord e = only(code("More than forty people were arrested in Nairobi after the march on Tuesday."), "COERCE");
+        EventRecord e =
+                only(code("More than forty people were arrested in Nairobi after the march on Tuesday."), "COERCE");
         assertEquals(1, e.source().size());
         DocumentRecord.Side police = e.source().get(0);
         assertNull(police.text(), "the implied agent has no words in the text");
@@ -44,34 +45,50 @@ class RealNewsFixtureTest {
     @Test
     void anAgentlessEventMentionedInPassingIsNotCounted() {
         DocumentRecord r = code("The minister visited Kharkiv after the clashes, officials said.");
-        assertTrue(r.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())), r.events().toString());
+        assertTrue(
+                r.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())),
+                r.events().toString());
     }
 
     @Test
     void oneWordDoesNotMakeASentenceAboutCrime() {
         EventRecord arrest = only(code("Police arrested three opposition activists in Harare on Friday."), "COERCE");
         assertFalse(arrest.contexts().contains("crime"), arrest.contexts().toString());
-        EventRecord cartel = only(code("Police arrested three members of a drug cartel in Culiacan on Friday."), "COERCE");
+        EventRecord cartel =
+                only(code("Police arrested three members of a drug cartel in Culiacan on Friday."), "COERCE");
         assertTrue(cartel.contexts().contains("crime"), cartel.contexts().toString());
     }
 
     @Test
     void aTollWithNoAgentIsTheTollOfTheActItsSentenceTells() {
-        DocumentRecord r = code("Four demonstrators were killed in Khartoum on Thursday after soldiers opened fire on the march.");
+        DocumentRecord r =
+                code("Four demonstrators were killed in Khartoum on Thursday after soldiers opened fire on the march.");
         EventRecord e = only(r, "ASSAULT");
-        assertTrue(e.source().stream().anyMatch(s -> "soldiers".equals(s.text())), e.source().toString());
+        assertTrue(
+                e.source().stream().anyMatch(s -> "soldiers".equals(s.text())),
+                e.source().toString());
         assertEquals(4, e.counts().get("killed"));
-        assertTrue(e.target().stream().anyMatch(s -> s.text() != null && s.text().contains("demonstrators")), e.target().toString());
-        assertEquals(new DocumentRecord.Acled("Protests", "Excessive force against protesters"), withoutRule(e.acled()));
+        assertTrue(
+                e.target().stream().anyMatch(s -> s.text() != null && s.text().contains("demonstrators")),
+                e.target().toString());
+        assertEquals(
+                new DocumentRecord.Acled("Protests", "Excessive force against protesters"), withoutRule(e.acled()));
     }
 
     @Test
     void everyEventCarriesTheAcledTypeOfWhatHappened() {
-        assertEquals(new DocumentRecord.Acled("Battles", "Armed clash"),
-                withoutRule(only(code("Troops clashed with Islamist militants near Mopti on Saturday."), "ASSAULT").acled()));
-        EventRecord seizure = only(code("Police seized a cache of rifles and ammunition in Mombasa on Monday."), "COERCE");
-        assertEquals(new DocumentRecord.Acled("Strategic developments", "Disrupted weapons use"), withoutRule(seizure.acled()));
-        assertTrue(seizure.acled().rule().startsWith("events/acled.tsv:"), "the rule that typed it: " + seizure.acled().rule());
+        assertEquals(
+                new DocumentRecord.Acled("Battles", "Armed clash"),
+                withoutRule(only(code("Troops clashed with Islamist militants near Mopti on Saturday."), "ASSAULT")
+                        .acled()));
+        EventRecord seizure =
+                only(code("Police seized a cache of rifles and ammunition in Mombasa on Monday."), "COERCE");
+        assertEquals(
+                new DocumentRecord.Acled("Strategic developments", "Disrupted weapons use"),
+                withoutRule(seizure.acled()));
+        assertTrue(
+                seizure.acled().rule().startsWith("events/acled.tsv:"),
+                "the rule that typed it: " + seizure.acled().rule());
         EventRecord talks = only(code("The foreign ministers of Peru and Chile met in Lima on Friday."), "CONSULT");
         assertNull(talks.acled(), "ACLED does not code talks");
     }
@@ -79,26 +96,42 @@ class RealNewsFixtureTest {
     @Test
     void aTollOfNatureIsNoActOfViolence() {
         DocumentRecord r = code("Nine people were killed when a landslide buried houses near Kigali on Sunday.");
-        assertTrue(r.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())), r.events().toString());
-        assertTrue(r.nonEvents().stream().anyMatch(e -> "ASSAULT".equals(e.plover()) && e.note() != null && e.note().contains("disaster")),
+        assertTrue(
+                r.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())),
+                r.events().toString());
+        assertTrue(
+                r.nonEvents().stream()
+                        .anyMatch(e -> "ASSAULT".equals(e.plover())
+                                && e.note() != null
+                                && e.note().contains("disaster")),
                 r.nonEvents().toString());
     }
 
     @Test
     void aPlannedAttackIsNotAnEventButAVowIs() {
         DocumentRecord planned = code("A bombing of the stadium in Kano had been planned for Friday, police said.");
-        assertTrue(planned.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())), planned.events().toString());
-        assertTrue(planned.nonEvents().stream().anyMatch(e -> "ASSAULT".equals(e.plover()) && "intended".equals(e.modality())),
+        assertTrue(
+                planned.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())),
+                planned.events().toString());
+        assertTrue(
+                planned.nonEvents().stream()
+                        .anyMatch(e -> "ASSAULT".equals(e.plover()) && "intended".equals(e.modality())),
                 planned.nonEvents().toString());
         DocumentRecord vowed = code("The rebel commander vowed to attack the town of Beni on Monday.");
-        only(vowed, "THREATEN");  // the vow happened
-        assertTrue(vowed.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())), "the attack it announces did not");
+        only(vowed, "THREATEN"); // the vow happened
+        assertTrue(
+                vowed.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())),
+                "the attack it announces did not");
     }
 
     @Test
     void aSeriesOfActsIsDoneByWhoeverCarriesItOut() {
-        EventRecord raids = only(code("Russian warplanes carried out a series of airstrikes on rebel positions near Idlib on Tuesday."), "ASSAULT");
-        assertTrue(raids.source().stream().anyMatch(s -> "RUS".equals(s.country())), raids.source().toString());
+        EventRecord raids = only(
+                code("Russian warplanes carried out a series of airstrikes on rebel positions near Idlib on Tuesday."),
+                "ASSAULT");
+        assertTrue(
+                raids.source().stream().anyMatch(s -> "RUS".equals(s.country())),
+                raids.source().toString());
     }
 
     private static DocumentRecord.Acled withoutRule(DocumentRecord.Acled a) {

@@ -1,11 +1,10 @@
 package org.sitrep.knowledge;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.HashSet;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
 
 class CodebookTest {
     static final Codebook CODEBOOK = Codebook.load(KnowledgeFiles.builtIn());

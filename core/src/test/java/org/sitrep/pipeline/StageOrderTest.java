@@ -1,21 +1,21 @@
 package org.sitrep.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.Layer;
 import org.sitrep.analysis.Stage;
 
-import java.util.List;
-import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 class StageOrderTest {
     /** A stage that only declares its layers. */
     record Declared(String name, Set<Layer> requires, Set<Layer> writes) implements Stage {
-        @Override public void process(Analysis analysis) {}
+        @Override
+        public void process(Analysis analysis) {}
     }
 
     static final Stage PARSE = new Declared("parse", Set.of(), Set.of(Layer.SENTENCES));
@@ -30,7 +30,9 @@ class StageOrderTest {
     @Test
     void aStageBeforeWhatItReadsIsRefusedByName() {
         var e = assertThrows(IllegalStateException.class, () -> Pipeline.checkOrder(List.of(PARSE, EVENTS, ACTORS)));
-        assertTrue(e.getMessage().startsWith("Declared requires [MENTIONS], which no earlier stage writes"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("Declared requires [MENTIONS], which no earlier stage writes"),
+                e.getMessage());
     }
 
     @Test

@@ -1,12 +1,11 @@
 package org.sitrep.scoring;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ScorerTest {
     static final String GOLD = """
@@ -36,22 +35,25 @@ class ScorerTest {
     @Test
     void scoresLikeTheEvaluationKit(@TempDir Path dir) throws Exception {
         Path gold = Files.writeString(dir.resolve("gold.json"), GOLD);
-        Path recs = Files.writeString(dir.resolve("r.jsonl"), RECORDS.replace("\n", " ").strip() + "\n");
+        Path recs = Files.writeString(
+                dir.resolve("r.jsonl"), RECORDS.replace("\n", " ").strip() + "\n");
         Scorer.Result r = Scorer.score(gold, recs);
         Scorer.Summary s = r.summary();
-        assertEquals(0.5, s.recall(), 1e-9);          // the raid is found, the march has the wrong type
-        assertEquals(1.0 / 3, s.precision(), 1e-9);   // one of three system events matches
+        assertEquals(0.5, s.recall(), 1e-9); // the raid is found, the march has the wrong type
+        assertEquals(1.0 / 3, s.precision(), 1e-9); // one of three system events matches
         assertEquals(1.0, s.source());
         assertEquals(1.0, s.location());
         assertEquals(1.0, s.date());
         assertEquals(1.0, s.actors());
-        assertEquals(0.0, s.relations());             // the march was not matched, so its link cannot count
+        assertEquals(0.0, s.relations()); // the march was not matched, so its link cannot count
         assertEquals(1, s.negativesViolated());
         assertEquals(1, r.confusion().get("PROTEST").get("ASSAULT"));
         assertTrue(s.line().startsWith("f1 0.400 precision 0.333 recall 0.500"), s.line());
         String table = Scorer.table(r);
         String[] lines = table.split("\n");
-        assertTrue(lines[lines.length - 1].matches("all\\s+2\\s+1\\s+0\\.50"), "the table's last row is the summary's recall:\n" + table);
+        assertTrue(
+                lines[lines.length - 1].matches("all\\s+2\\s+1\\s+0\\.50"),
+                "the table's last row is the summary's recall:\n" + table);
         assertTrue(table.lines().anyMatch(l -> l.startsWith("PROTEST") && l.endsWith("1      0    0.00")), table);
         assertTrue(table.lines().anyMatch(l -> l.startsWith("COERCE") && l.endsWith("1      1    1.00")), table);
     }

@@ -1,24 +1,24 @@
 package org.sitrep.scoring;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.sitrep.knowledge.KnowledgeFiles;
-import org.sitrep.pipeline.Knowledge;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sitrep.knowledge.KnowledgeFiles;
+import org.sitrep.pipeline.Knowledge;
 
 /** The rules-alone, model-alone and both readings of a record coded with the event model, and their per-type scores. */
 class ViewsTest {
-    static final String TEXT = "Jets bombed Aleppo. Rebels shelled Idlib. Crowds marched in Homs. The team won the match.";
+    static final String TEXT =
+            "Jets bombed Aleppo. Rebels shelled Idlib. Crowds marched in Homs. The team won the match.";
     // sentence 0: a rule event the model agreed with (its ACLED type refined from the table's generic answer);
     // 1: an event only the model found; 2: a rule event the model called no event (moved to non_events);
     // 3: the model reads a protest, the rules nothing
@@ -46,11 +46,15 @@ class ViewsTest {
     static final Views VIEWS = new Views(K.codebook(), K.acled());
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static JsonNode record() throws Exception { return JSON.readTree(RECORD); }
+    static JsonNode record() throws Exception {
+        return JSON.readTree(RECORD);
+    }
 
     static List<String> types(JsonNode r) {
         List<String> out = new ArrayList<>();
-        r.path("events").forEach(e -> out.add(e.path("sentence").asInt() + ":" + e.path("plover").asText() + "/" + e.path("cameo").asText()));
+        r.path("events")
+                .forEach(e -> out.add(e.path("sentence").asInt() + ":"
+                        + e.path("plover").asText() + "/" + e.path("cameo").asText()));
         return out;
     }
 
@@ -70,7 +74,9 @@ class ViewsTest {
         JsonNode bombing = rules.path("events").get(0);
         assertEquals("verb:bomb -> 190", bombing.path("rule").asText());
         assertEquals("Attack", bombing.path("acled").path("sub_event_type").asText(), "the table's own answer");
-        assertEquals("Violence against civilians", bombing.path("acled").path("event_type").asText());
+        assertEquals(
+                "Violence against civilians",
+                bombing.path("acled").path("event_type").asText());
         assertTrue(rules.path("events").get(1).path("note").isMissingNode());
         assertEquals(0, rules.path("non_events").size());
         assertFalse(Views.modelRead(rules));
@@ -82,10 +88,14 @@ class ViewsTest {
         assertEquals(List.of("0:ASSAULT/195", "1:ASSAULT/194", "3:PROTEST/141"), types(model));
         JsonNode protest = model.path("events").get(2);
         assertEquals("The team won the match.", protest.path("evidence").asText(), "its text from the document");
-        assertEquals("Peaceful protest", protest.path("acled").path("sub_event_type").asText());
+        assertEquals(
+                "Peaceful protest", protest.path("acled").path("sub_event_type").asText());
         assertEquals(0.6, protest.path("confidence").asDouble());
         JsonNode withoutText = VIEWS.view(record(), Views.View.MODEL, null);
-        assertEquals(List.of("0:ASSAULT/195", "1:ASSAULT/194"), types(withoutText), "without the text only sentences with a rule event or model event");
+        assertEquals(
+                List.of("0:ASSAULT/195", "1:ASSAULT/194"),
+                types(withoutText),
+                "without the text only sentences with a rule event or model event");
     }
 
     @Test
@@ -97,12 +107,19 @@ class ViewsTest {
                  "negatives": [{"anchor": "crowds marched", "plover": ["PROTEST"], "cameo_root": []}]}]}
                 """);
         Map<String, Scorer.Result> results = new LinkedHashMap<>();
-        for (Views.View v : Views.View.values()) results.put(v.name().toLowerCase(), Scorer.score(gold, Map.of("d1", VIEWS.view(record(), v, TEXT))));
+        for (Views.View v : Views.View.values())
+            results.put(v.name().toLowerCase(), Scorer.score(gold, Map.of("d1", VIEWS.view(record(), v, TEXT))));
         assertArrayEquals(new double[] {1, 0.5, 2 / 3.0}, results.get("rules").perType("ASSAULT"), 1e-9);
         assertArrayEquals(new double[] {1, 1, 1}, results.get("both").perType("ASSAULT"), 1e-9);
         assertArrayEquals(new double[] {0, 0, 0}, results.get("model").perType("PROTEST"), 1e-9);
         String table = Scorer.perTypeTable(results);
-        assertTrue(table.lines().anyMatch(l -> l.trim().split("\\s+").length == 11 && l.matches("ASSAULT\\s+2\\s+1\\.00\\s+0\\.50\\s+0\\.67\\s+1\\.00\\s+1\\.00\\s+1\\.00\\s+1\\.00\\s+1\\.00\\s+1\\.00")), table);
+        assertTrue(
+                table.lines()
+                        .anyMatch(
+                                l -> l.trim().split("\\s+").length == 11
+                                        && l.matches(
+                                                "ASSAULT\\s+2\\s+1\\.00\\s+0\\.50\\s+0\\.67\\s+1\\.00\\s+1\\.00\\s+1\\.00\\s+1\\.00\\s+1\\.00\\s+1\\.00")),
+                table);
         assertTrue(table.lines().anyMatch(l -> l.startsWith("all")), table);
     }
 }

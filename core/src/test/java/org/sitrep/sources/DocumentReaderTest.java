@@ -1,10 +1,11 @@
 package org.sitrep.sources;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,10 +18,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DocumentReaderTest {
 
@@ -38,14 +37,20 @@ class DocumentReaderTest {
     void aLargeCorpusIsReadAsItIsConsumed() throws IOException {
         Path corpus = dir.resolve("big.jsonl");
         StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < 20_000; i++) lines.append("{\"id\": \"d").append(i).append("\", \"text\": \"The minister visited the port, officials said.\"}\n");
+        for (int i = 0; i < 20_000; i++)
+            lines.append("{\"id\": \"d")
+                    .append(i)
+                    .append("\", \"text\": \"The minister visited the port, officials said.\"}\n");
         Files.writeString(corpus, lines);
         try (var docs = reader.read(List.of(dir.toString()))) {
             var it = docs.iterator();
             assertEquals("d0", it.next().id());
-            Files.write(corpus, new byte[0]);  // cut the file short under the reader
+            Files.write(corpus, new byte[0]); // cut the file short under the reader
             int rest = 0;
-            while (it.hasNext()) { it.next(); rest++; }
+            while (it.hasNext()) {
+                it.next();
+                rest++;
+            }
             assertTrue(rest < 1_000, "documents read ahead into memory: " + rest);
         }
     }
@@ -95,13 +100,17 @@ class DocumentReaderTest {
 
     @Test
     void aMalformedJsonLineIsReportedAndTheRestAreRead() throws IOException {
-        String jsonl = String.join("\n",
-                "{\"id\": \"a1\", \"text\": " + quoted(Samples.ENGLISH_2) + ", \"published\": \"2019-12-31T10:00:00Z\","
-                        + " \"title\": \"Relations restored\", \"url\": \"https://news.example/a1\", \"outlet\": \"Wire\"}",
-                "{\"text\": " + quoted(Samples.ENGLISH_3) + ", \"published\": \"Tue, 31 Dec 2019 10:00:00 GMT\"}",
-                "{\"id\": \"broken\", \"text\": \"unterminated",
-                "",
-                "{\"text\": " + quoted(Samples.ENGLISH_2) + ", \"published\": \"December 31, 2019\"}") + "\n";
+        String jsonl = String.join(
+                        "\n",
+                        "{\"id\": \"a1\", \"text\": " + quoted(Samples.ENGLISH_2)
+                                + ", \"published\": \"2019-12-31T10:00:00Z\","
+                                + " \"title\": \"Relations restored\", \"url\": \"https://news.example/a1\", \"outlet\": \"Wire\"}",
+                        "{\"text\": " + quoted(Samples.ENGLISH_3)
+                                + ", \"published\": \"Tue, 31 Dec 2019 10:00:00 GMT\"}",
+                        "{\"id\": \"broken\", \"text\": \"unterminated",
+                        "",
+                        "{\"text\": " + quoted(Samples.ENGLISH_2) + ", \"published\": \"December 31, 2019\"}")
+                + "\n";
 
         List<Document> docs = read(write("wire.jsonl", jsonl));
 
@@ -154,7 +163,8 @@ class DocumentReaderTest {
         assertEquals("2019-06-01", docs.get(0).published());
         assertEquals("batch.json:2", docs.get(1).id());
         assertTrue(docs.get(1).ok(), docs.get(1)::error);
-        assertEquals("item 3: expected a JSON object, found a string", docs.get(2).error());
+        assertEquals(
+                "item 3: expected a JSON object, found a string", docs.get(2).error());
     }
 
     @Test
@@ -172,8 +182,12 @@ class DocumentReaderTest {
     void anEmptyOrBlankFileIsAnEmptyDocument() throws IOException {
         assertEquals("empty document", readOne(write("empty.txt", "")).error());
         assertEquals("empty document", readOne(write("blank.txt", " \n\t\r\n ")).error());
-        assertEquals("empty document", readOne(write("blank.jsonl", "{\"text\": \"   \"}")).error());
-        assertEquals("empty document (empty JSON array)", readOne(write("none.json", "[]")).error());
+        assertEquals(
+                "empty document",
+                readOne(write("blank.jsonl", "{\"text\": \"   \"}")).error());
+        assertEquals(
+                "empty document (empty JSON array)",
+                readOne(write("none.json", "[]")).error());
     }
 
     @Test
@@ -182,8 +196,10 @@ class DocumentReaderTest {
         byte[] controls = new byte[200];
         for (int i = 0; i < controls.length; i++) controls[i] = (byte) (i % 2 == 0 ? 'a' : 0x01);
 
-        assertEquals("binary file (not text)", readOne(write("report.pdf", pdfLike)).error());
-        assertEquals("binary file (not text)", readOne(write("weird.txt", controls)).error());
+        assertEquals(
+                "binary file (not text)", readOne(write("report.pdf", pdfLike)).error());
+        assertEquals(
+                "binary file (not text)", readOne(write("weird.txt", controls)).error());
     }
 
     @Test
@@ -227,12 +243,16 @@ class DocumentReaderTest {
     @Test
     void utf16WithoutByteOrderMarkIsTextInEitherByteOrder() throws IOException {
         Document le = readOne(write("notes.txt", Samples.ENGLISH_2.getBytes(StandardCharsets.UTF_16LE)));
-        Document be = readOne(write("page.html", ("<html><body><p>" + Samples.ENGLISH_2.replace("\n", "</p><p>") + "</p></body></html>")
-                .getBytes(StandardCharsets.UTF_16BE)));
+        Document be = readOne(write(
+                "page.html",
+                ("<html><body><p>" + Samples.ENGLISH_2.replace("\n", "</p><p>") + "</p></body></html>")
+                        .getBytes(StandardCharsets.UTF_16BE)));
 
         assertTrue(le.ok(), le::error);
         assertEquals(Samples.ENGLISH_2, le.text());
-        assertTrue(le.warnings().contains("no byte order mark: decoded as UTF-16LE (by where its NUL bytes fall)"), le.warnings().toString());
+        assertTrue(
+                le.warnings().contains("no byte order mark: decoded as UTF-16LE (by where its NUL bytes fall)"),
+                le.warnings().toString());
         assertTrue(be.ok(), be::error);
         assertEquals(Samples.ENGLISH_2, be.text(), "sniffed as HTML once decoded");
     }
@@ -264,8 +284,14 @@ class DocumentReaderTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertTrue(millis < 2000, "took " + millis + " ms");
-        assertEquals(String.format(Locale.ROOT, "document is %.1f MB (%d chars), over the limit of 1000000 chars;"
-                + " split it or raise --max-chars", chars / 1e6, chars), doc.error());
+        assertEquals(
+                String.format(
+                        Locale.ROOT,
+                        "document is %.1f MB (%d chars), over the limit of 1000000 chars;"
+                                + " split it or raise --max-chars",
+                        chars / 1e6,
+                        chars),
+                doc.error());
     }
 
     @Test
@@ -274,10 +300,13 @@ class DocumentReaderTest {
         String text = Samples.ENGLISH_2;
 
         Document doc = small.read("story.txt", new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
 
-        assertEquals("document is 0.0 MB (" + text.length() + " chars), over the limit of 100 chars;"
-                + " split it or raise --max-chars", doc.error());
+        assertEquals(
+                "document is 0.0 MB (" + text.length() + " chars), over the limit of 100 chars;"
+                        + " split it or raise --max-chars",
+                doc.error());
     }
 
     @Test
@@ -303,33 +332,43 @@ class DocumentReaderTest {
 
         List<Document> docs = reader.read(List.of(dir.toString())).toList();
 
-        assertEquals(List.of("1", "2", "b", "empty"), docs.stream().map(Document::id).toList());
+        assertEquals(
+                List.of("1", "2", "b", "empty"), docs.stream().map(Document::id).toList());
         assertEquals("empty document", docs.get(3).error());
     }
 
     @Test
     void inputsAreReadInTheOrderGivenAndBadOnesDoNotStopTheBatch() throws IOException {
         Path good = write("good.txt", Samples.ENGLISH);
-        Path binary = write("image.png", new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+        Path binary = write("image.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
         Path jsonl = write("more.jsonl", "{\"text\": " + quoted(Samples.ENGLISH_2) + "}\n");
 
         List<Document> docs = reader.read(List.of(good.toString(), binary.toString(), "missing.txt", jsonl.toString()))
                 .toList();
 
-        assertEquals(List.of("good", "image", "missing.txt", "more.jsonl:1"), docs.stream().map(Document::id).toList());
-        assertEquals(List.of(true, false, false, true), docs.stream().map(Document::ok).toList());
+        assertEquals(
+                List.of("good", "image", "missing.txt", "more.jsonl:1"),
+                docs.stream().map(Document::id).toList());
+        assertEquals(
+                List.of(true, false, false, true),
+                docs.stream().map(Document::ok).toList());
     }
 
     @Test
     void stdinIsSniffedAsJsonLinesHtmlOrText() {
         DocumentReader noDefault = new DocumentReader(DocumentReader.Options.defaults());
-        String jsonl = "{\"text\": " + quoted(Samples.ENGLISH_2) + ", \"published\": \"2019-12-31\"}\n"
-                + "{\"text\": " + quoted(Samples.ENGLISH_3) + "}\n";
+        String jsonl = "{\"text\": " + quoted(Samples.ENGLISH_2) + ", \"published\": \"2019-12-31\"}\n" + "{\"text\": "
+                + quoted(Samples.ENGLISH_3) + "}\n";
 
         List<Document> fromJson = noDefault.read("stdin", stream(jsonl)).toList();
-        Document fromText = noDefault.read("stdin", stream("\n" + Samples.ENGLISH)).findFirst().orElseThrow();
+        Document fromText = noDefault
+                .read("stdin", stream("\n" + Samples.ENGLISH))
+                .findFirst()
+                .orElseThrow();
 
-        assertEquals(List.of("stdin:1", "stdin:2"), fromJson.stream().map(Document::id).toList());
+        assertEquals(
+                List.of("stdin:1", "stdin:2"),
+                fromJson.stream().map(Document::id).toList());
         assertEquals("2019-12-31", fromJson.get(0).published());
         assertEquals("stdin", fromText.id());
         assertEquals("\n" + Samples.ENGLISH, fromText.text());
@@ -351,10 +390,12 @@ class DocumentReaderTest {
         DocumentReader noDefault = new DocumentReader(DocumentReader.Options.defaults());
         Path file = write("old.txt", Samples.ENGLISH);
         Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2018-03-04T12:00:00Z")));
-        String expected = LocalDate.ofInstant(Instant.parse("2018-03-04T12:00:00Z"), ZoneId.systemDefault()).toString();
+        String expected = LocalDate.ofInstant(Instant.parse("2018-03-04T12:00:00Z"), ZoneId.systemDefault())
+                .toString();
 
         Document fromFile = noDefault.read(file).findFirst().orElseThrow();
-        Document fromStdin = noDefault.read("stdin", stream(Samples.ENGLISH)).findFirst().orElseThrow();
+        Document fromStdin =
+                noDefault.read("stdin", stream(Samples.ENGLISH)).findFirst().orElseThrow();
 
         assertEquals(expected, fromFile.published());
         assertEquals(List.of("no publication date: using the file's modification date"), fromFile.warnings());
@@ -383,15 +424,16 @@ class DocumentReaderTest {
 
     @Test
     void aDefaultDateThatIsNotADateIsRefusedUpFront() {
-        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new DocumentReader.Options("soon", 1000));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> new DocumentReader.Options("soon", 1000));
         assertEquals("default publication date is not a date: 'soon'", e.getMessage());
         assertEquals("2019-12-31", new DocumentReader.Options("31 December 2019", 1000).defaultPublished());
     }
 
     @Test
     void nonEnglishDocumentsAreRejectedWithTheLanguageFound() throws IOException {
-        String jsonl = String.join("\n",
+        String jsonl = String.join(
+                "\n",
                 "{\"id\": \"fr\", \"text\": " + quoted(Samples.FRENCH) + "}",
                 "{\"id\": \"ru\", \"text\": " + quoted(Samples.RUSSIAN) + "}",
                 "{\"id\": \"zh\", \"text\": " + quoted(Samples.CHINESE) + "}",
@@ -399,9 +441,15 @@ class DocumentReaderTest {
 
         List<Document> docs = read(write("mixed.jsonl", jsonl));
 
-        assertEquals("not English (detected: fr); sitrep codes English text only", docs.get(0).error());
-        assertEquals("not English (detected: ru); sitrep codes English text only", docs.get(1).error());
-        assertEquals("not English (detected: zh); sitrep codes English text only", docs.get(2).error());
+        assertEquals(
+                "not English (detected: fr); sitrep codes English text only",
+                docs.get(0).error());
+        assertEquals(
+                "not English (detected: ru); sitrep codes English text only",
+                docs.get(1).error());
+        assertEquals(
+                "not English (detected: zh); sitrep codes English text only",
+                docs.get(2).error());
         assertTrue(docs.get(3).ok(), docs.get(3)::error);
         assertEquals("en", docs.get(3).language());
     }

@@ -1,17 +1,9 @@
 package org.sitrep.sources;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.netpreserve.jwarc.HttpRequest;
-import org.netpreserve.jwarc.HttpResponse;
-import org.netpreserve.jwarc.MediaType;
-import org.netpreserve.jwarc.WarcCompression;
-import org.netpreserve.jwarc.WarcRecord;
-import org.netpreserve.jwarc.WarcRequest;
-import org.netpreserve.jwarc.WarcResource;
-import org.netpreserve.jwarc.WarcResponse;
-import org.netpreserve.jwarc.WarcWriter;
-import org.netpreserve.jwarc.Warcinfo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,11 +20,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.HttpRequest;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcRequest;
+import org.netpreserve.jwarc.WarcResource;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcWriter;
+import org.netpreserve.jwarc.Warcinfo;
 
 class FeedAndWarcReaderTest {
 
@@ -55,9 +54,12 @@ class FeedAndWarcReaderTest {
         assertEquals("https://harbourwire.example/world/budget-walkout", walkout.url());
         assertEquals("Harbour Wire: World Politics", walkout.outlet());
         assertEquals("2024-06-04", walkout.published(), "the day as written, not the next day in UTC");
-        assertEquals("Opposition lawmakers walked out of the budget debate in parliament on Tuesday, accusing the"
-                + " finance minister of hiding the true size of the deficit.\nThe speaker suspended the session for an"
-                + " hour. Follow the debate live", walkout.text(), "markup and script gone, one line per paragraph");
+        assertEquals(
+                "Opposition lawmakers walked out of the budget debate in parliament on Tuesday, accusing the"
+                        + " finance minister of hiding the true size of the deficit.\nThe speaker suspended the session for an"
+                        + " hour. Follow the debate live",
+                walkout.text(),
+                "markup and script gone, one line per paragraph");
         assertTrue(walkout.origin().endsWith("wire.rss[1]"), walkout.origin());
 
         Document talks = docs.get(1);
@@ -70,8 +72,8 @@ class FeedAndWarcReaderTest {
 
         Document gallery = docs.get(2);
         assertEquals("hw-gallery-77", gallery.id());
-        assertEquals("item 3 (\"Photo gallery: election night\"): no text (no content or description)",
-                gallery.error());
+        assertEquals(
+                "item 3 (\"Photo gallery: election night\"): no text (no content or description)", gallery.error());
         assertEquals("https://harbourwire.example/world/gallery", gallery.url());
     }
 
@@ -86,16 +88,21 @@ class FeedAndWarcReaderTest {
         assertEquals("https://bulletin.example/2024/05/cabinet-fuel", cabinet.url());
         assertEquals("Capital Bulletin", cabinet.outlet());
         assertEquals("2024-05-20", cabinet.published(), "published as written (it was still the 19th in UTC)");
-        assertEquals("The cabinet approved a plan late on Sunday to cut fuel subsidies by a third, despite warnings"
-                + " from trade unions that transport prices would rise sharply.\nThe unions said they would call a"
-                + " general strike if the plan went ahead.", cabinet.text());
+        assertEquals(
+                "The cabinet approved a plan late on Sunday to cut fuel subsidies by a third, despite warnings"
+                        + " from trade unions that transport prices would rise sharply.\nThe unions said they would call a"
+                        + " general strike if the plan went ahead.",
+                cabinet.text());
 
         Document governor = docs.get(1);
         assertTrue(governor.ok(), governor::error);
         assertEquals("2024-05-18", governor.published(), "no published date: the updated one");
-        assertEquals("The governor of the eastern province resigned on Saturday after a week of protests over water"
-                + " shortages in the provincial capital.\nThe interior ministry named an interim administrator &"
-                + " promised an inquiry.", governor.text(), "a text summary is not parsed as HTML");
+        assertEquals(
+                "The governor of the eastern province resigned on Saturday after a week of protests over water"
+                        + " shortages in the provincial capital.\nThe interior ministry named an interim administrator &"
+                        + " promised an inquiry.",
+                governor.text(),
+                "a text summary is not parsed as HTML");
     }
 
     @Test
@@ -117,7 +124,8 @@ class FeedAndWarcReaderTest {
         byte[] bytes = Files.readAllBytes(noExtension);
 
         List<Document> fromFile = reader.read(noExtension).toList();
-        List<Document> fromStdin = reader.read("stdin", new ByteArrayInputStream(bytes)).toList();
+        List<Document> fromStdin =
+                reader.read("stdin", new ByteArrayInputStream(bytes)).toList();
 
         List<String> ids = List.of("hw-2024-0611", "https://harbourwire.example/world/border-talks", "hw-gallery-77");
         assertEquals(ids, fromFile.stream().map(Document::id).toList());
@@ -140,7 +148,9 @@ class FeedAndWarcReaderTest {
         assertEquals(2, first.size());
         assertTrue(first.get(0).id().matches("desk:[0-9a-f]{12}"), first.get(0).id());
         assertFalse(first.get(0).id().equals(first.get(1).id()));
-        assertEquals(first.stream().map(Document::id).toList(), again.stream().map(Document::id).toList());
+        assertEquals(
+                first.stream().map(Document::id).toList(),
+                again.stream().map(Document::id).toList());
         assertEquals("2020-01-15", first.get(0).published(), "no date in item or feed: the reader's default");
     }
 
@@ -168,7 +178,8 @@ class FeedAndWarcReaderTest {
     @Test
     void externalEntitiesAndDtdsInAFeedAreNeverResolved() throws IOException {
         Path secret = Files.writeString(dir.resolve("secret.txt"), "XXE-LEAKED-7731");
-        String feed = Files.readString(fixture("xxe.rss")).replace("SECRET_URI", secret.toUri().toString());
+        String feed = Files.readString(fixture("xxe.rss"))
+                .replace("SECRET_URI", secret.toUri().toString());
 
         Document doc = readOne(write("entity.rss", feed));
 
@@ -234,22 +245,31 @@ class FeedAndWarcReaderTest {
         assertEquals("https://commission.example/statement.txt", statement.url());
         assertEquals("2024-06-05", statement.published());
         assertNull(statement.title());
-        assertEquals(List.of("archive: skipped 2 responses (1 not HTML or plain text, 1 with HTTP status other"
-                + " than 200)"), statement.warnings(), "the last document tells what was skipped");
+        assertEquals(
+                List.of("archive: skipped 2 responses (1 not HTML or plain text, 1 with HTTP status other"
+                        + " than 200)"),
+                statement.warnings(),
+                "the last document tells what was skipped");
         assertTrue(treaty.warnings().isEmpty(), () -> treaty.warnings().toString());
     }
 
     @Test
     void aGzippedWarcIsReadTheSameAndRecognisedWithoutItsExtension() throws IOException {
-        List<Document> plain = reader.read(write("crawl.warc", warc(WarcCompression.NONE))).toList();
+        List<Document> plain =
+                reader.read(write("crawl.warc", warc(WarcCompression.NONE))).toList();
         byte[] gzipped = warc(WarcCompression.GZIP);
 
         List<Document> named = reader.read(write("crawl.warc.gz", gzipped)).toList();
-        List<Document> sniffed = reader.read("stdin", new ByteArrayInputStream(gzipped)).toList();
+        List<Document> sniffed =
+                reader.read("stdin", new ByteArrayInputStream(gzipped)).toList();
 
         for (List<Document> docs : List.of(named, sniffed)) {
-            assertEquals(plain.stream().map(Document::id).toList(), docs.stream().map(Document::id).toList());
-            assertEquals(plain.stream().map(Document::text).toList(), docs.stream().map(Document::text).toList());
+            assertEquals(
+                    plain.stream().map(Document::id).toList(),
+                    docs.stream().map(Document::id).toList());
+            assertEquals(
+                    plain.stream().map(Document::text).toList(),
+                    docs.stream().map(Document::text).toList());
             assertTrue(docs.stream().allMatch(Document::ok), docs::toString);
         }
     }
@@ -267,27 +287,36 @@ class FeedAndWarcReaderTest {
         assertTrue(docs.get(0).ok() && docs.get(1).ok(), docs::toString);
         Document broken = docs.get(2);
         assertEquals("cut", broken.id());
-        assertTrue(broken.error().startsWith("archive cut short or corrupt at byte " + lastRecord + ": "),
-                broken.error());
+        assertTrue(
+                broken.error().startsWith("archive cut short or corrupt at byte " + lastRecord + ": "), broken.error());
     }
 
     @Test
     void aTruncatedGzippedWarcAlsoStopsWithOneError() throws IOException {
         byte[] whole = warc(WarcCompression.GZIP);
 
-        List<Document> docs = reader.read(write("cut.warc.gz", Arrays.copyOf(whole, whole.length - 30))).toList();
+        List<Document> docs = reader.read(write("cut.warc.gz", Arrays.copyOf(whole, whole.length - 30)))
+                .toList();
 
         assertEquals(3, docs.size(), docs::toString);
         assertEquals(List.of(true, true, false), docs.stream().map(Document::ok).toList());
         assertEquals("cut", docs.get(2).id());
-        assertTrue(docs.get(2).error().startsWith("archive cut short or corrupt at byte "), docs.get(2).error());
+        assertTrue(
+                docs.get(2).error().startsWith("archive cut short or corrupt at byte "),
+                docs.get(2).error());
     }
 
     @Test
     void anArchiveWithoutPagesIsOneErrorThatSaysWhatWasSkipped() throws IOException {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13};
-        byte[] warc = write(WarcCompression.NONE, response("https://news.example/logo.png", 1,
-                new HttpResponse.Builder(200, "OK").body(MediaType.parse("image/png"), png).build()));
+        byte[] warc = write(
+                WarcCompression.NONE,
+                response(
+                        "https://news.example/logo.png",
+                        1,
+                        new HttpResponse.Builder(200, "OK")
+                                .body(MediaType.parse("image/png"), png)
+                                .build()));
 
         Document doc = readOne(write("images.warc", warc));
 
@@ -300,33 +329,46 @@ class FeedAndWarcReaderTest {
         // 30 chars allow 484 bytes of HTML (the article page is larger) and 124 bytes of text
         DocumentReader small = new DocumentReader(new DocumentReader.Options("2020-01-15", 30));
 
-        List<Document> docs = small.read(write("crawl.warc", warc(WarcCompression.NONE))).toList();
+        List<Document> docs =
+                small.read(write("crawl.warc", warc(WarcCompression.NONE))).toList();
 
         assertEquals(3, docs.size(), docs::toString);
-        assertTrue(docs.get(0).error().startsWith("HTML page is 0.0 MB, too large to extract (limit 0.0 MB"),
+        assertTrue(
+                docs.get(0).error().startsWith("HTML page is 0.0 MB, too large to extract (limit 0.0 MB"),
                 docs.get(0).error());
-        assertEquals("https://harbourwire.example/world/river-treaty", docs.get(0).url());
-        assertTrue(docs.get(2).error().startsWith("document is 0.0 MB (" + STATEMENT.length() + " chars)"),
+        assertEquals(
+                "https://harbourwire.example/world/river-treaty", docs.get(0).url());
+        assertTrue(
+                docs.get(2).error().startsWith("document is 0.0 MB (" + STATEMENT.length() + " chars)"),
                 docs.get(2).error());
     }
 
     @Test
     void aPageThatCannotBeDecodedIsAnErrorAndTheArchiveGoesOnInTheCharsetItStates() throws IOException {
         byte[] notGzip = ("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n"
-                + "Content-Length: 20\r\n\r\n<p>not gzipped</p>\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "Content-Length: 20\r\n\r\n<p>not gzipped</p>\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         String euros = "The finance ministry said the relief fund had reached 40 million € by the end of March,"
                 + " twice the sum promised by donors at the conference.";
-        byte[] warc = write(WarcCompression.NONE,
-                new WarcResponse.Builder(URI.create("https://news.example/broken")).date(CAPTURED).recordId(uuid(6))
-                        .body(MediaType.HTTP_RESPONSE, notGzip).build(),
-                new WarcResource.Builder(URI.create("https://news.example/fund.txt")).date(CAPTURED).recordId(uuid(7))
-                        .body(MediaType.parse("text/plain; charset=iso-8859-15"),
-                                euros.getBytes("ISO-8859-15")).build());
+        byte[] warc = write(
+                WarcCompression.NONE,
+                new WarcResponse.Builder(URI.create("https://news.example/broken"))
+                        .date(CAPTURED)
+                        .recordId(uuid(6))
+                        .body(MediaType.HTTP_RESPONSE, notGzip)
+                        .build(),
+                new WarcResource.Builder(URI.create("https://news.example/fund.txt"))
+                        .date(CAPTURED)
+                        .recordId(uuid(7))
+                        .body(MediaType.parse("text/plain; charset=iso-8859-15"), euros.getBytes("ISO-8859-15"))
+                        .build());
 
         List<Document> docs = reader.read(write("mixed.warc", warc)).toList();
 
         assertEquals(2, docs.size(), docs::toString);
-        assertTrue(docs.get(0).error().startsWith("cannot decode the page: "), docs.get(0).error());
+        assertTrue(
+                docs.get(0).error().startsWith("cannot decode the page: "),
+                docs.get(0).error());
         assertEquals("https://news.example/broken", docs.get(0).url());
         assertTrue(docs.get(1).ok(), docs.get(1)::error);
         assertEquals(euros, docs.get(1).text(), "ISO-8859-15 from the Content-Type (€ would be ¤ in windows-1252)");
@@ -335,27 +377,53 @@ class FeedAndWarcReaderTest {
     /** A small crawl: warcinfo, a request, an article, a 404, an image, a gzipped chunked page, a text resource. */
     private static byte[] warc(WarcCompression compression) throws IOException {
         List<WarcRecord> records = new ArrayList<>();
-        records.add(new Warcinfo.Builder().date(CAPTURED)
-                .fields(Map.of("software", List.of("sitrep tests"))).build());
+        records.add(new Warcinfo.Builder()
+                .date(CAPTURED)
+                .fields(Map.of("software", List.of("sitrep tests")))
+                .build());
         records.add(new WarcRequest.Builder(URI.create("https://harbourwire.example/world/river-treaty"))
-                .date(CAPTURED).body(new HttpRequest.Builder("GET", "/world/river-treaty")
-                        .addHeader("Host", "harbourwire.example").build()).build());
-        records.add(response("https://harbourwire.example/world/river-treaty", 1,
-                new HttpResponse.Builder(200, "OK").body(MediaType.HTML_UTF8, utf8(ARTICLE)).build()));
-        records.add(response("https://harbourwire.example/world/missing", 2,
-                new HttpResponse.Builder(404, "Not Found").body(MediaType.HTML_UTF8, utf8(Samples.ENGLISH)).build()));
-        records.add(response("https://harbourwire.example/logo.png", 3,
-                new HttpResponse.Builder(200, "OK").body(MediaType.parse("image/png"), new byte[]{1, 2, 3}).build()));
-        records.add(new WarcResponse.Builder(URI.create("https://news.example/mayor")).date(CAPTURED)
-                .recordId(uuid(4)).body(MediaType.HTTP_RESPONSE, gzippedChunkedResponse(BRIEF)).build());
-        records.add(new WarcResource.Builder(URI.create("https://commission.example/statement.txt")).date(CAPTURED)
-                .recordId(uuid(5)).body(MediaType.parse("text/plain; charset=utf-8"), utf8(STATEMENT)).build());
+                .date(CAPTURED)
+                .body(new HttpRequest.Builder("GET", "/world/river-treaty")
+                        .addHeader("Host", "harbourwire.example")
+                        .build())
+                .build());
+        records.add(response(
+                "https://harbourwire.example/world/river-treaty",
+                1,
+                new HttpResponse.Builder(200, "OK")
+                        .body(MediaType.HTML_UTF8, utf8(ARTICLE))
+                        .build()));
+        records.add(response(
+                "https://harbourwire.example/world/missing",
+                2,
+                new HttpResponse.Builder(404, "Not Found")
+                        .body(MediaType.HTML_UTF8, utf8(Samples.ENGLISH))
+                        .build()));
+        records.add(response(
+                "https://harbourwire.example/logo.png",
+                3,
+                new HttpResponse.Builder(200, "OK")
+                        .body(MediaType.parse("image/png"), new byte[] {1, 2, 3})
+                        .build()));
+        records.add(new WarcResponse.Builder(URI.create("https://news.example/mayor"))
+                .date(CAPTURED)
+                .recordId(uuid(4))
+                .body(MediaType.HTTP_RESPONSE, gzippedChunkedResponse(BRIEF))
+                .build());
+        records.add(new WarcResource.Builder(URI.create("https://commission.example/statement.txt"))
+                .date(CAPTURED)
+                .recordId(uuid(5))
+                .body(MediaType.parse("text/plain; charset=utf-8"), utf8(STATEMENT))
+                .build());
         return write(compression, records.toArray(WarcRecord[]::new));
     }
 
     private static WarcResponse response(String url, int id, HttpResponse http) throws IOException {
-        return new WarcResponse.Builder(URI.create(url)).date(CAPTURED).recordId(uuid(id))
-                .body(MediaType.HTTP_RESPONSE, http).build();
+        return new WarcResponse.Builder(URI.create(url))
+                .date(CAPTURED)
+                .recordId(uuid(id))
+                .body(MediaType.HTTP_RESPONSE, http)
+                .build();
     }
 
     /** Raw HTTP bytes: the body gzipped, then sent in two chunks, as a server streaming a page would. */
@@ -368,7 +436,8 @@ class FeedAndWarcReaderTest {
         int half = body.length / 2;
         ByteArrayOutputStream http = new ByteArrayOutputStream();
         http.write(("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n"
-                + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        + "Transfer-Encoding: chunked\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
         http.write((Integer.toHexString(half) + "\r\n").getBytes(StandardCharsets.US_ASCII));
         http.write(body, 0, half);
         http.write(("\r\n" + Integer.toHexString(body.length - half) + "\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -399,7 +468,8 @@ class FeedAndWarcReaderTest {
 
     private Path fixture(String name) {
         try {
-            return Path.of(FeedAndWarcReaderTest.class.getResource("/sources/" + name).toURI());
+            return Path.of(
+                    FeedAndWarcReaderTest.class.getResource("/sources/" + name).toURI());
         } catch (Exception e) {
             throw new IllegalStateException("missing fixture " + name, e);
         }

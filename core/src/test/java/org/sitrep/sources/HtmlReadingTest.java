@@ -1,7 +1,8 @@
 package org.sitrep.sources;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,10 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HtmlReadingTest {
 
@@ -59,7 +58,9 @@ class HtmlReadingTest {
         assertEquals(1, docs.size());
         Document doc = docs.get(0);
         assertTrue(doc.ok(), doc::error);
-        assertEquals(Samples.ENGLISH.replace("\n", " ") + "\n" + Samples.ENGLISH_2, doc.text(),
+        assertEquals(
+                Samples.ENGLISH.replace("\n", " ") + "\n" + Samples.ENGLISH_2,
+                doc.text(),
                 "paragraphs separated by one line break, no menu, promo, sidebar or footer");
         assertEquals("2019-12-31", doc.published());
         assertTrue(doc.warnings().isEmpty(), () -> doc.warnings().toString());
@@ -71,7 +72,8 @@ class HtmlReadingTest {
 
     @Test
     void htmlOnStdinIsRecognisedByItsDoctype() {
-        Document doc = reader.read("stdin", stream("\n  " + ARTICLE_PAGE)).findFirst().orElseThrow();
+        Document doc =
+                reader.read("stdin", stream("\n  " + ARTICLE_PAGE)).findFirst().orElseThrow();
 
         assertTrue(doc.ok(), doc::error);
         assertFalse(doc.text().contains("<p>"));
@@ -105,7 +107,9 @@ class HtmlReadingTest {
                 <footer>Copyright 2024 Example Media. Terms of service. Privacy policy.</footer></body></html>
                 """;
 
-        Document doc = reader.read(Files.writeString(dir.resolve("login.htm"), loginPage)).findFirst().orElseThrow();
+        Document doc = reader.read(Files.writeString(dir.resolve("login.htm"), loginPage))
+                .findFirst()
+                .orElseThrow();
 
         assertEquals("HTML page has no article text", doc.error());
     }

@@ -1,8 +1,8 @@
 package org.sitrep.sources;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
 
 class LanguageTest {
 
@@ -27,7 +27,10 @@ class LanguageTest {
         assertEquals("ar", Language.detect(Samples.ARABIC));
         assertEquals("zh", Language.detect(Samples.CHINESE));
         assertEquals("ja", Language.detect("東京で火曜日、数千人の抗議者が国会の前に集まり、内務大臣の辞任を求めました。警察によると、少なくとも二人が負傷しました。"));
-        assertEquals("uk", Language.detect("Тисячі протестувальників зібралися у вівторок біля будівлі парламенту і вимагали відставки міністра."));
+        assertEquals(
+                "uk",
+                Language.detect(
+                        "Тисячі протестувальників зібралися у вівторок біля будівлі парламенту і вимагали відставки міністра."));
     }
 
     @Test
@@ -44,7 +47,9 @@ class LanguageTest {
 
     @Test
     void latinTextWithNoKnownFunctionWordsIsUndetermined() {
-        assertEquals("und", Language.detect("Lorem ipsum dolor sit amet consectetur adipiscing elit sed eiusmod "
-                + "tempor incididunt labore dolore magna aliqua enim minim veniam quis nostrud exercitation"));
+        assertEquals(
+                "und",
+                Language.detect("Lorem ipsum dolor sit amet consectetur adipiscing elit sed eiusmod "
+                        + "tempor incididunt labore dolore magna aliqua enim minim veniam quis nostrud exercitation"));
     }
 }

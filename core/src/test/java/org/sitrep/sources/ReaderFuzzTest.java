@@ -1,6 +1,6 @@
 package org.sitrep.sources;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,8 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * A mutation fuzzer over every reader (text, HTML, JSON, JSON Lines, RSS, Atom, WARC, gzipped WARC), from a seed
@@ -42,32 +41,48 @@ class ReaderFuzzTest {
     static List<Seed> seeds() throws IOException {
         List<Seed> seeds = new ArrayList<>();
         seeds.add(seed("a.txt", ARTICLE + "\n\nA second paragraph said that the army had withdrawn from the town.\n"));
-        seeds.add(seed("b.html", "<!DOCTYPE html><html><head><title>Arrests in Lagos</title>"
-                + "<meta property=\"article:published_time\" content=\"2024-03-04T10:00:00Z\">"
-                + "<script type=\"application/ld+json\">{\"@graph\": [{\"datePublished\": \"2024-03-04\", \"publisher\": {\"name\": \"Wire\"}}]}</script>"
-                + "</head><body><nav>Home</nav><article><h1>Arrests</h1><p>" + ARTICLE + "</p><p>More &amp; more.</p></article></body></html>"));
-        seeds.add(seed("c.json", "[{\"id\": \"c1\", \"text\": \"" + ARTICLE + "\", \"published\": \"2024-03-04\", \"url\": \"https://x.example/1\"},"
-                + " {\"id\": 2, \"text\": \"Rebels attacked a convoy \\u00e9 \\ud83d\\ude00 near the town.\", \"title\": null}]"));
-        seeds.add(seed("d.jsonl", "{\"id\": \"d1\", \"text\": \"" + ARTICLE + "\", \"outlet\": \"Wire\"}\n"
-                + "{\"id\": \"d2\", \"text\": \"Troops shelled the village.\", \"published\": \"4 March 2024\"}\n{\"broken\": \n"));
-        seeds.add(seed("e.rss", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
-                + "<channel><title>Wire</title><link>https://wire.example/</link><pubDate>Mon, 04 Mar 2024 10:00:00 GMT</pubDate>"
-                + "<item><title>Arrests</title><link>https://wire.example/a</link><guid>a1</guid><pubDate>Mon, 04 Mar 2024 09:00:00 GMT</pubDate>"
-                + "<description>&lt;p&gt;" + ARTICLE + "&lt;/p&gt;</description></item>"
-                + "<item><title>Shelling</title><content:encoded><![CDATA[<p>Troops shelled the village &nbsp; at dawn.</p>]]></content:encoded></item>"
-                + "</channel></rss>"));
-        seeds.add(seed("f.atom", "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Bulletin</title>"
-                + "<updated>2024-03-04T10:00:00Z</updated><entry><id>urn:x:1</id><title>Talks</title><updated>2024-03-04T09:00:00Z</updated>"
-                + "<content type=\"html\">&lt;p&gt;" + ARTICLE + "&lt;/p&gt;</content></entry></feed>"));
-        seeds.add(seed("g.rdf", "<?xml version=\"1.0\"?><!DOCTYPE rdf [<!ENTITY a \"x\">]><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
-                + " xmlns=\"http://purl.org/rss/1.0/\"><channel><title>Digest</title></channel><item><title>T</title><description>"
-                + ARTICLE + " &a;</description></item></rdf:RDF>"));
+        seeds.add(seed(
+                "b.html",
+                "<!DOCTYPE html><html><head><title>Arrests in Lagos</title>"
+                        + "<meta property=\"article:published_time\" content=\"2024-03-04T10:00:00Z\">"
+                        + "<script type=\"application/ld+json\">{\"@graph\": [{\"datePublished\": \"2024-03-04\", \"publisher\": {\"name\": \"Wire\"}}]}</script>"
+                        + "</head><body><nav>Home</nav><article><h1>Arrests</h1><p>" + ARTICLE
+                        + "</p><p>More &amp; more.</p></article></body></html>"));
+        seeds.add(
+                seed(
+                        "c.json",
+                        "[{\"id\": \"c1\", \"text\": \"" + ARTICLE
+                                + "\", \"published\": \"2024-03-04\", \"url\": \"https://x.example/1\"},"
+                                + " {\"id\": 2, \"text\": \"Rebels attacked a convoy \\u00e9 \\ud83d\\ude00 near the town.\", \"title\": null}]"));
+        seeds.add(
+                seed(
+                        "d.jsonl",
+                        "{\"id\": \"d1\", \"text\": \"" + ARTICLE + "\", \"outlet\": \"Wire\"}\n"
+                                + "{\"id\": \"d2\", \"text\": \"Troops shelled the village.\", \"published\": \"4 March 2024\"}\n{\"broken\": \n"));
+        seeds.add(seed(
+                "e.rss",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
+                        + "<channel><title>Wire</title><link>https://wire.example/</link><pubDate>Mon, 04 Mar 2024 10:00:00 GMT</pubDate>"
+                        + "<item><title>Arrests</title><link>https://wire.example/a</link><guid>a1</guid><pubDate>Mon, 04 Mar 2024 09:00:00 GMT</pubDate>"
+                        + "<description>&lt;p&gt;" + ARTICLE + "&lt;/p&gt;</description></item>"
+                        + "<item><title>Shelling</title><content:encoded><![CDATA[<p>Troops shelled the village &nbsp; at dawn.</p>]]></content:encoded></item>"
+                        + "</channel></rss>"));
+        seeds.add(seed(
+                "f.atom",
+                "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Bulletin</title>"
+                        + "<updated>2024-03-04T10:00:00Z</updated><entry><id>urn:x:1</id><title>Talks</title><updated>2024-03-04T09:00:00Z</updated>"
+                        + "<content type=\"html\">&lt;p&gt;" + ARTICLE + "&lt;/p&gt;</content></entry></feed>"));
+        seeds.add(seed(
+                "g.rdf",
+                "<?xml version=\"1.0\"?><!DOCTYPE rdf [<!ENTITY a \"x\">]><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
+                        + " xmlns=\"http://purl.org/rss/1.0/\"><channel><title>Digest</title></channel><item><title>T</title><description>"
+                        + ARTICLE + " &a;</description></item></rdf:RDF>"));
         byte[] warc = warc();
         seeds.add(new Seed("h.warc", warc));
         seeds.add(new Seed("i.warc.gz", gzipRecords()));
-        seeds.add(seed("j", "[Reuters] " + ARTICLE));  // no extension: the format is sniffed
+        seeds.add(seed("j", "[Reuters] " + ARTICLE)); // no extension: the format is sniffed
         seeds.add(new Seed("k.txt", ("\uFEFF" + ARTICLE).getBytes(StandardCharsets.UTF_16LE)));
-        seeds.add(new Seed("l", ("<p>" + ARTICLE + "</p>").getBytes(StandardCharsets.UTF_16BE)));  // no byte order mark
+        seeds.add(new Seed("l", ("<p>" + ARTICLE + "</p>").getBytes(StandardCharsets.UTF_16BE))); // no byte order mark
         return seeds;
     }
 
@@ -77,25 +92,38 @@ class ReaderFuzzTest {
 
     private static String record(String type, String uri, String contentType, String block) {
         int length = block.getBytes(StandardCharsets.UTF_8).length;
-        return "WARC/1.0\r\nWARC-Type: " + type + "\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-00000000000" + (length % 10) + ">\r\n"
-                + "WARC-Date: 2024-03-04T10:00:00Z\r\nWARC-Target-URI: " + uri + "\r\nContent-Type: " + contentType + "\r\nContent-Length: "
+        return "WARC/1.0\r\nWARC-Type: " + type + "\r\nWARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-00000000000"
+                + (length % 10) + ">\r\n"
+                + "WARC-Date: 2024-03-04T10:00:00Z\r\nWARC-Target-URI: " + uri + "\r\nContent-Type: " + contentType
+                + "\r\nContent-Length: "
                 + length + "\r\n\r\n" + block + "\r\n\r\n";
     }
 
     private static byte[] warc() {
         String page = "<html><body><p>" + ARTICLE + "</p></body></html>";
-        String http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + page.length() + "\r\n\r\n" + page;
+        String http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + page.length()
+                + "\r\n\r\n" + page;
         return (record("response", "https://news.example/a", "application/http; msgtype=response", http)
-                + record("resource", "https://news.example/b.txt", "text/plain", ARTICLE)
-                + record("response", "https://news.example/404", "application/http; msgtype=response", "HTTP/1.1 404 Not Found\r\n\r\n"))
+                        + record("resource", "https://news.example/b.txt", "text/plain", ARTICLE)
+                        + record(
+                                "response",
+                                "https://news.example/404",
+                                "application/http; msgtype=response",
+                                "HTTP/1.1 404 Not Found\r\n\r\n"))
                 .getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] gzipRecords() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String r : List.of(record("resource", "https://news.example/c.txt", "text/plain", ARTICLE),
+        for (String r : List.of(
+                record("resource", "https://news.example/c.txt", "text/plain", ARTICLE),
                 record("resource", "https://news.example/d.txt", "text/plain", "Troops shelled the village."))) {
-            try (GZIPOutputStream gz = new GZIPOutputStream(out) { @Override public void close() throws IOException { finish(); } }) {
+            try (GZIPOutputStream gz = new GZIPOutputStream(out) {
+                @Override
+                public void close() throws IOException {
+                    finish();
+                }
+            }) {
                 gz.write(r.getBytes(StandardCharsets.UTF_8));
             }
         }
@@ -103,11 +131,59 @@ class ReaderFuzzTest {
     }
 
     /** Hostile fragments the mutator splices in: the classes of issue 16 and their neighbours. */
-    private static final String[] TOKENS = {"<div>", "</div>", "<p>", "<span><b>", "[", "]", "{", "}", "{\"text\": \"", "\"", "\\",
-            "\\ud800", "\\udc00", "\\u0000", "9999999999", "1e999", "<!ENTITY x \"&x;&x;\">", "<!DOCTYPE rss [", "]>", "&x;", "&amp;", "&#0;",
-            "&#xD800;", "<![CDATA[", "]]>", "\n", "\r\n", "\n\n\n\n", "\t", "— ", "(@x)", "WARC/1.0\r\n", "Content-Length: 99999999\r\n", "\r\n\r\n",
-            "\u0000", "\uFFFD", "\uFEFF", "<?xml version=\"1.0\" encoding=\"UTF-16\"?>", "<rss>", "<feed>", "<item>", "</item>", "<html>",
-            "<script>", "</script>", "<!--", "-->", "Monday March 3 2024 ", "&nbsp;", "\u202E", "\uD83D\uDE00"};
+    private static final String[] TOKENS = {
+        "<div>",
+        "</div>",
+        "<p>",
+        "<span><b>",
+        "[",
+        "]",
+        "{",
+        "}",
+        "{\"text\": \"",
+        "\"",
+        "\\",
+        "\\ud800",
+        "\\udc00",
+        "\\u0000",
+        "9999999999",
+        "1e999",
+        "<!ENTITY x \"&x;&x;\">",
+        "<!DOCTYPE rss [",
+        "]>",
+        "&x;",
+        "&amp;",
+        "&#0;",
+        "&#xD800;",
+        "<![CDATA[",
+        "]]>",
+        "\n",
+        "\r\n",
+        "\n\n\n\n",
+        "\t",
+        "— ",
+        "(@x)",
+        "WARC/1.0\r\n",
+        "Content-Length: 99999999\r\n",
+        "\r\n\r\n",
+        "\u0000",
+        "\uFFFD",
+        "\uFEFF",
+        "<?xml version=\"1.0\" encoding=\"UTF-16\"?>",
+        "<rss>",
+        "<feed>",
+        "<item>",
+        "</item>",
+        "<html>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "Monday March 3 2024 ",
+        "&nbsp;",
+        "\u202E",
+        "\uD83D\uDE00"
+    };
 
     static byte[] mutate(Random r, byte[] input, List<Seed> seeds) {
         byte[] b = input;
@@ -118,7 +194,8 @@ class ReaderFuzzTest {
             switch (r.nextInt(9)) {
                 case 0 -> { // flip bits
                     b = b.clone();
-                    for (int i = 0; i < 1 + r.nextInt(8) && b.length > 0; i++) b[r.nextInt(b.length)] ^= (byte) (1 << r.nextInt(8));
+                    for (int i = 0; i < 1 + r.nextInt(8) && b.length > 0; i++)
+                        b[r.nextInt(b.length)] ^= (byte) (1 << r.nextInt(8));
                     continue;
                 }
                 case 1 -> { // random bytes
@@ -171,12 +248,19 @@ class ReaderFuzzTest {
         List<Document> docs = reader.read(name, new ByteArrayInputStream(input)).toList();
         if (docs.isEmpty()) throw new IllegalStateException("no document at all, not even an error");
         for (Document d : docs) {
-            if (d.id() == null || d.origin() == null) throw new IllegalStateException("document without id or origin: " + d);
-            if (d.ok() && (d.published() == null || d.language() == null || d.text().isBlank())) {
-                throw new IllegalStateException("a document without error must have text, a date and a language: " + d.id());
+            if (d.id() == null || d.origin() == null)
+                throw new IllegalStateException("document without id or origin: " + d);
+            if (d.ok()
+                    && (d.published() == null
+                            || d.language() == null
+                            || d.text().isBlank())) {
+                throw new IllegalStateException(
+                        "a document without error must have text, a date and a language: " + d.id());
             }
-            if (!d.ok() && d.error().isBlank()) throw new IllegalStateException("an error without a message: " + d.id());
-            if (d.ok() && Document.wellFormed(d.text()) != d.text()) throw new IllegalStateException("unpaired surrogate in text: " + d.id());
+            if (!d.ok() && d.error().isBlank())
+                throw new IllegalStateException("an error without a message: " + d.id());
+            if (d.ok() && Document.wellFormed(d.text()) != d.text())
+                throw new IllegalStateException("unpaired surrogate in text: " + d.id());
         }
         return docs.size();
     }
@@ -188,11 +272,18 @@ class ReaderFuzzTest {
         int threads = Integer.getInteger("sitrep.fuzz.threads", 1);
         List<Seed> seeds = seeds();
         DocumentReader reader = new DocumentReader(DocumentReader.Options.defaults());
-        for (Seed s : seeds) readAll(reader, s.name(), s.bytes());  // the seeds themselves
-        AtomicLong inputs = new AtomicLong(), documents = new AtomicLong(), slowest = new AtomicLong(), slowestSeed = new AtomicLong();
+        for (Seed s : seeds) readAll(reader, s.name(), s.bytes()); // the seeds themselves
+        AtomicLong inputs = new AtomicLong(),
+                documents = new AtomicLong(),
+                slowest = new AtomicLong(),
+                slowestSeed = new AtomicLong();
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> { Thread t = new Thread(r, "fuzz"); t.setDaemon(true); return t; });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "fuzz");
+            t.setDaemon(true);
+            return t;
+        });
         List<Future<?>> drivers = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
             int worker = w;
@@ -210,7 +301,8 @@ class ReaderFuzzTest {
                             continue;
                         }
                         documents.addAndGet(result.documents());
-                        if (slowest.accumulateAndGet(result.cpuMillis(), Math::max) == result.cpuMillis()) slowestSeed.set(seed);
+                        if (slowest.accumulateAndGet(result.cpuMillis(), Math::max) == result.cpuMillis())
+                            slowestSeed.set(seed);
                     } catch (java.util.concurrent.ExecutionException e) {
                         failures.add(report("crash", seed, s.name(), input, e.getCause()));
                     }
@@ -222,7 +314,8 @@ class ReaderFuzzTest {
         }
         for (Future<?> d : drivers) d.get();
         pool.shutdownNow();
-        System.err.printf("ReaderFuzzTest: %d inputs (%d documents) in %d s, %d crashes or hangs, slowest input %d ms CPU (seed %d)%n",
+        System.err.printf(
+                "ReaderFuzzTest: %d inputs (%d documents) in %d s, %d crashes or hangs, slowest input %d ms CPU (seed %d)%n",
                 inputs.get(), documents.get(), seconds, failures.size(), slowest.get(), slowestSeed.get());
         assertEquals(List.of(), failures);
     }
@@ -235,8 +328,10 @@ class ReaderFuzzTest {
     private static final class Runner {
         record Result(int documents, long cpuMillis) {}
 
-        private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
-        private final java.util.concurrent.atomic.AtomicReference<Thread> thread = new java.util.concurrent.atomic.AtomicReference<>();
+        private static final java.lang.management.ThreadMXBean CPU =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        private final java.util.concurrent.atomic.AtomicReference<Thread> thread =
+                new java.util.concurrent.atomic.AtomicReference<>();
         private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "fuzz-run");
             t.setDaemon(true);
@@ -245,7 +340,8 @@ class ReaderFuzzTest {
         });
 
         /** The input's result, or null if it hangs. */
-        Result run(java.util.concurrent.Callable<Integer> input) throws InterruptedException, java.util.concurrent.ExecutionException {
+        Result run(java.util.concurrent.Callable<Integer> input)
+                throws InterruptedException, java.util.concurrent.ExecutionException {
             AtomicLong startCpu = new AtomicLong(-1);
             Future<Result> run = executor.submit(() -> {
                 long t0 = CPU.getCurrentThreadCpuTime();
@@ -258,7 +354,9 @@ class ReaderFuzzTest {
                 try {
                     return run.get(200, TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
-                    long cpu = startCpu.get() < 0 ? 0 : (CPU.getThreadCpuTime(thread.get().getId()) - startCpu.get()) / 1_000_000;
+                    long cpu = startCpu.get() < 0
+                            ? 0
+                            : (CPU.getThreadCpuTime(thread.get().getId()) - startCpu.get()) / 1_000_000;
                     if (cpu > HANG_MILLIS || (System.nanoTime() - wall0) / 1_000_000 > 10 * HANG_MILLIS) {
                         run.cancel(true);
                         executor.shutdownNow();
@@ -294,12 +392,16 @@ class ReaderFuzzTest {
             try {
                 int docs = readAll(reader, in.name(), in.bytes());
                 long ms = (System.nanoTime() - t0) / 1_000_000;
-                System.err.printf("seed %d (%s, %d bytes): %d documents in %d ms%n", seed, in.name(), in.bytes().length, docs, ms);
+                System.err.printf(
+                        "seed %d (%s, %d bytes): %d documents in %d ms%n",
+                        seed, in.name(), in.bytes().length, docs, ms);
                 if (ms > HANG_MILLIS) failures.add(report("hang", seed, in.name(), in.bytes(), null));
             } catch (RuntimeException | StackOverflowError e) {
                 // the frames that are not the JDK's say where: a regex overflow is a thousand frames of java.util.regex
-                java.util.Arrays.stream(e.getStackTrace()).filter(f -> !f.getClassName().startsWith("java."))
-                        .limit(8).forEach(f -> System.err.println("    at " + f));
+                java.util.Arrays.stream(e.getStackTrace())
+                        .filter(f -> !f.getClassName().startsWith("java."))
+                        .limit(8)
+                        .forEach(f -> System.err.println("    at " + f));
                 failures.add(report("crash", seed, in.name(), in.bytes(), e));
             }
         }
@@ -313,7 +415,7 @@ class ReaderFuzzTest {
         } catch (IOException ignored) {
             // the report below still names the seed, which replays the input
         }
-        return kind + " on seed " + seed + " (" + name + ", " + input.length + " bytes)" + (e == null ? "" : ": " + e
-                + (e.getStackTrace().length > 0 ? " at " + e.getStackTrace()[0] : ""));
+        return kind + " on seed " + seed + " (" + name + ", " + input.length + " bytes)"
+                + (e == null ? "" : ": " + e + (e.getStackTrace().length > 0 ? " at " + e.getStackTrace()[0] : ""));
     }
 }

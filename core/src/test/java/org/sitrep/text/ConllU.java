@@ -39,26 +39,44 @@ public final class ConllU {
         StringBuilder sb = new StringBuilder();
         if (p.key() != null) sb.append("# newdoc id = ").append(p.key()).append('\n');
         if (p.anchor() != null) sb.append("# anchor = ").append(p.anchor()).append('\n');
-        if (p.text() != null) sb.append("# doc_text = ").append(escape(p.text())).append('\n');
+        if (p.text() != null)
+            sb.append("# doc_text = ").append(escape(p.text())).append('\n');
         for (Sentence s : p.sentences()) {
             sb.append("# sent_id = ").append(s.index() + 1).append('\n');
             sb.append("# text = ").append(escape(s.text())).append('\n');
             for (TimeExpression t : s.times()) {
-                sb.append("# time = ").append(t.from()).append(' ').append(t.to()).append(' ')
-                        .append(orBlank(t.type())).append(' ').append(orBlank(t.value())).append(' ')
-                        .append(escape(t.text() == null ? "" : t.text())).append('\n');
+                sb.append("# time = ")
+                        .append(t.from())
+                        .append(' ')
+                        .append(t.to())
+                        .append(' ')
+                        .append(orBlank(t.type()))
+                        .append(' ')
+                        .append(orBlank(t.value()))
+                        .append(' ')
+                        .append(escape(t.text() == null ? "" : t.text()))
+                        .append('\n');
             }
             for (Token t : s.tokens()) {
-                sb.append(t.index() + 1).append('\t')
-                        .append(escape(t.text())).append('\t')
-                        .append(escape(t.lemma())).append('\t')
+                sb.append(t.index() + 1)
+                        .append('\t')
+                        .append(escape(t.text()))
+                        .append('\t')
+                        .append(escape(t.lemma()))
+                        .append('\t')
                         .append("_\t")
-                        .append(escape(t.pos())).append('\t')
+                        .append(escape(t.pos()))
+                        .append('\t')
                         .append("_\t")
-                        .append(t.head() + 1).append('\t')
-                        .append(escape(t.deprel())).append('\t')
+                        .append(t.head() + 1)
+                        .append('\t')
+                        .append(escape(t.deprel()))
+                        .append('\t')
                         .append("_\t")
-                        .append("start_char=").append(t.start()).append("|end_char=").append(t.end());
+                        .append("start_char=")
+                        .append(t.start())
+                        .append("|end_char=")
+                        .append(t.end());
                 if (t.ner() != null && !t.ner().equals("O")) sb.append("|NER=").append(t.ner());
                 sb.append('\n');
             }
@@ -84,7 +102,8 @@ public final class ConllU {
             if (line.startsWith("#")) {
                 int eq = line.indexOf('=');
                 if (eq < 0) continue; // a free comment
-                String name = line.substring(1, eq).trim(), value = line.substring(eq + 1).strip();
+                String name = line.substring(1, eq).trim(),
+                        value = line.substring(eq + 1).strip();
                 switch (name) {
                     case "newdoc id" -> key = value;
                     case "anchor" -> anchor = LocalDate.parse(value);
@@ -97,7 +116,7 @@ public final class ConllU {
                         if (current == null) raw.add(current = new RawSentence());
                         current.times.add(time(value, where));
                     }
-                    default -> { } // sent_id and any other metadata
+                    default -> {} // sent_id and any other metadata
                 }
                 continue;
             }
@@ -114,16 +133,20 @@ public final class ConllU {
         final List<RawToken> tokens = new ArrayList<>();
     }
 
-    private record RawToken(String form, String lemma, String pos, String ner, int start, int end, int head, String deprel) {}
+    private record RawToken(
+            String form, String lemma, String pos, String ner, int start, int end, int head, String deprel) {}
 
     private static RawToken token(String line, int expectedIndex, String where) {
         String[] c = line.split("\t", -1);
-        if (c.length != 10) throw new IllegalArgumentException(where + ": expected 10 tab-separated columns, found " + c.length);
+        if (c.length != 10)
+            throw new IllegalArgumentException(where + ": expected 10 tab-separated columns, found " + c.length);
         if (c[0].contains("-") || c[0].contains(".")) {
-            throw new IllegalArgumentException(where + ": multiword tokens and empty nodes are not supported (" + c[0] + ")");
+            throw new IllegalArgumentException(
+                    where + ": multiword tokens and empty nodes are not supported (" + c[0] + ")");
         }
         int id = integer(c[0], where, "ID");
-        if (id != expectedIndex + 1) throw new IllegalArgumentException(where + ": token ID " + id + " should be " + (expectedIndex + 1));
+        if (id != expectedIndex + 1)
+            throw new IllegalArgumentException(where + ": token ID " + id + " should be " + (expectedIndex + 1));
         Map<String, String> misc = new LinkedHashMap<>();
         if (!c[9].equals("_")) {
             for (String kv : c[9].split("\\|")) {
@@ -134,14 +157,27 @@ public final class ConllU {
         int start = misc.containsKey("start_char") ? integer(misc.get("start_char"), where, "start_char") : -1;
         int end = misc.containsKey("end_char") ? integer(misc.get("end_char"), where, "end_char") : -1;
         String pos = c[4].equals("_") ? c[3] : c[4];
-        return new RawToken(unescape(c[1]), unescape(c[2]), unescape(pos), misc.getOrDefault("NER", "O"),
-                start, end, integer(c[6], where, "HEAD") - 1, unescape(c[7]));
+        return new RawToken(
+                unescape(c[1]),
+                unescape(c[2]),
+                unescape(pos),
+                misc.getOrDefault("NER", "O"),
+                start,
+                end,
+                integer(c[6], where, "HEAD") - 1,
+                unescape(c[7]));
     }
 
     private static TimeExpression time(String value, String where) {
         String[] f = value.split(" ", 5);
-        if (f.length < 4) throw new IllegalArgumentException(where + ": a time line is 'FROM TO TYPE VALUE TEXT', got '" + value + "'");
-        return new TimeExpression(integer(f[0], where, "FROM"), integer(f[1], where, "TO"), blankToNull(f[2]), blankToNull(f[3]),
+        if (f.length < 4)
+            throw new IllegalArgumentException(
+                    where + ": a time line is 'FROM TO TYPE VALUE TEXT', got '" + value + "'");
+        return new TimeExpression(
+                integer(f[0], where, "FROM"),
+                integer(f[1], where, "TO"),
+                blankToNull(f[2]),
+                blankToNull(f[3]),
                 f.length == 5 ? unescape(f[4]) : "");
     }
 
@@ -151,7 +187,12 @@ public final class ConllU {
             StringBuilder sb = new StringBuilder();
             for (RawSentence r : raw) {
                 if (sb.length() > 0) sb.append(' ');
-                sb.append(r.text != null ? r.text : String.join(" ", r.tokens.stream().map(RawToken::form).toList()));
+                sb.append(
+                        r.text != null
+                                ? r.text
+                                : String.join(
+                                        " ",
+                                        r.tokens.stream().map(RawToken::form).toList()));
             }
             docText = sb.toString();
         }
@@ -163,14 +204,18 @@ public final class ConllU {
                 int start = t.start, end = t.end;
                 if (start < 0 || end < 0) {
                     start = docText.indexOf(t.form, cursor);
-                    if (start < 0) throw new IllegalArgumentException(source + ": token '" + t.form + "' not found in the text after offset " + cursor);
+                    if (start < 0)
+                        throw new IllegalArgumentException(
+                                source + ": token '" + t.form + "' not found in the text after offset " + cursor);
                     end = start + t.form.length();
                 }
                 cursor = end;
                 tokens.add(new Token(tokens.size(), t.form, t.lemma, t.pos, t.ner, start, end, t.head, t.deprel));
             }
-            int start = tokens.get(0).start(), end = tokens.get(tokens.size() - 1).end();
-            if (end > docText.length()) throw new IllegalArgumentException(source + ": offset " + end + " is beyond the text's end");
+            int start = tokens.get(0).start(),
+                    end = tokens.get(tokens.size() - 1).end();
+            if (end > docText.length())
+                throw new IllegalArgumentException(source + ": offset " + end + " is beyond the text's end");
             String text = docText.substring(start, end);
             if (r.text != null && !r.text.equals(text)) {
                 throw new IllegalArgumentException(source + ": sentence " + (sentences.size() + 1) + " text '" + r.text
@@ -218,12 +263,13 @@ public final class ConllU {
             char ch = s.charAt(i);
             if (ch == '\\' && i + 1 < s.length()) {
                 char next = s.charAt(++i);
-                sb.append(switch (next) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> next;
-                });
+                sb.append(
+                        switch (next) {
+                            case 't' -> '\t';
+                            case 'n' -> '\n';
+                            case 'r' -> '\r';
+                            default -> next;
+                        });
             } else {
                 sb.append(ch);
             }

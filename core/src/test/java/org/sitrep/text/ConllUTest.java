@@ -1,34 +1,43 @@
 package org.sitrep.text;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConllUTest {
 
     /** "Rebels attacked Goma.\n\"We\tfought\" back." as a parser would give it, with a time expression. */
     static ConllU.Parse sample() {
         String text = "Rebels attacked Goma on Monday.\n\"We\tfought\\\" back.";
-        Sentence first = new Sentence(0, 0, 31, "Rebels attacked Goma on Monday.", List.of(
-                new Token(0, "Rebels", "rebel", "NNS", "O", 0, 6, 1, "nsubj"),
-                new Token(1, "attacked", "attack", "VBD", "O", 7, 15, -1, "root"),
-                new Token(2, "Goma", "goma", "NNP", "LOCATION", 16, 20, 1, "obj"),
-                new Token(3, "on", "on", "IN", "O", 21, 23, 4, "case"),
-                new Token(4, "Monday", "monday", "NNP", "O", 24, 30, 1, "obl:tmod"),
-                new Token(5, ".", ".", ".", "O", 30, 31, 1, "punct")),
+        Sentence first = new Sentence(
+                0,
+                0,
+                31,
+                "Rebels attacked Goma on Monday.",
+                List.of(
+                        new Token(0, "Rebels", "rebel", "NNS", "O", 0, 6, 1, "nsubj"),
+                        new Token(1, "attacked", "attack", "VBD", "O", 7, 15, -1, "root"),
+                        new Token(2, "Goma", "goma", "NNP", "LOCATION", 16, 20, 1, "obj"),
+                        new Token(3, "on", "on", "IN", "O", 21, 23, 4, "case"),
+                        new Token(4, "Monday", "monday", "NNP", "O", 24, 30, 1, "obl:tmod"),
+                        new Token(5, ".", ".", ".", "O", 30, 31, 1, "punct")),
                 List.of(new TimeExpression(3, 4, "DATE", "2021-06-14", "on Monday")));
-        Sentence second = new Sentence(1, 32, 50, "\"We\tfought\\\" back.", List.of(
-                new Token(0, "\"", "\"", "``", "O", 32, 33, 2, "punct"),
-                new Token(1, "We\tfought\\", "we\tfought\\", "PRP", "O", 33, 43, 2, "nsubj"),
-                new Token(2, "\"", "\"", "''", "O", 43, 44, -1, "dep"),
-                new Token(3, "back", "back", "RB", "O", 45, 49, 2, "advmod"),
-                new Token(4, ".", ".", ".", "O", 49, 50, 2, "punct")),
+        Sentence second = new Sentence(
+                1,
+                32,
+                50,
+                "\"We\tfought\\\" back.",
+                List.of(
+                        new Token(0, "\"", "\"", "``", "O", 32, 33, 2, "punct"),
+                        new Token(1, "We\tfought\\", "we\tfought\\", "PRP", "O", 33, 43, 2, "nsubj"),
+                        new Token(2, "\"", "\"", "''", "O", 43, 44, -1, "dep"),
+                        new Token(3, "back", "back", "RB", "O", 45, 49, 2, "advmod"),
+                        new Token(4, ".", ".", ".", "O", 49, 50, 2, "punct")),
                 List.of(new TimeExpression(0, 0, null, null, "")));
         return new ConllU.Parse("k1", text, LocalDate.of(2021, 6, 15), List.of(first, second));
     }
@@ -44,17 +53,32 @@ class ConllUTest {
     @Test
     void tokensAreStandardColumnsWithOffsetsAndNamesInMisc() {
         String written = ConllU.write(sample());
-        assertTrue(written.contains("\n3\tGoma\tgoma\t_\tNNP\t_\t2\tobj\t_\tstart_char=16|end_char=20|NER=LOCATION\n"), written);
-        assertTrue(written.contains("\n2\tattacked\tattack\t_\tVBD\t_\t0\troot\t_\tstart_char=7|end_char=15\n"), written);
+        assertTrue(
+                written.contains("\n3\tGoma\tgoma\t_\tNNP\t_\t2\tobj\t_\tstart_char=16|end_char=20|NER=LOCATION\n"),
+                written);
+        assertTrue(
+                written.contains("\n2\tattacked\tattack\t_\tVBD\t_\t0\troot\t_\tstart_char=7|end_char=15\n"), written);
         assertTrue(written.contains("# time = 3 4 DATE 2021-06-14 on Monday\n"), written);
-        assertTrue(written.contains("# doc_text = Rebels attacked Goma on Monday.\\n\"We\\tfought\\\\\" back.\n"), written);
+        assertTrue(
+                written.contains("# doc_text = Rebels attacked Goma on Monday.\\n\"We\\tfought\\\\\" back.\n"),
+                written);
         assertEquals(written.lines().filter(l -> l.startsWith("# text = ")).count(), 2);
     }
 
     @Test
     void aTextWithoutAnchorHasNoAnchorLine() {
-        ConllU.Parse p = new ConllU.Parse("k2", "Hi.", null, List.of(new Sentence(0, 0, 3, "Hi.", List.of(
-                new Token(0, "Hi", "hi", "UH", "O", 0, 2, -1, "root"), new Token(1, ".", ".", ".", "O", 2, 3, 0, "punct")))));
+        ConllU.Parse p = new ConllU.Parse(
+                "k2",
+                "Hi.",
+                null,
+                List.of(new Sentence(
+                        0,
+                        0,
+                        3,
+                        "Hi.",
+                        List.of(
+                                new Token(0, "Hi", "hi", "UH", "O", 0, 2, -1, "root"),
+                                new Token(1, ".", ".", ".", "O", 2, 3, 0, "punct")))));
         String written = ConllU.write(p);
         assertFalse(written.contains("# anchor"), written);
         assertEquals(p, ConllU.read(written, "hi"));
@@ -86,9 +110,12 @@ class ConllUTest {
 
     @Test
     void aMalformedLineIsReportedWithItsPlace() {
-        var e = assertThrows(IllegalArgumentException.class, () -> ConllU.read("# text = A b.\n1\tA\ta\t_\tDT\t_\t2\tdet\n", "bad.conllu"));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ConllU.read("# text = A b.\n1\tA\ta\t_\tDT\t_\t2\tdet\n", "bad.conllu"));
         assertTrue(e.getMessage().startsWith("bad.conllu:2: expected 10 tab-separated columns"), e.getMessage());
-        var skipped = assertThrows(IllegalArgumentException.class,
+        var skipped = assertThrows(
+                IllegalArgumentException.class,
                 () -> ConllU.read("1\tA\ta\t_\tDT\t_\t0\troot\t_\t_\n3\tb\tb\t_\tNN\t_\t1\tdep\t_\t_\n", "gap.conllu"));
         assertTrue(skipped.getMessage().contains("gap.conllu:2: token ID 3 should be 2"), skipped.getMessage());
     }
@@ -104,7 +131,8 @@ class ConllUTest {
     void aFixtureModelReplaysAStoredParseAndNamesAMissingOne(@TempDir Path dir) throws Exception {
         ConllU.Parse p = sample();
         String key = FixtureModel.key(p.text(), p.anchor());
-        Files.writeString(dir.resolve(FixtureModel.fileName(p.text(), key)),
+        Files.writeString(
+                dir.resolve(FixtureModel.fileName(p.text(), key)),
                 ConllU.write(new ConllU.Parse(key, p.text(), p.anchor(), p.sentences())));
         FixtureModel model = new FixtureModel(dir);
         assertEquals(p.sentences(), model.analyze(p.text(), p.anchor()));

@@ -1,8 +1,8 @@
 package org.sitrep.text;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.*;
+
+import org.junit.jupiter.api.Test;
 
 class DatelineTest {
 
@@ -18,11 +18,18 @@ class DatelineTest {
 
     @Test
     void datelinesComeInManyShapes() {
-        assertEquals("PORT SUDAN", Dateline.find("PORT SUDAN, Aug 16 (Horn Observer) - Sudan reopened").city());
+        assertEquals(
+                "PORT SUDAN",
+                Dateline.find("PORT SUDAN, Aug 16 (Horn Observer) - Sudan reopened")
+                        .city());
         assertEquals("KHARTOUM", Dateline.find("KHARTOUM, May 2 - Police fired").city());
-        assertEquals("WASHINGTON", Dateline.find("WASHINGTON (Example Wire) -- The Pentagon said").city());
+        assertEquals(
+                "WASHINGTON",
+                Dateline.find("WASHINGTON (Example Wire) -- The Pentagon said").city());
         assertEquals("KYIV", Dateline.find("  KYIV — Ukraine's army said").city());
-        assertEquals("ST. PETERSBURG", Dateline.find("ST. PETERSBURG, 3 June 2024 - Talks began").city());
+        assertEquals(
+                "ST. PETERSBURG",
+                Dateline.find("ST. PETERSBURG, 3 June 2024 - Talks began").city());
         assertNull(Dateline.find("ABU DHABI, April 3 - Ministers met").country());
     }
 

@@ -64,19 +64,23 @@ public final class FixtureModel implements LanguageModel {
         if (handMade != null) return handMade.sentences();
         Path file = files.get(key);
         if (file == null) {
-            throw new IllegalStateException("No parse fixture for " + describe(text, anchor) + ": expected "
-                    + dir.resolve(fileName(text, key)) + ".\nWrite it with CoreNLP (it runs every *FixtureTest): " + REGENERATE);
+            throw new IllegalStateException(
+                    "No parse fixture for " + describe(text, anchor) + ": expected " + dir.resolve(fileName(text, key))
+                            + ".\nWrite it with CoreNLP (it runs every *FixtureTest): " + REGENERATE);
         }
         ConllU.Parse p = read(file);
         if (!text.equals(p.text()) || !java.util.Objects.equals(anchor, p.anchor())) {
-            throw new IllegalStateException(file + " has the key of " + describe(text, anchor) + " but holds another text; regenerate: " + REGENERATE);
+            throw new IllegalStateException(file + " has the key of " + describe(text, anchor)
+                    + " but holds another text; regenerate: " + REGENERATE);
         }
         return p.sentences();
     }
 
     public static ConllU.Parse read(Path file) {
         try {
-            return ConllU.read(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+            return ConllU.read(
+                    Files.readString(file, StandardCharsets.UTF_8),
+                    file.getFileName().toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,7 +90,8 @@ public final class FixtureModel implements LanguageModel {
     public static String key(String text, LocalDate anchor) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] d = sha.digest(((anchor == null ? "-" : anchor.toString()) + "\n" + text).getBytes(StandardCharsets.UTF_8));
+            byte[] d = sha.digest(
+                    ((anchor == null ? "-" : anchor.toString()) + "\n" + text).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -95,7 +100,8 @@ public final class FixtureModel implements LanguageModel {
 
     /** "israeli-troops-shelled-two-3fa2b1c4d5e6.conllu": the first words say which test it serves. */
     public static String fileName(String text, String key) {
-        String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String slug =
+                text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         String[] words = slug.split("-");
         slug = String.join("-", List.of(words).subList(0, Math.min(4, words.length)));
         return (slug.isEmpty() ? "" : slug + "-") + key + ".conllu";

@@ -1,10 +1,9 @@
 package org.sitrep.training;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,32 +12,66 @@ import java.util.*;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** Checks every data/training/*.jsonl file against the corpus format (data/training/README.md); no CoreNLP. */
 class TrainingCorpusTest {
     static final Set<String> ACLED = Set.of(
-            "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
-            "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-            "Remote explosive/landmine/IED", "Grenade",
-            "Sexual violence", "Attack", "Abduction/forced disappearance",
-            "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-            "Violent demonstration", "Mob violence",
-            "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-            "Headquarters or base established", "Looting/property destruction",
-            "Non-violent transfer of territory", "Other");
-    static final Set<String> REGISTERS = Set.of(
-            "wire", "local", "lower", "caps", "headline", "translated", "long", "typo", "social");
-    static final Set<String> NOTES = Set.of("negated", "planned", "threatened", "sports", "business", "disaster",
-            "crime", "metaphor", "history", "hypothetical", "reported-denied");
+            "Armed clash",
+            "Government regains territory",
+            "Non-state actor overtakes territory",
+            "Chemical weapon",
+            "Air/drone strike",
+            "Suicide bomb",
+            "Shelling/artillery/missile attack",
+            "Remote explosive/landmine/IED",
+            "Grenade",
+            "Sexual violence",
+            "Attack",
+            "Abduction/forced disappearance",
+            "Peaceful protest",
+            "Protest with intervention",
+            "Excessive force against protesters",
+            "Violent demonstration",
+            "Mob violence",
+            "Agreement",
+            "Arrests",
+            "Change to group/activity",
+            "Disrupted weapons use",
+            "Headquarters or base established",
+            "Looting/property destruction",
+            "Non-violent transfer of territory",
+            "Other");
+    static final Set<String> REGISTERS =
+            Set.of("wire", "local", "lower", "caps", "headline", "translated", "long", "typo", "social");
+    static final Set<String> NOTES = Set.of(
+            "negated",
+            "planned",
+            "threatened",
+            "sports",
+            "business",
+            "disaster",
+            "crime",
+            "metaphor",
+            "history",
+            "hypothetical",
+            "reported-denied");
     /** Two texts whose word-bigram sets overlap this much are one sentence with a slot swapped. */
     static final double NEAR_DUPLICATE = 0.6;
 
     record Row(String file, int line, JsonNode json) {
-        String text() { return json.path("text").asText(); }
-        String id() { return json.path("id").asText(); }
-        String where() { return file + ":" + line + " (" + id() + ")"; }
+        String text() {
+            return json.path("text").asText();
+        }
+
+        String id() {
+            return json.path("id").asText();
+        }
+
+        String where() {
+            return file + ":" + line + " (" + id() + ")";
+        }
     }
 
     static final Path ROOT = locate();
@@ -48,7 +81,8 @@ class TrainingCorpusTest {
     static Path locate() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent())
             if (Files.isDirectory(p.resolve("data/training"))) return p.resolve("data");
-        throw new IllegalStateException("data/training not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "data/training not found above " + Path.of("").toAbsolutePath());
     }
 
     @BeforeAll
@@ -113,7 +147,8 @@ class TrainingCorpusTest {
             assertTrue(REGISTERS.contains(register), r.where() + ": register " + register);
             assertTrue(country != null && country.matches("[A-Z]{3}"), r.where() + ": country " + country);
             if (acled != null) assertTrue(ACLED.contains(acled), r.where() + ": acled " + acled);
-            if (str(n, "note") != null) assertTrue(NOTES.contains(str(n, "note")), r.where() + ": note " + str(n, "note"));
+            if (str(n, "note") != null)
+                assertTrue(NOTES.contains(str(n, "note")), r.where() + ": note " + str(n, "note"));
             if (plover == null) {
                 assertNull(mode, r.where() + ": mode without type");
                 assertNull(trigger, r.where() + ": trigger without type");
@@ -122,7 +157,9 @@ class TrainingCorpusTest {
             } else {
                 assertTrue(ploverModes.containsKey(plover), r.where() + ": PLOVER type " + plover);
                 if (mode != null)
-                    assertTrue(ploverModes.get(plover).contains(mode), r.where() + ": mode " + mode + " not a mode of " + plover);
+                    assertTrue(
+                            ploverModes.get(plover).contains(mode),
+                            r.where() + ": mode " + mode + " not a mode of " + plover);
                 assertNotNull(trigger, r.where() + ": event without trigger");
             }
         }
@@ -132,7 +169,8 @@ class TrainingCorpusTest {
     void triggerIsASubstringOfTheText() {
         for (Row r : rows) {
             String trigger = str(r.json(), "trigger");
-            if (trigger != null) assertTrue(r.text().contains(trigger), r.where() + ": trigger '" + trigger + "' not in text");
+            if (trigger != null)
+                assertTrue(r.text().contains(trigger), r.where() + ": trigger '" + trigger + "' not in text");
         }
     }
 
@@ -146,8 +184,11 @@ class TrainingCorpusTest {
     }
 
     static String normalise(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("\\d+", "#").replaceAll("[^\\p{L}# ]", " ")
-                .replaceAll("\\s+", " ").strip();
+        return text.toLowerCase(Locale.ROOT)
+                .replaceAll("\\d+", "#")
+                .replaceAll("[^\\p{L}# ]", " ")
+                .replaceAll("\\s+", " ")
+                .strip();
     }
 
     static Set<String> bigrams(String text) {
@@ -177,7 +218,8 @@ class TrainingCorpusTest {
                 int s = e.getValue();
                 double jaccard = (double) s / (g.size() + grams.get(e.getKey()).size() - s);
                 if (jaccard >= NEAR_DUPLICATE)
-                    near.add(rows.get(j).where() + " ~ " + rows.get(e.getKey()).where() + String.format(" (%.2f)", jaccard));
+                    near.add(rows.get(j).where() + " ~ " + rows.get(e.getKey()).where()
+                            + String.format(" (%.2f)", jaccard));
             }
             for (String b : g) index.computeIfAbsent(b, x -> new ArrayList<>()).add(j);
         }
@@ -193,14 +235,21 @@ class TrainingCorpusTest {
 
     @Test
     void reportsCountsPerTypeAndTheHeldAsidePart() {
-        Map<String, Long> acled = rows.stream().collect(Collectors.groupingBy(
-                r -> Objects.requireNonNullElse(str(r.json(), "acled"), "(none)"), TreeMap::new, Collectors.counting()));
-        Map<String, Long> plover = rows.stream().collect(Collectors.groupingBy(
-                r -> Objects.requireNonNullElse(str(r.json(), "plover"), "(none)"), TreeMap::new, Collectors.counting()));
+        Map<String, Long> acled = rows.stream()
+                .collect(Collectors.groupingBy(
+                        r -> Objects.requireNonNullElse(str(r.json(), "acled"), "(none)"),
+                        TreeMap::new,
+                        Collectors.counting()));
+        Map<String, Long> plover = rows.stream()
+                .collect(Collectors.groupingBy(
+                        r -> Objects.requireNonNullElse(str(r.json(), "plover"), "(none)"),
+                        TreeMap::new,
+                        Collectors.counting()));
         long held = rows.stream().filter(r -> heldAside(r.id())).count();
-        long countries = rows.stream().map(r -> str(r.json(), "country")).distinct().count();
-        StringBuilder out = new StringBuilder("training corpus: " + rows.size() + " rows, " + countries
-                + " countries, " + held + " held aside\nper ACLED sub-event type:\n");
+        long countries =
+                rows.stream().map(r -> str(r.json(), "country")).distinct().count();
+        StringBuilder out = new StringBuilder("training corpus: " + rows.size() + " rows, " + countries + " countries, "
+                + held + " held aside\nper ACLED sub-event type:\n");
         acled.forEach((k, v) -> out.append(String.format("%6d  %s%n", v, k)));
         out.append("per PLOVER type:\n");
         plover.forEach((k, v) -> out.append(String.format("%6d  %s%n", v, k)));

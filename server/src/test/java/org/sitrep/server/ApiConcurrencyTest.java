@@ -1,15 +1,9 @@
 package org.sitrep.server;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.sitrep.records.DocumentRecord;
-import org.sitrep.records.RecordBuilder;
-import org.sitrep.sources.Document;
-import org.sitrep.store.EventStore;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,8 +16,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.junit.jupiter.api.Assertions.*;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sitrep.records.DocumentRecord;
+import org.sitrep.records.RecordBuilder;
+import org.sitrep.sources.Document;
+import org.sitrep.store.EventStore;
 
 /** Issue 16 F9 and item 7: the same document posted by many clients at once is stored once, and no one gets a 500. */
 class ApiConcurrencyTest {
@@ -56,9 +55,13 @@ class ApiConcurrencyTest {
     }
 
     static HttpResponse<String> post(String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/documents"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer t0k")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/documents"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer t0k")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** Posts the bodies at once; returns how many said "stored", after checking every answer is 200 or 201. */
@@ -101,7 +104,10 @@ class ApiConcurrencyTest {
         for (int i = 0; i < 10; i++) {
             sameId.add(body("race-id", "Iranian forces shelled Basra on Monday, version " + i + ".", null));
             sameText.add(body("race-text-" + i, "Iranian forces shelled three villages near Basra before dawn.", null));
-            sameUrl.add(body("race-url-" + i, "Iraq summoned the Iranian ambassador, draft " + i + ".", "https://example.org/race"));
+            sameUrl.add(body(
+                    "race-url-" + i,
+                    "Iraq summoned the Iranian ambassador, draft " + i + ".",
+                    "https://example.org/race"));
         }
         assertEquals(1, postConcurrently(sameId));
         assertEquals(1, postConcurrently(sameText));
@@ -111,7 +117,8 @@ class ApiConcurrencyTest {
 
     @Test
     void trailingGarbageAfterTheBodyIsRefused() throws Exception {
-        HttpResponse<String> r = post(body("garbage", "Police arrested protesters in Lagos on Monday.", null) + " trailing");
+        HttpResponse<String> r =
+                post(body("garbage", "Police arrested protesters in Lagos on Monday.", null) + " trailing");
         assertEquals(400, r.statusCode(), r.body());
         assertTrue(r.body().contains("invalid JSON"), r.body());
     }
@@ -133,7 +140,8 @@ class ApiConcurrencyTest {
 
     @Test
     void aLoneSurrogateIsReplacedNotA500() throws Exception {
-        HttpResponse<String> r = post("{\"id\": \"sur\", \"text\": \"Police arrested protesters in Lagos \\ud800 on Monday.\"}");
+        HttpResponse<String> r =
+                post("{\"id\": \"sur\", \"text\": \"Police arrested protesters in Lagos \\ud800 on Monday.\"}");
         assertEquals(201, r.statusCode(), r.body());
     }
 }

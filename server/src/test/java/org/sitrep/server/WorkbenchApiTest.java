@@ -1,7 +1,17 @@
 package org.sitrep.server;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,18 +19,6 @@ import org.sitrep.records.DocumentRecord;
 import org.sitrep.records.DocumentRecord.Side;
 import org.sitrep.sources.Document;
 import org.sitrep.store.EventStore;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** The questions the workbench asks beyond the plain lists: breakdowns, the network with its cut, actor pages, export, sorting. */
 class WorkbenchApiTest {
@@ -30,32 +28,97 @@ class WorkbenchApiTest {
     static final HttpClient http = HttpClient.newHttpClient();
 
     /** One event: source → target, a CAMEO code with its PLOVER type, an optional ACLED type, a day, a place or none. */
-    static DocumentRecord.EventRecord event(String id, String src, String tgt, String cameo, String plover, int quad, double goldstein,
-                                            DocumentRecord.Acled acled, String day, boolean located, boolean hedged, double confidence) {
+    static DocumentRecord.EventRecord event(
+            String id,
+            String src,
+            String tgt,
+            String cameo,
+            String plover,
+            int quad,
+            double goldstein,
+            DocumentRecord.Acled acled,
+            String day,
+            boolean located,
+            boolean hedged,
+            double confidence) {
         Side s = new Side(src + " text", "a1", src, src.substring(0, 3), List.of(), false);
         Side t = tgt == null ? null : new Side(tgt + " text", "a2", tgt, tgt.substring(0, 3), List.of(), false);
-        return new DocumentRecord.EventRecord(id, 0, "Evidence " + id + ".", new DocumentRecord.Trigger("did", 0, 3), cameo, plover, null, acled, List.of(),
-                quad, goldstein, List.of(s), t == null ? List.of() : List.of(t),
+        return new DocumentRecord.EventRecord(
+                id,
+                0,
+                "Evidence " + id + ".",
+                new DocumentRecord.Trigger("did", 0, 3),
+                cameo,
+                plover,
+                null,
+                acled,
+                List.of(),
+                quad,
+                goldstein,
+                List.of(s),
+                t == null ? List.of() : List.of(t),
                 located ? new DocumentRecord.Location("Basra", "p1", "Basra", "IRQ", 30.5, 47.8) : null,
-                new DocumentRecord.When(day, "day", "text"), false, "asserted", "actual", hedged, null, Map.of(), "test", confidence, List.of(), null);
+                new DocumentRecord.When(day, "day", "text"),
+                false,
+                "asserted",
+                "actual",
+                hedged,
+                null,
+                Map.of(),
+                "test",
+                confidence,
+                List.of(),
+                null);
     }
 
     static void put(String id, String outlet, DocumentRecord.EventRecord... events) {
-        Document d = Document.of(id, "Text of " + id + " with words enough to be its own article " + id.hashCode(), "2024-05-02").withTitle(id).withOutlet(outlet);
-        store.put(d, new DocumentRecord(id, id, null, outlet, "2024-05-02", "en", List.of(), List.of(), List.of(), List.of(events),
-                List.of(), List.of(), List.of(), List.of(), null));
+        Document d = Document.of(
+                        id, "Text of " + id + " with words enough to be its own article " + id.hashCode(), "2024-05-02")
+                .withTitle(id)
+                .withOutlet(outlet);
+        store.put(
+                d,
+                new DocumentRecord(
+                        id,
+                        id,
+                        null,
+                        outlet,
+                        "2024-05-02",
+                        "en",
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(events),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        null));
     }
 
     @BeforeAll
     static void start() throws Exception {
-        store = EventStore.open(Files.createTempDirectory("sitrep-workbench-api").resolve("w.duckdb"));
+        store = EventStore.open(
+                Files.createTempDirectory("sitrep-workbench-api").resolve("w.duckdb"));
         var battle = new DocumentRecord.Acled("Battles", "Armed clash");
-        put("d1", "Wire A", event("e1", "IRNMIL", "IRQGOV", "190", "ASSAULT", 4, -10, battle, "2024-05-01", true, false, 0.9),
+        put(
+                "d1",
+                "Wire A",
+                event("e1", "IRNMIL", "IRQGOV", "190", "ASSAULT", 4, -10, battle, "2024-05-01", true, false, 0.9),
                 event("e2", "IRNMIL", "IRQGOV", "190", "ASSAULT", 4, -10, battle, "2024-05-02", false, true, 0.4),
                 event("e3", "IRQGOV", "IRNMIL", "111", "ACCUSE", 3, -2, null, "2024-05-02", true, false, 0.7));
-        put("d2", "Daily B", event("e1", "USAGOV", "IRQGOV", "057", "AGREE", 1, 8, null, "2024-05-03", false, false, 0.8),
+        put(
+                "d2",
+                "Daily B",
+                event("e1", "USAGOV", "IRQGOV", "057", "AGREE", 1, 8, null, "2024-05-03", false, false, 0.8),
                 event("e2", "IRNGOV", null, "010", "CONSULT", 1, 0, null, "2024-05-03", false, false, 0.8));
-        server = new SitrepServer(store, d -> { throw new UnsupportedOperationException(); }, "t").start(0);
+        server = new SitrepServer(
+                        store,
+                        d -> {
+                            throw new UnsupportedOperationException();
+                        },
+                        "t")
+                .start(0);
     }
 
     @AfterAll
@@ -65,13 +128,20 @@ class WorkbenchApiTest {
     }
 
     static JsonNode get(String path) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), path + ": " + r.body());
         return JSON.readTree(r.body());
     }
 
     static int status(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test
@@ -90,7 +160,8 @@ class WorkbenchApiTest {
 
     @Test
     void theDirectedDyadAndTheEventFiltersSelect() throws Exception {
-        assertEquals(2, get("/api/events?source=IRNMIL&target=IRQ").path("total").asInt(), "IRNMIL → IRQ*");
+        assertEquals(
+                2, get("/api/events?source=IRNMIL&target=IRQ").path("total").asInt(), "IRNMIL → IRQ*");
         assertEquals(1, get("/api/events?source=IRQ&target=IRN").path("total").asInt(), "the other direction");
         assertEquals(1, get("/api/events?hedged=true").path("total").asInt());
         assertEquals(4, get("/api/events?hedged=false").path("total").asInt());
@@ -104,8 +175,12 @@ class WorkbenchApiTest {
     @Test
     void theTableSortsByAColumnEitherWay() throws Exception {
         List<Double> asc = new ArrayList<>(), desc = new ArrayList<>();
-        get("/api/events?sort=confidence").path("items").forEach(e -> asc.add(e.path("confidence").asDouble()));
-        get("/api/events?sort=-confidence").path("items").forEach(e -> desc.add(e.path("confidence").asDouble()));
+        get("/api/events?sort=confidence")
+                .path("items")
+                .forEach(e -> asc.add(e.path("confidence").asDouble()));
+        get("/api/events?sort=-confidence")
+                .path("items")
+                .forEach(e -> desc.add(e.path("confidence").asDouble()));
         assertEquals(List.of(0.4, 0.7, 0.8, 0.8, 0.9), asc);
         assertEquals(List.of(0.9, 0.8, 0.8, 0.7, 0.4), desc);
         assertEquals(400, status("/api/events?sort=bogus"));
@@ -117,14 +192,29 @@ class WorkbenchApiTest {
         assertEquals(3, net.path("total_nodes").asInt(), "IRNMIL, IRQGOV, USAGOV have partners: " + net);
         assertEquals(2, net.path("nodes").size(), "the top two are drawn");
         for (JsonNode n : net.path("nodes")) {
-            assertEquals(get("/api/events?actor=" + n.path("id").asText()).path("total").asLong(), n.path("events").asLong(), "node " + n);
+            assertEquals(
+                    get("/api/events?actor=" + n.path("id").asText())
+                            .path("total")
+                            .asLong(),
+                    n.path("events").asLong(),
+                    "node " + n);
         }
         JsonNode countries = get("/api/network?level=country");
         for (JsonNode n : countries.path("nodes")) {
             assertTrue(n.path("id").asText().matches("[A-Z]{3}"), "a country node is a country: " + n);
-            assertEquals(get("/api/events?country=" + n.path("id").asText()).path("total").asLong(), n.path("events").asLong(), "node " + n);
+            assertEquals(
+                    get("/api/events?country=" + n.path("id").asText())
+                            .path("total")
+                            .asLong(),
+                    n.path("events").asLong(),
+                    "node " + n);
         }
-        assertEquals("IRNMIL text", get("/api/network").path("nodes").findValuesAsText("name").stream().filter(s -> s.startsWith("IRNMIL")).findFirst().orElseThrow());
+        assertEquals(
+                "IRNMIL text",
+                get("/api/network").path("nodes").findValuesAsText("name").stream()
+                        .filter(s -> s.startsWith("IRNMIL"))
+                        .findFirst()
+                        .orElseThrow());
     }
 
     @Test
@@ -132,7 +222,9 @@ class WorkbenchApiTest {
         JsonNode net = get("/api/network?links=1");
         assertEquals(3, net.path("edges_among").asInt(), "IRNMIL → IRQGOV, IRQGOV → IRNMIL, USAGOV → IRQGOV: " + net);
         List<String> drawn = new ArrayList<>();
-        net.path("edges").forEach(e -> drawn.add(e.path("source").asText() + ">" + e.path("target").asText()));
+        net.path("edges")
+                .forEach(e -> drawn.add(
+                        e.path("source").asText() + ">" + e.path("target").asText()));
         assertEquals(List.of("IRNMIL>IRQGOV", "USAGOV>IRQGOV"), drawn, "the busiest link, and USAGOV's only one");
         assertEquals(3, net.path("shown_events").asInt(), "the events of the links drawn");
         assertEquals(3, get("/api/network").path("edges").size(), "by default up to three links a node");
@@ -143,7 +235,8 @@ class WorkbenchApiTest {
         JsonNode exact = get("/api/places"), grid = get("/api/places?grid=0.1");
         assertEquals(1, grid.size(), grid.toString());
         assertEquals("Basra", grid.get(0).path("name").asText());
-        assertEquals(exact.get(0).path("events").asInt(), grid.get(0).path("events").asInt());
+        assertEquals(
+                exact.get(0).path("events").asInt(), grid.get(0).path("events").asInt());
         assertEquals(1, grid.get(0).path("places").asInt());
         assertEquals(30.5, grid.get(0).path("lat").asDouble(), 1e-9);
         assertEquals(-6.0, grid.get(0).path("goldstein").asDouble(), 1e-9, "the mean Goldstein of its events");
@@ -169,13 +262,18 @@ class WorkbenchApiTest {
     void theFilteredEventsExportInEveryFormat() throws Exception {
         JsonNode json = get("/api/export?format=json&source=IRNMIL");
         assertEquals(2, json.size());
-        HttpResponse<String> csv = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/export?format=csv&type=ASSAULT")).build(),
+        HttpResponse<String> csv = http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + server.port() + "/api/export?format=csv&type=ASSAULT"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, csv.statusCode());
         assertEquals(3, csv.body().strip().split("\n").length, "a header and two rows: " + csv.body());
         assertTrue(csv.headers().firstValue("Content-Disposition").orElse("").contains("sitrep-events.csv"));
-        for (String format : List.of("gdelt", "plover", "parquet")) assertEquals(200, status("/api/export?format=" + format + "&type=ASSAULT"), format);
+        for (String format : List.of("gdelt", "plover", "parquet"))
+            assertEquals(200, status("/api/export?format=" + format + "&type=ASSAULT"), format);
         assertEquals(400, status("/api/export?format=xls"));
-        assertEquals(1, get("/api/summary?type=ASSAULT").path("located").asInt(), "one of the two assaults has a place");
+        assertEquals(
+                1, get("/api/summary?type=ASSAULT").path("located").asInt(), "one of the two assaults has a place");
     }
 }

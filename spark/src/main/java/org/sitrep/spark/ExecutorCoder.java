@@ -1,14 +1,13 @@
 package org.sitrep.spark;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.sitrep.knowledge.KnowledgeFiles;
 import org.sitrep.pipeline.Knowledge;
 import org.sitrep.pipeline.Pipeline;
 import org.sitrep.records.DocumentRecord;
 import org.sitrep.sources.Document;
 import org.sitrep.text.CoreNlpModel;
-
-import java.nio.file.Path;
-import java.util.List;
 
 /**
  * One pipeline per executor JVM: CoreNLP's models take most of a minute and over a gigabyte to load, and the
@@ -23,8 +22,10 @@ final class ExecutorCoder {
     /** The JVM's pipeline for these knowledge layers (local paths on the executor), built on first use. */
     static synchronized Pipeline pipeline(List<String> kbLayers) {
         if (pipeline == null) {
-            pipeline = new Pipeline(CoreNlpModel.shared(),
-                    Knowledge.load(new KnowledgeFiles(kbLayers.stream().map(Path::of).toList())));
+            pipeline = new Pipeline(
+                    CoreNlpModel.shared(),
+                    Knowledge.load(
+                            new KnowledgeFiles(kbLayers.stream().map(Path::of).toList())));
             layers = List.copyOf(kbLayers);
         } else if (!layers.equals(kbLayers)) {
             // one application codes with one knowledge base; a second would need a second pipeline's memory
@@ -42,7 +43,8 @@ final class ExecutorCoder {
     static synchronized void warmUp(List<String> kbLayers) {
         Pipeline p = pipeline(kbLayers);
         if (warm) return;
-        p.code(Document.of("warm-up", "Police arrested two protesters in Paris on Monday, officials said.", "2024-01-15"));
+        p.code(Document.of(
+                "warm-up", "Police arrested two protesters in Paris on Monday, officials said.", "2024-01-15"));
         warm = true;
     }
 

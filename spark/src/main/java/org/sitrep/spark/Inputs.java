@@ -1,5 +1,18 @@
 package org.sitrep.spark;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -16,20 +29,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.SerializableConfiguration;
 import org.sitrep.sources.Document;
 import org.sitrep.sources.DocumentReader;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Serializable;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Reads the job's inputs from any Hadoop filesystem path (a file, a directory read recursively, a glob) into
@@ -96,7 +95,10 @@ final class Inputs {
     }
 
     private static SourceFile file(FileStatus f) {
-        String modified = Instant.ofEpochMilli(f.getModificationTime()).atZone(ZoneOffset.UTC).toLocalDate().toString();
+        String modified = Instant.ofEpochMilli(f.getModificationTime())
+                .atZone(ZoneOffset.UTC)
+                .toLocalDate()
+                .toString();
         return new SourceFile(f.getPath().toString(), f.getPath().getName(), f.getLen(), modified);
     }
 
@@ -111,7 +113,8 @@ final class Inputs {
             try {
                 in = p.getFileSystem(hadoop.value().value()).open(p);
             } catch (IOException e) {
-                return List.of(Rows.input(Document.failed(f.name(), f.uri(), "cannot read: " + e.getMessage()))).iterator();
+                return List.of(Rows.input(Document.failed(f.name(), f.uri(), "cannot read: " + e.getMessage())))
+                        .iterator();
             }
             Stream<Document> docs = reader.read(f.name(), f.uri(), in, f.size(), f.modified());
             Iterator<Document> it = docs.iterator();
@@ -141,7 +144,16 @@ final class Inputs {
         List<org.apache.spark.sql.Column> select = new ArrayList<>();
         select.add(table.col(o.textColumn()).cast("string").as("text"));
         for (String f : FIELDS) {
-            select.add(columns.contains(f) ? table.col(f).cast("string").as(f) : org.apache.spark.sql.functions.lit(null).cast("string").as(f));
+            select.add(
+                    columns.contains(f)
+                            ? table.col(f).cast("string").as(f)
+                            : org.apache
+                                    .spark
+                                    .sql
+                                    .functions
+                                    .lit(null)
+                                    .cast("string")
+                                    .as(f));
         }
         select.add(org.apache.spark.sql.functions.input_file_name().as("origin"));
         return table.select(select.toArray(new org.apache.spark.sql.Column[0]))
@@ -159,7 +171,8 @@ final class Inputs {
                 id = "sha256:" + Rows.contentHash(text == null ? "" : text).substring(0, 16);
             }
             DocumentReader reader = new DocumentReader(new DocumentReader.Options(published, maxChars));
-            return Rows.input(reader.fields(id, text, r.getString(2), r.getString(3), r.getString(4), r.getString(5), origin));
+            return Rows.input(
+                    reader.fields(id, text, r.getString(2), r.getString(3), r.getString(4), r.getString(5), origin));
         }
     }
 }

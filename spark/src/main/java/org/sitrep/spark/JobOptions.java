@@ -12,7 +12,8 @@ import java.util.List;
  * @param textColumn the text column of Parquet inputs
  * @param partitions coding tasks; 0 for four per executor core
  */
-record JobOptions(List<String> kb, String published, long maxChars, String textColumn, int partitions) implements Serializable {
+record JobOptions(List<String> kb, String published, long maxChars, String textColumn, int partitions)
+        implements Serializable {
     JobOptions {
         kb = List.copyOf(kb);
     }

@@ -1,15 +1,14 @@
 package org.sitrep.spark;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The output directory: {@code documents/}, {@code events/} and {@code errors/}, and {@code _staging/RUN/} where a run
@@ -32,9 +31,13 @@ final class Output {
         this.root = fs.makeQualified(p);
     }
 
-    Path table(String name) { return new Path(root, name); }
+    Path table(String name) {
+        return new Path(root, name);
+    }
 
-    Path staging(String run) { return new Path(new Path(root, STAGING), run); }
+    Path staging(String run) {
+        return new Path(new Path(root, STAGING), run);
+    }
 
     boolean has(String table) throws IOException {
         return fs.exists(table(table));

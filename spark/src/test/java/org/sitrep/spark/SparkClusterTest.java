@@ -1,7 +1,22 @@
 package org.sitrep.spark;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkStageInfo;
 import org.apache.spark.TaskEndReason;
 import org.apache.spark.scheduler.SparkListener;
@@ -21,22 +36,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitrep.sources.DocumentReader;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 /**
  * The job on a real standalone cluster: a master and two workers as separate JVMs on loopback, one executor of one
  * core on each; the driver is this JVM. The second run loses an executor mid-job and must still write every
@@ -48,7 +47,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SparkClusterTest {
     private static final int PARTITIONS = 10, COPIES = 3;
-    @TempDir static Path tmp;
+
+    @TempDir
+    static Path tmp;
+
     StandaloneCluster cluster;
     SparkSession spark;
     Path input;
@@ -78,11 +80,17 @@ class SparkClusterTest {
         Files.write(input, lines);
 
         cluster = new StandaloneCluster(tmp, 2, 2560);
-        spark = SparkSession.builder().master(cluster.master).appName("sitrep-cluster-test")
-                .config("spark.executor.memory", "2g").config("spark.executor.cores", "1").config("spark.cores.max", "2")
+        spark = SparkSession.builder()
+                .master(cluster.master)
+                .appName("sitrep-cluster-test")
+                .config("spark.executor.memory", "2g")
+                .config("spark.executor.cores", "1")
+                .config("spark.cores.max", "2")
                 .config("spark.executor.extraClassPath", cluster.classDirectories)
-                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "4")
                 .config("spark.sql.adaptive.enabled", "false")
                 .getOrCreate();
         spark.sparkContext().addSparkListener(new SparkListener() {
@@ -90,15 +98,18 @@ class SparkClusterTest {
             public void onTaskEnd(SparkListenerTaskEnd end) {
                 TaskEndReason reason = end.reason();
                 if (reason instanceof org.apache.spark.Success$) {
-                    tasksByExecutor.computeIfAbsent(end.taskInfo().executorId(), k -> new AtomicInteger()).incrementAndGet();
+                    tasksByExecutor
+                            .computeIfAbsent(end.taskInfo().executorId(), k -> new AtomicInteger())
+                            .incrementAndGet();
                 } else {
                     failedTasks.incrementAndGet();
                 }
             }
         });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (spark.sparkContext().getExecutorMemoryStatus().size() < 3) {  // the driver and two executors
-            if (System.nanoTime() > deadline) fail("the workers did not start executors; see " + tmp + "/*.log:\n" + logs());
+        while (spark.sparkContext().getExecutorMemoryStatus().size() < 3) { // the driver and two executors
+            if (System.nanoTime() > deadline)
+                fail("the workers did not start executors; see " + tmp + "/*.log:\n" + logs());
             Thread.sleep(200);
         }
     }
@@ -143,8 +154,11 @@ class SparkClusterTest {
         long killed = 0;
         while (killed == 0 && !run.isDone() && System.nanoTime() < deadline) {
             for (int id : spark.sparkContext().statusTracker().getActiveStageIds()) {
-                SparkStageInfo stage = spark.sparkContext().statusTracker().getStageInfo(id).getOrElse(null);
-                if (stage != null && stage.numTasks() == PARTITIONS && stage.numCompletedTasks() >= 1
+                SparkStageInfo stage =
+                        spark.sparkContext().statusTracker().getStageInfo(id).getOrElse(null);
+                if (stage != null
+                        && stage.numTasks() == PARTITIONS
+                        && stage.numCompletedTasks() >= 1
                         && stage.numCompletedTasks() < PARTITIONS - 4) {
                     killed = cluster.killExecutors(0);
                 }
@@ -156,11 +170,16 @@ class SparkClusterTest {
         assertTrue(failedTasks.get() >= 1, "the killed executor's tasks failed and were run again");
 
         assertEquals(ids.size(), s.coded());
-        List<String> written = spark.read().parquet(out + "/documents").select("id").as(Encoders.STRING()).collectAsList();
+        List<String> written = spark.read()
+                .parquet(out + "/documents")
+                .select("id")
+                .as(Encoders.STRING())
+                .collectAsList();
         assertEquals(ids.size(), written.size(), "no document twice");
         assertEquals(ids, new java.util.TreeSet<>(written), "every document");
         Dataset<Row> events = spark.read().parquet(out + "/events");
-        assertEquals(events.count(), events.select("doc_id", "event_id").distinct().count(), "no event twice");
+        assertEquals(
+                events.count(), events.select("doc_id", "event_id").distinct().count(), "no event twice");
         // the same events as the run that lost nothing
         Dataset<Row> before = spark.read().parquet(tmp.resolve("out-a") + "/events");
         assertEquals(before.count(), events.count(), "every event");
@@ -168,7 +187,11 @@ class SparkClusterTest {
     }
 
     private Set<String> documentIds(String out) {
-        return new java.util.TreeSet<>(spark.read().parquet(out + "/documents").select("id").as(Encoders.STRING()).collectAsList());
+        return new java.util.TreeSet<>(spark.read()
+                .parquet(out + "/documents")
+                .select("id")
+                .as(Encoders.STRING())
+                .collectAsList());
     }
 
     private static String logs() {
@@ -176,8 +199,11 @@ class SparkClusterTest {
         try (var files = Files.list(tmp)) {
             for (Path f : files.filter(f -> f.toString().endsWith(".log")).toList()) {
                 List<String> lines = Files.readAllLines(f);
-                sb.append("== ").append(f.getFileName()).append('\n')
-                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()))).append('\n');
+                sb.append("== ")
+                        .append(f.getFileName())
+                        .append('\n')
+                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())))
+                        .append('\n');
             }
         } catch (IOException e) {
             sb.append(e);

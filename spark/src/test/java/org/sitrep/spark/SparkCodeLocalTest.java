@@ -1,6 +1,20 @@
 package org.sitrep.spark;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -23,21 +37,6 @@ import org.sitrep.store.EventStore;
 import org.sitrep.store.Exporter;
 import org.sitrep.text.CoreNlpModel;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * The job on {@code local[2]} (driver and executor in this JVM) over every input format, against what
  * {@code sitrep code} (the reader and pipeline, document by document) and {@code sitrep export} make of the same
@@ -47,40 +46,65 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SparkCodeLocalTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    @TempDir static Path tmp;
+
+    @TempDir
+    static Path tmp;
+
     SparkSession spark;
     Path in;
 
     @BeforeAll
     void start() throws IOException {
-        spark = SparkSession.builder().master("local[2]").appName("sitrep-test")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "4")
-                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        spark = SparkSession.builder()
+                .master("local[2]")
+                .appName("sitrep-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.sql.shuffle.partitions", "4")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .getOrCreate();
         in = Files.createDirectories(tmp.resolve("in"));
         Path examples = Path.of("..", "examples");
         Files.copy(examples.resolve("articles.jsonl"), in.resolve("articles.jsonl"));
         Files.copy(examples.resolve("feeds/wire.rss"), in.resolve("wire.rss"));
-        Files.writeString(in.resolve("bad.jsonl"), String.join("\n",
-                "{\"id\": \"broken\", \"text\": \"The army said",
-                "{\"id\": \"empty\", \"text\": \"   \", \"published\": \"2024-01-02\"}",
-                "{\"id\": \"french\", \"published\": \"2024-01-02\", \"text\": \"Les manifestants ont bloqué la route nationale pendant trois jours pour protester contre la hausse des prix du carburant, selon la police.\"}"));
-        Files.writeString(in.resolve("port-strike.txt"),
+        Files.writeString(
+                in.resolve("bad.jsonl"),
+                String.join(
+                        "\n",
+                        "{\"id\": \"broken\", \"text\": \"The army said",
+                        "{\"id\": \"empty\", \"text\": \"   \", \"published\": \"2024-01-02\"}",
+                        "{\"id\": \"french\", \"published\": \"2024-01-02\", \"text\": \"Les manifestants ont bloqué la route nationale pendant trois jours pour protester contre la hausse des prix du carburant, selon la police.\"}"));
+        Files.writeString(
+                in.resolve("port-strike.txt"),
                 "Dock workers in Rotterdam went on strike on Tuesday, halting container traffic at Europe's largest port. "
                         + "The union said the strike would continue until the port authority agreed to talks.\n");
-        Files.write(in.resolve("crawl.warc"), warc("https://news.example.org/talks",
-                "<html><head><title>Ministers meet in Geneva</title></head><body><article><p>The foreign ministers of Armenia and "
-                        + "Azerbaijan met in Geneva on Thursday and agreed to resume talks on the border, the Swiss government said.</p>"
-                        + "<p>Swiss officials offered to host the next round of negotiations in the spring.</p></article></body></html>"));
+        Files.write(
+                in.resolve("crawl.warc"),
+                warc(
+                        "https://news.example.org/talks",
+                        "<html><head><title>Ministers meet in Geneva</title></head><body><article><p>The foreign ministers of Armenia and "
+                                + "Azerbaijan met in Geneva on Thursday and agreed to resume talks on the border, the Swiss government said.</p>"
+                                + "<p>Swiss officials offered to host the next round of negotiations in the spring.</p></article></body></html>"));
         StructType table = DataTypes.createStructType(List.of(
                 DataTypes.createStructField("body", DataTypes.StringType, true),
                 DataTypes.createStructField("published", DataTypes.StringType, true)));
-        spark.createDataFrame(List.of(
-                RowFactory.create("Kenyan police fired tear gas at protesters in Nairobi on Wednesday as thousands marched against new taxes.", "2024-06-26"),
-                RowFactory.create("The government of Peru declared a state of emergency in Lima after a week of protests.", "2023-01-15")), table)
-                .coalesce(1).write().parquet(in.resolve("table").toString());
+        spark.createDataFrame(
+                        List.of(
+                                RowFactory.create(
+                                        "Kenyan police fired tear gas at protesters in Nairobi on Wednesday as thousands marched against new taxes.",
+                                        "2024-06-26"),
+                                RowFactory.create(
+                                        "The government of Peru declared a state of emergency in Lima after a week of protests.",
+                                        "2023-01-15")),
+                        table)
+                .coalesce(1)
+                .write()
+                .parquet(in.resolve("table").toString());
         // a Parquet dataset directory holds its part files and Spark's markers; the part file is what the job reads
         try (var files = Files.list(in.resolve("table"))) {
-            Path part = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+            Path part = files.filter(f -> f.getFileName().toString().endsWith(".parquet"))
+                    .findFirst()
+                    .orElseThrow();
             Files.move(part, in.resolve("rows.parquet"));
         }
         deleteTree(in.resolve("table"));
@@ -102,12 +126,22 @@ class SparkCodeLocalTest {
         Map<String, DocumentRecord> records = new LinkedHashMap<>();
         List<Document> docs;
         try (var files = Files.list(in)) {
-            List<String> paths = files.map(Path::toString).filter(p -> !p.endsWith(".parquet")).sorted().toList();
+            List<String> paths = files.map(Path::toString)
+                    .filter(p -> !p.endsWith(".parquet"))
+                    .sorted()
+                    .toList();
             docs = new ArrayList<>(reader.read(paths).toList());
         }
         for (Row r : spark.read().parquet(in.resolve("rows.parquet").toString()).collectAsList()) {
             String text = r.getString(0);
-            docs.add(reader.fields("sha256:" + Rows.contentHash(text).substring(0, 16), text, r.getString(1), null, null, null, "rows.parquet"));
+            docs.add(reader.fields(
+                    "sha256:" + Rows.contentHash(text).substring(0, 16),
+                    text,
+                    r.getString(1),
+                    null,
+                    null,
+                    null,
+                    "rows.parquet"));
         }
         for (Document d : docs) records.put(d.id(), pipeline.code(d));
         return records;
@@ -125,14 +159,21 @@ class SparkCodeLocalTest {
                 .collect(Collectors.toMap(r -> r.getAs("id"), r -> r.getAs("record")));
         assertEquals(expected.keySet(), written.keySet(), "the same documents");
         assertEquals(expected.size(), first.coded());
-        assertTrue(expected.keySet().containsAll(List.of("empty", "french", "port-strike")),
+        assertTrue(
+                expected.keySet().containsAll(List.of("empty", "french", "port-strike")),
                 "bad documents are among them: " + expected.keySet());
         for (var e : expected.entrySet()) {
-            assertEquals(JSON.readTree(Rows.json(e.getValue())), JSON.readTree(written.get(e.getKey())), "record of " + e.getKey());
+            assertEquals(
+                    JSON.readTree(Rows.json(e.getValue())),
+                    JSON.readTree(written.get(e.getKey())),
+                    "record of " + e.getKey());
         }
 
         // the error records, as sitrep code writes them
-        List<String> errors = spark.read().text(out + "/errors").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        List<String> errors = spark.read()
+                .text(out + "/errors")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList();
         long failed = expected.values().stream().filter(r -> r.error() != null).count();
         assertEquals(failed, errors.size());
         assertEquals(failed, first.failed());
@@ -149,7 +190,19 @@ class SparkCodeLocalTest {
             for (DocumentRecord r : expected.values()) {
                 Dataset<Row> doc = documents.filter(documents.col("id").equalTo(r.id()));
                 Row d = doc.select("text", "url", "outlet", "title").first();
-                store.put(new Document(r.id(), d.getString(0), r.published(), d.getString(3), d.getString(1), d.getString(2), "", r.language(), List.of(), r.error()), r);
+                store.put(
+                        new Document(
+                                r.id(),
+                                d.getString(0),
+                                r.published(),
+                                d.getString(3),
+                                d.getString(1),
+                                d.getString(2),
+                                "",
+                                r.language(),
+                                List.of(),
+                                r.error()),
+                        r);
             }
             Exporter.export(store, Exporter.Format.parquet, export, new EventFilter(null, null, null, null, null));
         }
@@ -159,11 +212,17 @@ class SparkCodeLocalTest {
         columns.remove("month");
         assertEquals(Arrays.asList(exported.columns()), columns, "the export's columns, in its order");
         for (String c : exported.columns()) {
-            assertEquals(exported.schema().apply(c).dataType(), events.schema().apply(c).dataType(), "type of " + c);
+            assertEquals(
+                    exported.schema().apply(c).dataType(),
+                    events.schema().apply(c).dataType(),
+                    "type of " + c);
         }
         assertEquals(sorted(exported), sorted(events.drop("month")), "the export's rows");
         assertTrue(events.count() > 20, "the examples hold many events: " + events.count());
-        Row march = events.filter("doc_id = 'sahel-convoy-2024-03-12'").select("month").distinct().first();
+        Row march = events.filter("doc_id = 'sahel-convoy-2024-03-12'")
+                .select("month")
+                .distinct()
+                .first();
         assertEquals("2024-03", march.getString(0), "events are partitioned by their month");
 
         // a rerun codes nothing; new documents are coded, a copy of a written text under a new id is not
@@ -172,31 +231,48 @@ class SparkCodeLocalTest {
         assertEquals(first.coded(), again.skipped());
         Path more = Files.createDirectories(tmp.resolve("more"));
         String copied = expected.get("port-strike").id();
-        Files.writeString(more.resolve("more.jsonl"), String.join("\n",
-                "{\"id\": \"copy-of-strike\", \"published\": \"2024-05-07\", \"text\": " + JSON.writeValueAsString(
-                        "Dock workers in Rotterdam went on strike on Tuesday, halting container traffic at Europe's largest port. "
-                                + "The union said the strike would continue until the port authority agreed to talks.") + "}",
-                "{\"id\": \"new-1\", \"published\": \"2024-05-07\", \"text\": \"Israeli aircraft struck targets in southern Lebanon on Monday, the army said.\"}"));
+        Files.writeString(
+                more.resolve("more.jsonl"),
+                String.join(
+                        "\n",
+                        "{\"id\": \"copy-of-strike\", \"published\": \"2024-05-07\", \"text\": "
+                                + JSON.writeValueAsString(
+                                        "Dock workers in Rotterdam went on strike on Tuesday, halting container traffic at Europe's largest port. "
+                                                + "The union said the strike would continue until the port authority agreed to talks.")
+                                + "}",
+                        "{\"id\": \"new-1\", \"published\": \"2024-05-07\", \"text\": \"Israeli aircraft struck targets in southern Lebanon on Monday, the army said.\"}"));
         Job.Summary third = Job.run(spark, List.of(in.toString(), more.toString()), out, options());
-        assertEquals(1, third.coded(), "only the new document; " + copied + "'s text under another id is written already");
-        List<String> ids = spark.read().parquet(out + "/documents").select("id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        assertEquals(
+                1, third.coded(), "only the new document; " + copied + "'s text under another id is written already");
+        List<String> ids = spark.read()
+                .parquet(out + "/documents")
+                .select("id")
+                .as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList();
         assertEquals(ids.size(), ids.stream().distinct().count(), "no document twice");
         assertTrue(ids.contains("new-1"));
         assertFalse(ids.contains("copy-of-strike"));
         Dataset<Row> all = spark.read().parquet(out + "/events");
         assertEquals(all.count(), all.select("doc_id", "event_id").distinct().count(), "no event twice");
-        assertFalse(Files.exists(Path.of(out, "_staging")) && Files.list(Path.of(out, "_staging")).findAny().isPresent(), "nothing left staged");
+        assertFalse(
+                Files.exists(Path.of(out, "_staging"))
+                        && Files.list(Path.of(out, "_staging")).findAny().isPresent(),
+                "nothing left staged");
     }
 
     @Test
     void aRunThatDiedAfterCodingIsFinishedByTheNextWithoutCodingAgain() throws Exception {
         Path one = Files.createDirectories(tmp.resolve("one"));
-        Files.writeString(one.resolve("talks.jsonl"), "{\"id\": \"talks\", \"published\": \"2024-02-01\", \"text\": "
-                + "\"Ukraine and Poland signed an agreement on grain transit in Warsaw on Friday.\"}\n");
+        Files.writeString(
+                one.resolve("talks.jsonl"),
+                "{\"id\": \"talks\", \"published\": \"2024-02-01\", \"text\": "
+                        + "\"Ukraine and Poland signed an agreement on grain transit in Warsaw on Friday.\"}\n");
         String out = tmp.resolve("out-died").toString();
         Output output = new Output(out, spark.sparkContext().hadoopConfiguration());
-        Path died = Path.of(Job.code(spark, List.of(one.toString()), output, options()).run().toUri());  // the driver dies here
-        Path lost = Path.of(output.staging("run-lost").toUri());                                          // and one that died while coding
+        Path died = Path.of(Job.code(spark, List.of(one.toString()), output, options())
+                .run()
+                .toUri()); // the driver dies here
+        Path lost = Path.of(output.staging("run-lost").toUri()); // and one that died while coding
         Files.createDirectories(lost.resolve("coded"));
         assertFalse(output.has(Output.DOCUMENTS), "nothing is visible before the run is finished");
 
@@ -218,11 +294,14 @@ class SparkCodeLocalTest {
 
     private static byte[] warc(String uri, String html) {
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
-        String http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + body.length + "\r\n\r\n";
+        String http = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + body.length
+                + "\r\n\r\n";
         byte[] block = (http + html).getBytes(StandardCharsets.UTF_8);
-        String head = "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:6f1c3a52-2f0b-4d8e-9a51-3c2e7b9d0a11>\r\n"
-                + "WARC-Date: 2024-05-02T10:00:00Z\r\nWARC-Target-URI: " + uri + "\r\n"
-                + "Content-Type: application/http; msgtype=response\r\nContent-Length: " + block.length + "\r\n\r\n";
+        String head =
+                "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:6f1c3a52-2f0b-4d8e-9a51-3c2e7b9d0a11>\r\n"
+                        + "WARC-Date: 2024-05-02T10:00:00Z\r\nWARC-Target-URI: " + uri + "\r\n"
+                        + "Content-Type: application/http; msgtype=response\r\nContent-Length: " + block.length
+                        + "\r\n\r\n";
         byte[] h = head.getBytes(StandardCharsets.UTF_8), end = "\r\n\r\n".getBytes(StandardCharsets.UTF_8);
         byte[] all = new byte[h.length + block.length + end.length];
         System.arraycopy(h, 0, all, 0, h.length);

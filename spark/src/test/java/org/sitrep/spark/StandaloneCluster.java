@@ -38,13 +38,33 @@ final class StandaloneCluster implements AutoCloseable {
         this.classDirectories = String.join(File.pathSeparator, directories);
         int port = freePort();
         this.master = "spark://127.0.0.1:" + port;
-        this.masterProcess = start(dir, "master", "org.apache.spark.deploy.master.Master",
-                "--host", "127.0.0.1", "--port", String.valueOf(port), "--webui-port", String.valueOf(freePort()));
+        this.masterProcess = start(
+                dir,
+                "master",
+                "org.apache.spark.deploy.master.Master",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                String.valueOf(port),
+                "--webui-port",
+                String.valueOf(freePort()));
         for (int i = 0; i < workers; i++) {
             Path work = Files.createDirectories(dir.resolve("worker-" + i));
-            this.workers.add(start(dir, "worker-" + i, "org.apache.spark.deploy.worker.Worker",
-                    "--host", "127.0.0.1", "--cores", "1", "--memory", workerMemoryMb + "m",
-                    "--webui-port", String.valueOf(freePort()), "--work-dir", work.toString(), master));
+            this.workers.add(start(
+                    dir,
+                    "worker-" + i,
+                    "org.apache.spark.deploy.worker.Worker",
+                    "--host",
+                    "127.0.0.1",
+                    "--cores",
+                    "1",
+                    "--memory",
+                    workerMemoryMb + "m",
+                    "--webui-port",
+                    String.valueOf(freePort()),
+                    "--work-dir",
+                    work.toString(),
+                    master));
         }
         awaitWorkers(dir.resolve("master.log"), workers);
     }
@@ -53,7 +73,11 @@ final class StandaloneCluster implements AutoCloseable {
     private void awaitWorkers(Path log, int n) throws IOException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readAllLines(log).stream().filter(l -> l.contains("Registering worker")).count() >= n) return;
+            if (Files.exists(log)
+                    && Files.readAllLines(log).stream()
+                                    .filter(l -> l.contains("Registering worker"))
+                                    .count()
+                            >= n) return;
             if (!masterProcess.isAlive()) break;
             try {
                 Thread.sleep(200);
@@ -67,13 +91,18 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     private Process start(Path dir, String name, String mainClass, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", home.resolve("jars") + File.separator + "*"));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                home.resolve("jars") + File.separator + "*"));
         cmd.addAll(List.of(System.getProperty("spark.jvm.opens", "").split(" +")));
         cmd.add(mainClass);
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd.stream().filter(s -> !s.isBlank()).toList())
-                .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        cmd.stream().filter(s -> !s.isBlank()).toList())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".log").toFile());
         Map<String, String> env = pb.environment();
         env.put("SPARK_HOME", home.toString());
         env.put("SPARK_SCALA_VERSION", "2.13");
@@ -84,9 +113,12 @@ final class StandaloneCluster implements AutoCloseable {
 
     /** Kills (SIGKILL) the executor JVMs a worker has launched; returns how many. */
     long killExecutors(int worker) {
-        return workers.get(worker).toHandle().descendants()
+        return workers.get(worker)
+                .toHandle()
+                .descendants()
                 .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
-                .peek(ProcessHandle::destroyForcibly).count();
+                .peek(ProcessHandle::destroyForcibly)
+                .count();
     }
 
     private static int freePort() {

@@ -1,12 +1,6 @@
 package org.sitrep.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.sitrep.records.DocumentRecord;
-import org.sitrep.records.DocumentRecord.EventRecord;
-import org.sitrep.records.DocumentRecord.Side;
-import org.sitrep.sources.Document;
-import org.sitrep.analysis.TimeRef;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -20,6 +14,11 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
+import org.sitrep.analysis.TimeRef;
+import org.sitrep.records.DocumentRecord;
+import org.sitrep.records.DocumentRecord.EventRecord;
+import org.sitrep.records.DocumentRecord.Side;
+import org.sitrep.sources.Document;
 
 /**
  * Coded documents and their events in an embedded DuckDB database. Each document is stored in one
@@ -35,6 +34,7 @@ import java.util.List;
 public final class EventStore implements AutoCloseable {
     /** The estimated shingle overlap above which two texts are copies of one article. */
     public static final double NEAR_DUPLICATE = 0.5;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Connection db;
 
@@ -88,15 +88,24 @@ public final class EventStore implements AutoCloseable {
                       trigger VARCHAR, evidence VARCHAR, rule VARCHAR, url VARCHAR, outlet VARCHAR,
                       PRIMARY KEY (doc_id, event_id))""");
             // added after the first release: databases made before get them too
-            for (String column : List.of("documents ADD COLUMN IF NOT EXISTS text VARCHAR", "documents ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR",
-                    "documents ADD COLUMN IF NOT EXISTS similarity DOUBLE", "documents ADD COLUMN IF NOT EXISTS fingerprint BLOB",
-                    "events ADD COLUMN IF NOT EXISTS polarity VARCHAR", "events ADD COLUMN IF NOT EXISTS mentions INTEGER",
-                    "events ADD COLUMN IF NOT EXISTS confidence DOUBLE", "events ADD COLUMN IF NOT EXISTS cluster_id VARCHAR",
-                    "events ADD COLUMN IF NOT EXISTS day DATE", "events ADD COLUMN IF NOT EXISTS acled_type VARCHAR",
+            for (String column : List.of(
+                    "documents ADD COLUMN IF NOT EXISTS text VARCHAR",
+                    "documents ADD COLUMN IF NOT EXISTS duplicate_of VARCHAR",
+                    "documents ADD COLUMN IF NOT EXISTS similarity DOUBLE",
+                    "documents ADD COLUMN IF NOT EXISTS fingerprint BLOB",
+                    "events ADD COLUMN IF NOT EXISTS polarity VARCHAR",
+                    "events ADD COLUMN IF NOT EXISTS mentions INTEGER",
+                    "events ADD COLUMN IF NOT EXISTS confidence DOUBLE",
+                    "events ADD COLUMN IF NOT EXISTS cluster_id VARCHAR",
+                    "events ADD COLUMN IF NOT EXISTS day DATE",
+                    "events ADD COLUMN IF NOT EXISTS acled_type VARCHAR",
                     "events ADD COLUMN IF NOT EXISTS acled_sub_type VARCHAR")) {
                 st.execute("ALTER TABLE " + column);
             }
-            st.execute("UPDATE events SET cluster_id = doc_id || '/' || event_id WHERE cluster_id IS NULL");  // rows stored before clustering
+            st.execute(
+                    "UPDATE events SET cluster_id = doc_id || '/' || event_id WHERE cluster_id IS NULL"); // rows stored
+            // before
+            // clustering
             st.execute("UPDATE events SET day = TRY_CAST(date AS DATE) WHERE day IS NULL AND date IS NOT NULL");
             st.execute("CREATE TABLE IF NOT EXISTS document_bands (band_key BIGINT, doc_id VARCHAR)");
             st.execute(CLUSTERS);
@@ -111,7 +120,8 @@ public final class EventStore implements AutoCloseable {
     public static String contentHash(String text) {
         try {
             String normal = text.replaceAll("\\s+", " ").strip();
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normal.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(normal.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -150,8 +160,20 @@ public final class EventStore implements AutoCloseable {
         DUPLICATE
     }
 
-    private static final List<String> DOCUMENT_COLUMNS = List.of("url", "content_hash", "title", "outlet", "published", "language",
-            "error", "events", "record", "text", "duplicate_of", "similarity", "fingerprint");
+    private static final List<String> DOCUMENT_COLUMNS = List.of(
+            "url",
+            "content_hash",
+            "title",
+            "outlet",
+            "published",
+            "language",
+            "error",
+            "events",
+            "record",
+            "text",
+            "duplicate_of",
+            "similarity",
+            "fingerprint");
 
     /**
      * Stores a coded document and its events atomically, unless a coded document with the same id, URL or text is
@@ -169,8 +191,8 @@ public final class EventStore implements AutoCloseable {
             db.setAutoCommit(false);
             boolean retry;
             try (PreparedStatement dup = db.prepareStatement(
-                    "SELECT 1 FROM documents WHERE error IS NULL AND (id = ? OR (url IS NOT NULL AND url = ?) OR content_hash = ?) LIMIT 1");
-                 PreparedStatement previous = db.prepareStatement("SELECT 1 FROM documents WHERE id = ?")) {
+                            "SELECT 1 FROM documents WHERE error IS NULL AND (id = ? OR (url IS NOT NULL AND url = ?) OR content_hash = ?) LIMIT 1");
+                    PreparedStatement previous = db.prepareStatement("SELECT 1 FROM documents WHERE id = ?")) {
                 dup.setString(1, r.id());
                 dup.setString(2, d.url());
                 dup.setString(3, hash);
@@ -183,12 +205,13 @@ public final class EventStore implements AutoCloseable {
                 }
                 previous.setString(1, r.id());
                 try (ResultSet rs = previous.executeQuery()) {
-                    retry = rs.next();  // only a failed row can be there: a coded one is a duplicate
+                    retry = rs.next(); // only a failed row can be there: a coded one is a duplicate
                 }
                 if (retry) {
                     // DuckDB cannot delete and re-insert a key in one transaction (nor update an indexed row), so the
                     // failed row goes first, in a transaction of its own: a crash in between only means another retry
-                    for (String table : List.of("document_bands WHERE doc_id", "events WHERE doc_id", "documents WHERE id")) {
+                    for (String table :
+                            List.of("document_bands WHERE doc_id", "events WHERE doc_id", "documents WHERE id")) {
                         try (PreparedStatement clear = db.prepareStatement("DELETE FROM " + table + " = ?")) {
                             clear.setString(1, r.id());
                             clear.executeUpdate();
@@ -204,8 +227,8 @@ public final class EventStore implements AutoCloseable {
             String sql = "INSERT INTO documents (" + String.join(", ", DOCUMENT_COLUMNS) + ", coded_at, id) VALUES ("
                     + "?, ".repeat(DOCUMENT_COLUMNS.size()) + "now(), ?)";
             try (PreparedStatement doc = db.prepareStatement(sql);
-                 PreparedStatement band = db.prepareStatement("INSERT INTO document_bands VALUES (?, ?)");
-                 PreparedStatement ev = db.prepareStatement("""
+                    PreparedStatement band = db.prepareStatement("INSERT INTO document_bands VALUES (?, ?)");
+                    PreparedStatement ev = db.prepareStatement("""
                     INSERT INTO events (doc_id, event_id, sentence, date, date_precision, cameo, cameo_root, plover, mode, quad_class, goldstein,
                       source_code, source_country, source_text, target_code, target_country, target_text, location, location_country, lat, lon,
                       historical, hedged, modality, attribution, trigger, evidence, rule, url, outlet, polarity, mentions, confidence, cluster_id, day,
@@ -260,7 +283,9 @@ public final class EventStore implements AutoCloseable {
                     ev.setBoolean(i++, e.historical());
                     ev.setBoolean(i++, e.hedged());
                     ev.setString(i++, e.modality());
-                    ev.setString(i++, e.attribution() == null ? null : e.attribution().text());
+                    ev.setString(
+                            i++,
+                            e.attribution() == null ? null : e.attribution().text());
                     ev.setString(i++, e.trigger().text());
                     ev.setString(i++, e.evidence());
                     ev.setString(i++, e.rule());
@@ -270,7 +295,8 @@ public final class EventStore implements AutoCloseable {
                     ev.setInt(i++, 1 + e.mentions().size());
                     ev.setDouble(i++, e.confidence());
                     ev.setString(i++, clusterId(r.id(), e, s, t));
-                    LocalDate day = TimeRef.periodStart(e.date() == null ? null : e.date().value());  // weeks and months sort among days
+                    LocalDate day = TimeRef.periodStart(
+                            e.date() == null ? null : e.date().value()); // weeks and months sort among days
                     ev.setObject(i++, day == null ? null : java.sql.Date.valueOf(day));
                     ev.setString(i++, e.acled() == null ? null : e.acled().eventType());
                     ev.setString(i, e.acled() == null ? null : e.acled().subEventType());
@@ -293,8 +319,10 @@ public final class EventStore implements AutoCloseable {
     /** The stored document this text is a near-duplicate of (the first copy, not a copy of a copy), or null. */
     private Original original(Fingerprint fp) throws SQLException {
         long[] keys = fp.bands();
-        String sql = "SELECT DISTINCT d.id, d.duplicate_of, d.fingerprint FROM document_bands b JOIN documents d ON d.id = b.doc_id"
-                + " WHERE d.error IS NULL AND d.fingerprint IS NOT NULL AND b.band_key IN (" + "?, ".repeat(keys.length - 1) + "?)";
+        String sql =
+                "SELECT DISTINCT d.id, d.duplicate_of, d.fingerprint FROM document_bands b JOIN documents d ON d.id = b.doc_id"
+                        + " WHERE d.error IS NULL AND d.fingerprint IS NOT NULL AND b.band_key IN ("
+                        + "?, ".repeat(keys.length - 1) + "?)";
         Original best = null;
         try (PreparedStatement ps = db.prepareStatement(sql)) {
             for (int i = 0; i < keys.length; i++) ps.setLong(i + 1, keys[i]);
@@ -302,7 +330,8 @@ public final class EventStore implements AutoCloseable {
                 while (rs.next()) {
                     double sim = fp.similarity(Fingerprint.of(rs.getBytes(3)));
                     String id = rs.getString(2) != null ? rs.getString(2) : rs.getString(1);
-                    if (sim >= NEAR_DUPLICATE && (best == null || sim > best.similarity())) best = new Original(id, sim);
+                    if (sim >= NEAR_DUPLICATE && (best == null || sim > best.similarity()))
+                        best = new Original(id, sim);
                 }
             }
         }
@@ -316,9 +345,17 @@ public final class EventStore implements AutoCloseable {
      * are taken for one real-world event, as GDELT does; undated events stay on their own.
      */
     static String clusterId(String docId, EventRecord e, Side s, Side t) {
-        String key = e.date() == null || e.date().value() == null ? docId + "/" + e.id()
-                : String.join("|", e.date().value(), s == null ? "-" : s.code(), t == null ? "-" : t.code(), e.cameo().substring(0, 2),
-                e.location() == null || e.location().country() == null ? "-" : e.location().country());
+        String key = e.date() == null || e.date().value() == null
+                ? docId + "/" + e.id()
+                : String.join(
+                        "|",
+                        e.date().value(),
+                        s == null ? "-" : s.code(),
+                        t == null ? "-" : t.code(),
+                        e.cameo().substring(0, 2),
+                        e.location() == null || e.location().country() == null
+                                ? "-"
+                                : e.location().country());
         return contentHash(key).substring(0, 16);
     }
 
@@ -327,17 +364,29 @@ public final class EventStore implements AutoCloseable {
         return sides.isEmpty() ? null : sides.get(0);
     }
 
-    public long documents() { return count("SELECT count(*) FROM documents"); }
-    public long events() { return count("SELECT count(*) FROM events"); }
+    public long documents() {
+        return count("SELECT count(*) FROM documents");
+    }
+
+    public long events() {
+        return count("SELECT count(*) FROM events");
+    }
     /** Documents stored as failed, to be tried again by the next ingest. */
-    public long failed() { return count("SELECT count(*) FROM documents WHERE error IS NOT NULL"); }
+    public long failed() {
+        return count("SELECT count(*) FROM documents WHERE error IS NOT NULL");
+    }
     /** Documents stored as near-duplicate copies of another. */
-    public long copies() { return count("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"); }
+    public long copies() {
+        return count("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL");
+    }
     /** Real-world events: clusters of coded events from all documents. */
-    public long clusters() { return count("SELECT count(DISTINCT cluster_id) FROM events"); }
+    public long clusters() {
+        return count("SELECT count(DISTINCT cluster_id) FROM events");
+    }
 
     private long count(String sql) {
-        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
@@ -346,7 +395,9 @@ public final class EventStore implements AutoCloseable {
     }
 
     /** The JDBC connection, for exports and queries that want SQL. */
-    public Connection connection() { return db; }
+    public Connection connection() {
+        return db;
+    }
 
     @Override
     public void close() {
@@ -371,10 +422,14 @@ public final class EventStore implements AutoCloseable {
 
         static Unavailable of(Path file, SQLException e) {
             String m = String.valueOf(e.getMessage());
-            java.util.regex.Matcher pid = java.util.regex.Pattern.compile("\\(PID (\\d+)\\)").matcher(m);
+            java.util.regex.Matcher pid =
+                    java.util.regex.Pattern.compile("\\(PID (\\d+)\\)").matcher(m);
             if (m.contains("Could not set lock") || m.contains("Conflicting lock")) {
-                return new Unavailable("database " + file + " is in use by another process" + (pid.find() ? " (PID " + pid.group(1) + ")" : "")
-                        + "; stop it (only one ingest or serve at a time) or use another --db", e);
+                return new Unavailable(
+                        "database " + file + " is in use by another process"
+                                + (pid.find() ? " (PID " + pid.group(1) + ")" : "")
+                                + "; stop it (only one ingest or serve at a time) or use another --db",
+                        e);
             }
             String first = m.lines().findFirst().orElse(m).strip();
             return new Unavailable("cannot open database " + file + ": " + first, e);

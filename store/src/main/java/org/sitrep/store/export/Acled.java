@@ -1,17 +1,5 @@
 package org.sitrep.store.export;
 
-import org.sitrep.knowledge.KnowledgeFiles;
-import org.sitrep.knowledge.Tsv;
-import org.sitrep.records.DocumentRecord.ActorRecord;
-import org.sitrep.records.DocumentRecord.EventRecord;
-import org.sitrep.records.DocumentRecord.Location;
-import org.sitrep.records.DocumentRecord.PlaceRecord;
-import org.sitrep.records.DocumentRecord.Side;
-import org.sitrep.store.export.Countries.Country;
-import org.sitrep.store.export.Reports.Cluster;
-import org.sitrep.store.export.Reports.Report;
-import org.sitrep.analysis.TimeRef;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDate;
@@ -22,6 +10,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.sitrep.analysis.TimeRef;
+import org.sitrep.knowledge.KnowledgeFiles;
+import org.sitrep.knowledge.Tsv;
+import org.sitrep.records.DocumentRecord.ActorRecord;
+import org.sitrep.records.DocumentRecord.EventRecord;
+import org.sitrep.records.DocumentRecord.Location;
+import org.sitrep.records.DocumentRecord.PlaceRecord;
+import org.sitrep.records.DocumentRecord.Side;
+import org.sitrep.store.export.Countries.Country;
+import org.sitrep.store.export.Reports.Cluster;
+import org.sitrep.store.export.Reports.Report;
 
 /**
  * An ACLED-shaped CSV: ACLED's columns, one row per real-world event the coder gave an ACLED event type. Actors are
@@ -31,10 +30,38 @@ import java.util.Set;
  */
 public final class Acled {
 
-    public static final List<String> COLUMNS = List.of("event_id_cnty", "event_date", "year", "time_precision", "disorder_type",
-            "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
-            "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
-            "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp");
+    public static final List<String> COLUMNS = List.of(
+            "event_id_cnty",
+            "event_date",
+            "year",
+            "time_precision",
+            "disorder_type",
+            "event_type",
+            "sub_event_type",
+            "actor1",
+            "assoc_actor_1",
+            "inter1",
+            "actor2",
+            "assoc_actor_2",
+            "inter2",
+            "interaction",
+            "civilian_targeting",
+            "iso",
+            "region",
+            "country",
+            "admin1",
+            "admin2",
+            "admin3",
+            "location",
+            "latitude",
+            "longitude",
+            "geo_precision",
+            "source",
+            "source_scale",
+            "notes",
+            "fatalities",
+            "tags",
+            "timestamp");
 
     private record Sector(int inter, String name) {}
 
@@ -45,7 +72,8 @@ public final class Acled {
     static {
         KnowledgeFiles kb = KnowledgeFiles.builtIn();
         for (Tsv.Row r : kb.rows("export/acled.tsv")) DISORDER.put(r.get(0) + "\t" + r.get(1), r.get(2));
-        for (Tsv.Row r : kb.rows("export/acled-actors.tsv")) SECTORS.put(r.get(0), new Sector(Integer.parseInt(r.get(1)), r.get(2)));
+        for (Tsv.Row r : kb.rows("export/acled-actors.tsv"))
+            SECTORS.put(r.get(0), new Sector(Integer.parseInt(r.get(1)), r.get(2)));
         for (Tsv.Row r : kb.rows("actors/media.tsv")) {
             OUTLET_COUNTRY.put(r.get(4).toLowerCase(Locale.ROOT), r.get(2));
             for (String a : r.list(5)) OUTLET_COUNTRY.put(a.toLowerCase(Locale.ROOT), r.get(2));
@@ -62,9 +90,15 @@ public final class Acled {
         line(w, COLUMNS);
         for (Cluster c : clusters) {
             Report r = typed(c);
-            if (r == null) { untyped++; continue; }
+            if (r == null) {
+                untyped++;
+                continue;
+            }
             List<String> row = row(c, r);
-            if (row == null) { undated++; continue; }
+            if (row == null) {
+                undated++;
+                continue;
+            }
             line(w, row);
         }
         return new Skipped(untyped, undated);
@@ -78,7 +112,8 @@ public final class Acled {
 
     /** The cluster's first report that the coder gave an ACLED type, or null. */
     private static Report typed(Cluster c) {
-        for (Report r : c.reports()) if (r.event().acled() != null && r.event().acled().eventType() != null) return r;
+        for (Report r : c.reports())
+            if (r.event().acled() != null && r.event().acled().eventType() != null) return r;
         return null;
     }
 
@@ -86,19 +121,28 @@ public final class Acled {
         EventRecord e = r.event();
         LocalDate day = TimeRef.periodStart(e.date() == null ? null : e.date().value());
         if (day == null) return null;
-        String type = e.acled().eventType(), sub = e.acled().subEventType() == null ? "" : e.acled().subEventType();
+        String type = e.acled().eventType(),
+                sub = e.acled().subEventType() == null ? "" : e.acled().subEventType();
         String disorder = disorderType(type, sub);
         Location l = e.location();
         PlaceRecord p = r.place();
         String where = l == null ? null : l.country();
-        Country country = Countries.of(where != null ? where : e.source().isEmpty() ? null : Actors.first(e.source()).country());
+        Country country = Countries.of(
+                where != null
+                        ? where
+                        : e.source().isEmpty() ? null : Actors.first(e.source()).country());
         Side a1 = Actors.first(e.source()), a2 = Actors.first(e.target());
         int inter1 = inter(a1, type, country), inter2 = inter(a2, type, country);
         List<String> f = new ArrayList<>(COLUMNS.size());
         f.add((country == null ? "XXX" : country.iso3()) + Gdelt.globalEventId(c.id()));
         f.add(day.toString());
         f.add(Integer.toString(day.getYear()));
-        f.add(switch (e.date().precision() == null ? "" : e.date().precision()) { case "day" -> "1"; case "week" -> "2"; default -> "3"; });
+        f.add(
+                switch (e.date().precision() == null ? "" : e.date().precision()) {
+                    case "day" -> "1";
+                    case "week" -> "2";
+                    default -> "3";
+                });
         f.add(disorder);
         f.add(type);
         f.add(sub);
@@ -110,7 +154,10 @@ public final class Acled {
         f.add(a2 == null ? "" : Integer.toString(inter2));
         f.add(a1 == null ? "" : a2 == null ? inter1 + "0" : Math.min(inter1, inter2) + "" + Math.max(inter1, inter2));
         f.add(disorder.contains("Political violence") && a2 != null && inter2 == 7 ? "Civilian targeting" : "");
-        f.add(country == null || country.numeric() == null ? "" : country.numeric().toString());
+        f.add(
+                country == null || country.numeric() == null
+                        ? ""
+                        : country.numeric().toString());
         f.add(country == null ? "" : country.region());
         f.add(country == null ? "" : country.name());
         boolean region = p != null && "region".equals(p.kind());
@@ -126,10 +173,12 @@ public final class Acled {
         f.add(String.join("; ", outlets));
         f.add(scale(outlets, country));
         f.add(e.evidence());
-        f.add(Long.toString(c.reports().stream().mapToLong(x -> killed(x.event())).max().orElse(0)));
+        f.add(Long.toString(
+                c.reports().stream().mapToLong(x -> killed(x.event())).max().orElse(0)));
         Object size = e.counts() == null ? null : e.counts().get("size");
         f.add(size == null ? "" : "crowd size=" + size);
-        f.add(Long.toString(c.reports().stream().mapToLong(Report::codedAt).max().orElse(r.codedAt())));
+        f.add(Long.toString(
+                c.reports().stream().mapToLong(Report::codedAt).max().orElse(r.codedAt())));
         return f;
     }
 
@@ -184,9 +233,12 @@ public final class Acled {
         for (String o : outlets) {
             String c = OUTLET_COUNTRY.get(o.toLowerCase(Locale.ROOT));
             if (c == null || where == null) continue;
-            if (c.equals(where.iso3())) national = true; else international = true;
+            if (c.equals(where.iso3())) national = true;
+            else international = true;
         }
-        return national && international ? "National-International" : national ? "National" : international ? "International" : "";
+        return national && international
+                ? "National-International"
+                : national ? "National" : international ? "International" : "";
     }
 
     private static long killed(EventRecord e) {

@@ -1,23 +1,24 @@
 package org.sitrep.store.export;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.sitrep.knowledge.KnowledgeFiles;
 import org.sitrep.knowledge.Tsv;
 import org.sitrep.records.DocumentRecord.ActorRecord;
 import org.sitrep.records.DocumentRecord.Side;
 import org.sitrep.store.export.Reports.Report;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-
 /** How exports name and split an event's actors: the knowledge base's name, never a pronoun; CAMEO code parts. */
 final class Actors {
     /** Words that name no one by themselves: a side written "it" or "the two" is named by what it was resolved to. */
-    private static final Set<String> EMPTY_WORDS = Set.of("the", "a", "an", "this", "that", "these", "those", "his", "her", "its",
-            "their", "our", "my", "your", "he", "she", "it", "they", "we", "i", "you", "him", "them", "us", "who", "which",
-            "both", "all", "some", "several", "two", "three", "four", "five", "other", "others", "one");
+    private static final Set<String> EMPTY_WORDS = Set.of(
+            "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "he",
+            "she", "it", "they", "we", "i", "you", "him", "them", "us", "who", "which", "both", "all", "some",
+            "several", "two", "three", "four", "five", "other", "others", "one");
+
     private static final Set<String> RELIGIONS = codes("export/gdelt-religions.tsv");
 
     private Actors() {}
@@ -62,7 +63,9 @@ final class Actors {
         return out;
     }
 
-    static boolean religion(String part) { return RELIGIONS.contains(part); }
+    static boolean religion(String part) {
+        return RELIGIONS.contains(part);
+    }
 
     private static boolean isEmpty(String text) {
         for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+"))

@@ -1,12 +1,11 @@
 package org.sitrep.store.export;
 
-import org.sitrep.knowledge.KnowledgeFiles;
-import org.sitrep.knowledge.Tsv;
-
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.sitrep.knowledge.KnowledgeFiles;
+import org.sitrep.knowledge.Tsv;
 
 /**
  * What other datasets call a country: FIPS 10-4 (GDELT), ISO alpha-2 (PLOVER's location object), ISO numeric and
@@ -16,8 +15,16 @@ import java.util.Map;
 public final class Countries {
 
     /** One country; {@code areas} maps a word of a place's name or division to the FIPS code of that part. */
-    public record Country(String iso3, String iso2, Integer numeric, String fips, String region, Map<String, String> areas,
-                          String name, Double lat, Double lon) {
+    public record Country(
+            String iso3,
+            String iso2,
+            Integer numeric,
+            String fips,
+            String region,
+            Map<String, String> areas,
+            String name,
+            Double lat,
+            Double lon) {
 
         /** The FIPS code of the place: a part's own code when FIPS splits the country (Gaza Strip GZ, West Bank WE). */
         public String fipsOf(String... placeNames) {
@@ -52,9 +59,18 @@ public final class Countries {
                 if (kv.length == 2) areas.put(kv[1].toLowerCase(Locale.ROOT), kv[0]);
             }
             double[] p = points.get(r.get(0));
-            out.put(r.get(0), new Country(r.get(0), r.get(1), r.get(2).isEmpty() ? null : Integer.valueOf(r.get(2)),
-                    r.get(3).isEmpty() ? null : r.get(3), r.get(4), Map.copyOf(areas), names.getOrDefault(r.get(0), r.get(0)),
-                    p == null ? null : p[0], p == null ? null : p[1]));
+            out.put(
+                    r.get(0),
+                    new Country(
+                            r.get(0),
+                            r.get(1),
+                            r.get(2).isEmpty() ? null : Integer.valueOf(r.get(2)),
+                            r.get(3).isEmpty() ? null : r.get(3),
+                            r.get(4),
+                            Map.copyOf(areas),
+                            names.getOrDefault(r.get(0), r.get(0)),
+                            p == null ? null : p[0],
+                            p == null ? null : p[1]));
         }
         return Map.copyOf(out);
     }

@@ -1,14 +1,5 @@
 package org.sitrep.store.export;
 
-import org.sitrep.records.DocumentRecord.EventRecord;
-import org.sitrep.records.DocumentRecord.Location;
-import org.sitrep.records.DocumentRecord.PlaceRecord;
-import org.sitrep.records.DocumentRecord.Side;
-import org.sitrep.store.export.Countries.Country;
-import org.sitrep.store.export.Reports.Cluster;
-import org.sitrep.store.export.Reports.Report;
-import org.sitrep.analysis.TimeRef;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -24,6 +15,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.sitrep.analysis.TimeRef;
+import org.sitrep.records.DocumentRecord.EventRecord;
+import org.sitrep.records.DocumentRecord.Location;
+import org.sitrep.records.DocumentRecord.PlaceRecord;
+import org.sitrep.records.DocumentRecord.Side;
+import org.sitrep.store.export.Countries.Country;
+import org.sitrep.store.export.Reports.Cluster;
+import org.sitrep.store.export.Reports.Report;
 
 /**
  * GDELT 2.0 event records: one tab-separated line of the 61 columns per real-world event, no header, as GDELT's
@@ -36,7 +35,8 @@ public final class Gdelt {
     /** The 61 column names in GDELT's order. */
     public static final List<String> COLUMNS = columns();
 
-    private static final DateTimeFormatter ADDED = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ADDED =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private Gdelt() {}
 
@@ -45,7 +45,10 @@ public final class Gdelt {
         long undated = 0;
         for (Cluster c : clusters) {
             List<String> row = row(c);
-            if (row == null) { undated++; continue; }
+            if (row == null) {
+                undated++;
+                continue;
+            }
             w.write(String.join("\t", row));
             w.write('\n');
         }
@@ -63,7 +66,8 @@ public final class Gdelt {
         f.add(String.format(Locale.ROOT, "%04d%02d%02d", day.getYear(), day.getMonthValue(), day.getDayOfMonth()));
         f.add(String.format(Locale.ROOT, "%04d%02d", day.getYear(), day.getMonthValue()));
         f.add(Integer.toString(day.getYear()));
-        f.add(String.format(Locale.ROOT, "%.4f", day.getYear() + ((day.getMonthValue() - 1) * 30 + day.getDayOfMonth()) / 365.0));
+        f.add(String.format(
+                Locale.ROOT, "%.4f", day.getYear() + ((day.getMonthValue() - 1) * 30 + day.getDayOfMonth()) / 365.0));
         Side a1 = Actors.first(e.source()), a2 = Actors.first(e.target());
         actor(f, r, a1);
         actor(f, r, a2);
@@ -76,13 +80,17 @@ public final class Gdelt {
         f.add(Long.toString(c.mentions()));
         f.add(Long.toString(c.sources()));
         f.add(Long.toString(c.articles()));
-        f.add("");  // AvgTone: sitrep does not score tone
+        f.add(""); // AvgTone: sitrep does not score tone
         Geo action = Geo.of(r);
         Geo.forActor(a1, action).addTo(f);
         Geo.forActor(a2, action).addTo(f);
         action.addTo(f);
-        f.add(ADDED.format(Instant.ofEpochSecond(c.reports().stream().mapToLong(Report::codedAt).min().orElse(r.codedAt()))));
-        f.add(r.url() != null ? r.url() : r.outlet() != null ? r.outlet() : r.doc().id());
+        f.add(ADDED.format(Instant.ofEpochSecond(
+                c.reports().stream().mapToLong(Report::codedAt).min().orElse(r.codedAt()))));
+        f.add(
+                r.url() != null
+                        ? r.url()
+                        : r.outlet() != null ? r.outlet() : r.doc().id());
         return f;
     }
 
@@ -100,17 +108,23 @@ public final class Gdelt {
 
     /** Code, name, country, known group, ethnic, two religions, three types: ten fields. */
     private static void actor(List<String> f, Report r, Side s) {
-        if (s == null || s.code() == null) { f.addAll(Collections.nCopies(10, "")); return; }
+        if (s == null || s.code() == null) {
+            f.addAll(Collections.nCopies(10, ""));
+            return;
+        }
         String code = s.code();
         String country = Actors.country(code);
         List<String> parts = Actors.parts(code);
         String knownGroup = "";
-        if (country == null && !parts.isEmpty() && List.of("IGO", "NGO", "IMG", "MNC").contains(parts.get(0)) && parts.size() > 1)
-            knownGroup = parts.get(1);
+        if (country == null
+                && !parts.isEmpty()
+                && List.of("IGO", "NGO", "IMG", "MNC").contains(parts.get(0))
+                && parts.size() > 1) knownGroup = parts.get(1);
         List<String> religions = new ArrayList<>(), types = new ArrayList<>();
         for (String p : parts) {
             if (p.equals(knownGroup)) continue;
-            if (Actors.religion(p)) religions.add(p); else types.add(p);
+            if (Actors.religion(p)) religions.add(p);
+            else types.add(p);
         }
         f.add(code);
         f.add(clean(Actors.name(r, s)).toUpperCase(Locale.ROOT));
@@ -135,13 +149,15 @@ public final class Gdelt {
             String fips = c == null ? "" : nullToEmpty(c.fipsOf(l.name(), admin1));
             boolean us = "USA".equals(l.country());
             if ("country".equals(kind))
-                return new Geo(1, c == null ? l.name() : c.name(), fips, decimal(l.lat(), 4), decimal(l.lon(), 4), fips);
+                return new Geo(
+                        1, c == null ? l.name() : c.name(), fips, decimal(l.lat(), 4), decimal(l.lon(), 4), fips);
             List<String> name = new ArrayList<>();
             name.add(l.name());
             if (!admin1.isEmpty() && !admin1.equals(l.name())) name.add(admin1);
             if (c != null) name.add(c.name());
             int type = "region".equals(kind) ? (us ? 2 : 5) : (us ? 3 : 4);
-            String feature = p == null || p.geonamesId() == null ? "" : p.geonamesId().toString();
+            String feature =
+                    p == null || p.geonamesId() == null ? "" : p.geonamesId().toString();
             return new Geo(type, String.join(", ", name), fips, decimal(l.lat(), 4), decimal(l.lon(), 4), feature);
         }
 
@@ -150,16 +166,23 @@ public final class Gdelt {
             String iso3 = s == null ? null : s.country() != null ? s.country() : Actors.country(s.code());
             Country c = Countries.of(iso3);
             if (c == null) return NONE;
-            if (c.fips() != null && c.fips().equals(action.fips()) || c.fips() == null && action.type() != 0) return action;
+            if (c.fips() != null && c.fips().equals(action.fips()) || c.fips() == null && action.type() != 0)
+                return action;
             String fips = nullToEmpty(c.fips());
-            return new Geo(1, c.name(), fips, c.lat() == null ? "" : decimal(c.lat(), 4), c.lon() == null ? "" : decimal(c.lon(), 4), fips);
+            return new Geo(
+                    1,
+                    c.name(),
+                    fips,
+                    c.lat() == null ? "" : decimal(c.lat(), 4),
+                    c.lon() == null ? "" : decimal(c.lon(), 4),
+                    fips);
         }
 
         void addTo(List<String> f) {
             f.add(Integer.toString(type));
             f.add(clean(name));
             f.add(fips);
-            f.add(fips);  // ADM1: the country's code, see the class comment
+            f.add(fips); // ADM1: the country's code, see the class comment
             f.add("");
             f.add(lat);
             f.add(lon);
@@ -169,12 +192,15 @@ public final class Gdelt {
 
     /** A number without float noise: 14.484299659729004 becomes 14.4843, 12.0 stays 12.0 at one place. */
     static String decimal(double v, int places) {
-        BigDecimal d = BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP).stripTrailingZeros();
+        BigDecimal d =
+                BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP).stripTrailingZeros();
         if (d.scale() < 1) d = d.setScale(1, RoundingMode.UNNECESSARY);
         return d.toPlainString();
     }
 
-    private static String nullToEmpty(String s) { return s == null ? "" : s; }
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
 
     /** Tabs and line breaks would break the row. */
     private static String clean(String s) {
@@ -184,12 +210,32 @@ public final class Gdelt {
     private static List<String> columns() {
         List<String> c = new ArrayList<>(List.of("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"));
         for (String a : List.of("Actor1", "Actor2"))
-            for (String s : List.of("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
-                    "Type1Code", "Type2Code", "Type3Code")) c.add(a + s);
-        c.addAll(List.of("IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-                "NumMentions", "NumSources", "NumArticles", "AvgTone"));
+            for (String s : List.of(
+                    "Code",
+                    "Name",
+                    "CountryCode",
+                    "KnownGroupCode",
+                    "EthnicCode",
+                    "Religion1Code",
+                    "Religion2Code",
+                    "Type1Code",
+                    "Type2Code",
+                    "Type3Code")) c.add(a + s);
+        c.addAll(List.of(
+                "IsRootEvent",
+                "EventCode",
+                "EventBaseCode",
+                "EventRootCode",
+                "QuadClass",
+                "GoldsteinScale",
+                "NumMentions",
+                "NumSources",
+                "NumArticles",
+                "AvgTone"));
         for (String g : List.of("Actor1Geo_", "Actor2Geo_", "ActionGeo_"))
-            for (String s : List.of("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")) c.add(g + s);
+            for (String s :
+                    List.of("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"))
+                c.add(g + s);
         c.addAll(List.of("DATEADDED", "SOURCEURL"));
         return List.copyOf(c);
     }

@@ -3,16 +3,6 @@ package org.sitrep.store.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.sitrep.records.DocumentRecord.ActorRecord;
-import org.sitrep.records.DocumentRecord.EventRecord;
-import org.sitrep.records.DocumentRecord.Location;
-import org.sitrep.records.DocumentRecord.PlaceRecord;
-import org.sitrep.records.DocumentRecord.Side;
-import org.sitrep.records.DocumentRecord.Span;
-import org.sitrep.store.export.Countries.Country;
-import org.sitrep.store.export.Reports.Report;
-import org.sitrep.analysis.TimeRef;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -22,6 +12,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.sitrep.analysis.TimeRef;
+import org.sitrep.records.DocumentRecord.ActorRecord;
+import org.sitrep.records.DocumentRecord.EventRecord;
+import org.sitrep.records.DocumentRecord.Location;
+import org.sitrep.records.DocumentRecord.PlaceRecord;
+import org.sitrep.records.DocumentRecord.Side;
+import org.sitrep.records.DocumentRecord.Span;
+import org.sitrep.store.export.Countries.Country;
+import org.sitrep.store.export.Reports.Report;
 
 /**
  * PLOVER event records as the PLOVER specification names its data fields, one JSON object a line: {@code id},
@@ -42,7 +41,10 @@ public final class Plover {
         long left = 0;
         for (Report r : reports) {
             ObjectNode o = record(r);
-            if (o == null) { left++; continue; }
+            if (o == null) {
+                left++;
+                continue;
+            }
             w.write(JSON.writeValueAsString(o));
             w.write('\n');
         }
@@ -101,16 +103,20 @@ public final class Plover {
     private static ObjectNode actor(Report r, Side s) {
         ObjectNode a = JSON.createObjectNode();
         String country = Actors.country(s.code());
-        String top = country != null ? country : s.code() != null && s.code().length() >= 3 ? s.code().substring(0, 3) : s.country();
+        String top = country != null
+                ? country
+                : s.code() != null && s.code().length() >= 3 ? s.code().substring(0, 3) : s.country();
         a.put("code", top);
-        String rest = s.code() == null || s.code().length() <= 3 ? null : s.code().substring(3);
+        String rest =
+                s.code() == null || s.code().length() <= 3 ? null : s.code().substring(3);
         if (rest != null) a.put("sector", rest.length() > 6 ? rest.substring(0, 6) : rest);
         a.put("actor_text", s.text());
         ActorRecord known = r.actor(s);
         if (known != null && known.kb() != null) a.put("identifier_id", "sitrep:" + known.kb());
         String name = Actors.name(r, s);
         if (name != null) a.put("identifier_text", name);
-        List<String> religions = Actors.parts(s.code()).stream().filter(Actors::religion).toList();
+        List<String> religions =
+                Actors.parts(s.code()).stream().filter(Actors::religion).toList();
         if (!religions.isEmpty()) a.put("religion", String.join(" ", religions));
         a.put("cameo_code", s.code());
         return a;
@@ -127,11 +133,20 @@ public final class Plover {
         o.put("latitude", round(l.lat()));
         o.put("longitude", round(l.lon()));
         if (p != null && p.kind() != null) {
-            o.put("feature_class", switch (p.kind()) { case "country", "region" -> "A"; case "city" -> "P"; default -> "L"; });
+            o.put(
+                    "feature_class",
+                    switch (p.kind()) {
+                        case "country", "region" -> "A";
+                        case "city" -> "P";
+                        default -> "L";
+                    });
             o.put("kind", p.kind());
         }
         Country c = Countries.of(l.country());
-        if (c != null) { o.put("country_code", c.iso2()); o.put("cc3", c.iso3()); }
+        if (c != null) {
+            o.put("country_code", c.iso2());
+            o.put("cc3", c.iso3());
+        }
         if (p != null && p.admin1() != null && !p.admin1().isEmpty()) o.put("admin1", p.admin1());
         return o;
     }
@@ -139,7 +154,9 @@ public final class Plover {
     private static ObjectNode size(Map<String, Object> counts) {
         if (counts == null) return null;
         ObjectNode s = JSON.createObjectNode();
-        for (String[] k : new String[][] {{"killed", "dead"}, {"injured", "injured"}, {"arrested", "arrested"}, {"size", "participants"}}) {
+        for (String[] k : new String[][] {
+            {"killed", "dead"}, {"injured", "injured"}, {"arrested", "arrested"}, {"size", "participants"}
+        }) {
             Object v = counts.get(k[0]);
             if (v instanceof Number n) s.put(k[1], n.longValue());
             else if (v != null) s.put(k[1], v.toString());

@@ -2,13 +2,6 @@ package org.sitrep.store.export;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.sitrep.records.DocumentRecord;
-import org.sitrep.records.DocumentRecord.ActorRecord;
-import org.sitrep.records.DocumentRecord.EventRecord;
-import org.sitrep.records.DocumentRecord.PlaceRecord;
-import org.sitrep.records.DocumentRecord.Side;
-import org.sitrep.store.EventFilter;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -21,6 +14,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sitrep.records.DocumentRecord;
+import org.sitrep.records.DocumentRecord.ActorRecord;
+import org.sitrep.records.DocumentRecord.EventRecord;
+import org.sitrep.records.DocumentRecord.PlaceRecord;
+import org.sitrep.records.DocumentRecord.Side;
+import org.sitrep.store.EventFilter;
 
 /**
  * The stored events an export selects, each with the full record of its document (every actor of a side, places,
@@ -29,7 +28,14 @@ import java.util.Map;
 public final class Reports {
 
     /** One coded event and the stored document it comes from. */
-    public record Report(DocumentRecord doc, EventRecord event, String clusterId, String url, String outlet, long codedAt, String text) {
+    public record Report(
+            DocumentRecord doc,
+            EventRecord event,
+            String clusterId,
+            String url,
+            String outlet,
+            long codedAt,
+            String text) {
 
         public ActorRecord actor(Side s) {
             if (s == null || s.actor() == null || doc.actors() == null) return null;
@@ -38,7 +44,9 @@ public final class Reports {
         }
 
         /** The side's actor's name as exports give it: the knowledge base's, never a pronoun. */
-        public String name(Side s) { return Actors.name(this, s); }
+        public String name(Side s) {
+            return Actors.name(this, s);
+        }
 
         public PlaceRecord place() {
             if (event.location() == null || event.location().place() == null || doc.places() == null) return null;
@@ -49,7 +57,9 @@ public final class Reports {
         /** True when the event's sentence is in the article's lead paragraph (GDELT's IsRootEvent). */
         public boolean inLead() {
             if (event.sentence() == 0) return true;
-            if (text == null || doc.sentences() == null || event.sentence() >= doc.sentences().size()) return false;
+            if (text == null
+                    || doc.sentences() == null
+                    || event.sentence() >= doc.sentences().size()) return false;
             int first = 0;
             while (first < text.length() && Character.isWhitespace(text.charAt(first))) first++;
             int end = text.indexOf('\n', first);
@@ -59,10 +69,13 @@ public final class Reports {
 
     /** A real-world event: the reports of it in this selection (first the one its row describes) and its counts over the store. */
     public record Cluster(String id, List<Report> reports, long mentions, long sources, long articles) {
-        public Report first() { return reports.get(0); }
+        public Report first() {
+            return reports.get(0);
+        }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final int CACHE = 256;
 
     private Reports() {}
@@ -72,15 +85,18 @@ public final class Reports {
         List<Object> args = new ArrayList<>();
         String where = f.where(args);
         List<String[]> keys = new ArrayList<>();
-        try (PreparedStatement ps = db.prepareStatement("SELECT doc_id, event_id, cluster_id FROM events" + where
-                + " ORDER BY day, date, doc_id, event_id")) {
+        try (PreparedStatement ps = db.prepareStatement(
+                "SELECT doc_id, event_id, cluster_id FROM events" + where + " ORDER BY day, date, doc_id, event_id")) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) keys.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
             }
         }
         Map<String, Stored> cache = new LinkedHashMap<>(CACHE, 0.75f, true) {
-            @Override protected boolean removeEldestEntry(Map.Entry<String, Stored> e) { return size() > CACHE; }
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Stored> e) {
+                return size() > CACHE;
+            }
         };
         List<Report> out = new ArrayList<>(keys.size());
         try (PreparedStatement doc = db.prepareStatement(
@@ -91,12 +107,20 @@ public final class Reports {
                     doc.setString(1, k[0]);
                     try (ResultSet rs = doc.executeQuery()) {
                         if (!rs.next()) continue;
-                        s = new Stored(parse(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5));
+                        s = new Stored(
+                                parse(rs.getString(1)),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getLong(4),
+                                rs.getString(5));
                     }
                     cache.put(k[0], s);
                 }
                 for (EventRecord e : s.record().events())
-                    if (e.id().equals(k[1])) { out.add(new Report(s.record(), e, k[2], s.url(), s.outlet(), s.codedAt(), s.text())); break; }
+                    if (e.id().equals(k[1])) {
+                        out.add(new Report(s.record(), e, k[2], s.url(), s.outlet(), s.codedAt(), s.text()));
+                        break;
+                    }
             }
         }
         return out;
@@ -115,12 +139,15 @@ public final class Reports {
             }
         }
         Map<String, List<Report>> groups = new LinkedHashMap<>();
-        for (Report r : reports) groups.computeIfAbsent(r.clusterId(), k -> new ArrayList<>()).add(r);
+        for (Report r : reports)
+            groups.computeIfAbsent(r.clusterId(), k -> new ArrayList<>()).add(r);
         List<Cluster> out = new ArrayList<>(groups.size());
-        Comparator<Report> firstStored = Comparator.comparing((Report r) -> r.doc().id()).thenComparing(r -> r.event().id());
+        Comparator<Report> firstStored = Comparator.comparing(
+                        (Report r) -> r.doc().id())
+                .thenComparing(r -> r.event().id());
         for (var g : groups.entrySet()) {
             List<Report> rs = new ArrayList<>(g.getValue());
-            rs.sort(firstStored);  // the row describes the first report stored, as the store's cluster view does
+            rs.sort(firstStored); // the row describes the first report stored, as the store's cluster view does
             long[] c = counts.getOrDefault(g.getKey(), new long[] {rs.size(), 1, rs.size()});
             out.add(new Cluster(g.getKey(), List.copyOf(rs), c[0], c[1], c[2]));
         }

@@ -1,10 +1,22 @@
 package org.sitrep.store.export;
 
+import static org.junit.jupiter.api.Assertions.*;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sitrep.records.DocumentRecord;
@@ -22,19 +34,6 @@ import org.sitrep.store.EventStore;
 import org.sitrep.store.Exporter;
 import org.sitrep.store.Exporter.Format;
 
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.*;
-
 /** The export formats read as their own tools read them: GDELT's 61 columns, PLOVER's fields, ACLED's columns. */
 class ExportFormatsTest {
 
@@ -43,33 +42,131 @@ class ExportFormatsTest {
 
     /** A coded document: a clash with two actors on one side, a pronoun side, and an event without a source. */
     static DocumentRecord record(String id, String outlet, String acledType, String acledSub) {
-        var police = new ActorRecord("a1", "Pakistani police", "Pakistani police", List.of(), "PAKCOP", "PAK", List.of("COP"), List.of(), null, false);
-        var insurgents = new ActorRecord("a2", "Afghan insurgents", "Afghan insurgents", List.of(), "AFGINS", "AFG", List.of("INS"), List.of(), null, false);
-        var ttp = new ActorRecord("a3", "the Pakistani Taliban", "Tehrik-i-Taliban Pakistan", List.of(), "PAKINSMOS", "PAK", List.of("INS", "MOS"),
-                List.of(), "tehrik-i-taliban", false);
-        var peshawar = new PlaceRecord("p1", "Peshawar", "Peshawar", "city", "PAK", "Khyber Pakhtunkhwa", 34.00800132751465, 71.578498840332, 1168197L,
+        var police = new ActorRecord(
+                "a1",
+                "Pakistani police",
+                "Pakistani police",
+                List.of(),
+                "PAKCOP",
+                "PAK",
+                List.of("COP"),
+                List.of(),
+                null,
+                false);
+        var insurgents = new ActorRecord(
+                "a2",
+                "Afghan insurgents",
+                "Afghan insurgents",
+                List.of(),
+                "AFGINS",
+                "AFG",
+                List.of("INS"),
+                List.of(),
+                null,
+                false);
+        var ttp = new ActorRecord(
+                "a3",
+                "the Pakistani Taliban",
+                "Tehrik-i-Taliban Pakistan",
+                List.of(),
+                "PAKINSMOS",
+                "PAK",
+                List.of("INS", "MOS"),
+                List.of(),
+                "tehrik-i-taliban",
+                false);
+        var peshawar = new PlaceRecord(
+                "p1",
+                "Peshawar",
+                "Peshawar",
+                "city",
+                "PAK",
+                "Khyber Pakhtunkhwa",
+                34.00800132751465,
+                71.578498840332,
+                1168197L,
                 List.of(new int[] {50, 58}));
         Location at = new Location("Peshawar", "p1", "Peshawar", "PAK", 34.00800132751465, 71.578498840332);
         Map<String, Object> counts = new HashMap<>();
         counts.put("killed", 4);
         counts.put("size", null);
-        EventRecord clash = new EventRecord("e1", 0, TEXT.substring(0, 83), new Trigger("clashed", 39, 46), "190", "ASSAULT", "firearms",
-                acledType == null ? null : new DocumentRecord.Acled(acledType, acledSub), List.of("military"), 4, -10.0,
-                List.of(new Side("Pakistani police", "a1", "PAKCOP", "PAK", List.of("COP"), false),
+        EventRecord clash = new EventRecord(
+                "e1",
+                0,
+                TEXT.substring(0, 83),
+                new Trigger("clashed", 39, 46),
+                "190",
+                "ASSAULT",
+                "firearms",
+                acledType == null ? null : new DocumentRecord.Acled(acledType, acledSub),
+                List.of("military"),
+                4,
+                -10.0,
+                List.of(
+                        new Side("Pakistani police", "a1", "PAKCOP", "PAK", List.of("COP"), false),
                         new Side("Afghan insurgents", "a2", "AFGINS", "AFG", List.of("INS"), false)),
                 List.of(new Side("It", "a3", "PAKINSMOS", "PAK", List.of("INS", "MOS"), false)),
-                at, new When("2024-05-06", "day", "text"), false, "asserted", "actual", false, null, counts, "verb:clash -> 190", 0.8,
-                List.of(), null);
-        EventRecord condemn = new EventRecord("e2", 2, "Officials in Islamabad condemned the attack.", new Trigger("condemned", 23, 32), "111",
-                "ACCUSE", "criticize", null, List.of(), 3, -2.0, List.of(), List.of(), null, new When("2024-05-06", "day", "publication"),
-                false, "asserted", "actual", false, null, Map.of(), "verb:condemn -> 111", 0.5, List.of(), null);
-        return new DocumentRecord(id, "Clash in Peshawar", "https://example.org/" + id, outlet, "2024-05-06", "en",
-                List.of(new Span(0, 83), new Span(84, 123), new Span(125, TEXT.length())), List.of(police, insurgents, ttp), List.of(peshawar),
-                List.of(clash, condemn), List.of(), List.of(), List.of(), List.of(), null);
+                at,
+                new When("2024-05-06", "day", "text"),
+                false,
+                "asserted",
+                "actual",
+                false,
+                null,
+                counts,
+                "verb:clash -> 190",
+                0.8,
+                List.of(),
+                null);
+        EventRecord condemn = new EventRecord(
+                "e2",
+                2,
+                "Officials in Islamabad condemned the attack.",
+                new Trigger("condemned", 23, 32),
+                "111",
+                "ACCUSE",
+                "criticize",
+                null,
+                List.of(),
+                3,
+                -2.0,
+                List.of(),
+                List.of(),
+                null,
+                new When("2024-05-06", "day", "publication"),
+                false,
+                "asserted",
+                "actual",
+                false,
+                null,
+                Map.of(),
+                "verb:condemn -> 111",
+                0.5,
+                List.of(),
+                null);
+        return new DocumentRecord(
+                id,
+                "Clash in Peshawar",
+                "https://example.org/" + id,
+                outlet,
+                "2024-05-06",
+                "en",
+                List.of(new Span(0, 83), new Span(84, 123), new Span(125, TEXT.length())),
+                List.of(police, insurgents, ttp),
+                List.of(peshawar),
+                List.of(clash, condemn),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null);
     }
 
     static Document doc(String id, String outlet, String text) {
-        return Document.of(id, text, "2024-05-06").withTitle("Clash in Peshawar").withUrl("https://example.org/" + id).withOutlet(outlet);
+        return Document.of(id, text, "2024-05-06")
+                .withTitle("Clash in Peshawar")
+                .withUrl("https://example.org/" + id)
+                .withOutlet(outlet);
     }
 
     static EventStore store(Path dir, String acledType, String acledSub) {
@@ -107,8 +204,14 @@ class ExportFormatsTest {
         for (String a : List.of("Actor1", "Actor2")) {
             t.put(a + "Code", "([A-Z]{3})*");
             t.put(a + "CountryCode", "([A-Z]{3})?");
-            for (String s : List.of("KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code", "Type1Code", "Type2Code", "Type3Code"))
-                t.put(a + s, "([A-Z]{3})?");
+            for (String s : List.of(
+                    "KnownGroupCode",
+                    "EthnicCode",
+                    "Religion1Code",
+                    "Religion2Code",
+                    "Type1Code",
+                    "Type2Code",
+                    "Type3Code")) t.put(a + s, "([A-Z]{3})?");
         }
         t.put("DATEADDED", "\\d{14}");
         t.put("SOURCEURL", ".+");
@@ -118,15 +221,22 @@ class ExportFormatsTest {
     @Test
     void gdeltExportHasGdeltsSixtyOneColumnsNoHeaderFipsCodesAndStableIds(@TempDir Path dir) throws Exception {
         assertEquals(61, Gdelt.COLUMNS.size());
-        assertEquals(List.of("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate", "Actor1Code"), Gdelt.COLUMNS.subList(0, 6));
+        assertEquals(
+                List.of("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate", "Actor1Code"),
+                Gdelt.COLUMNS.subList(0, 6));
         assertEquals(List.of("DATEADDED", "SOURCEURL"), Gdelt.COLUMNS.subList(59, 61));
         List<String> lines;
         try (EventStore store = store(dir, null, null)) {
-            assertEquals(2, Exporter.export(store, Format.gdelt, dir.resolve("g.tsv"), EventFilter.all()),
+            assertEquals(
+                    2,
+                    Exporter.export(store, Format.gdelt, dir.resolve("g.tsv"), EventFilter.all()),
                     "two real-world events, each reported by two outlets");
             lines = Files.readAllLines(dir.resolve("g.tsv"));
             Exporter.export(store, Format.gdelt, dir.resolve("again.tsv"), EventFilter.all());
-            assertEquals(lines, Files.readAllLines(dir.resolve("again.tsv")), "a second export is the same file, ids included");
+            assertEquals(
+                    lines,
+                    Files.readAllLines(dir.resolve("again.tsv")),
+                    "a second export is the same file, ids included");
         }
         assertEquals(2, lines.size(), "no header row");
         Map<String, String> clash = null;
@@ -156,14 +266,19 @@ class ExportFormatsTest {
         assertEquals("19", clash.get("EventRootCode"));
         assertEquals("190", clash.get("EventBaseCode"));
         assertEquals("-10.0", clash.get("GoldsteinScale"));
-        assertEquals(List.of("2", "2", "2"), List.of(clash.get("NumMentions"), clash.get("NumSources"), clash.get("NumArticles")));
+        assertEquals(
+                List.of("2", "2", "2"),
+                List.of(clash.get("NumMentions"), clash.get("NumSources"), clash.get("NumArticles")));
         assertEquals("PK", clash.get("ActionGeo_CountryCode"), "FIPS 10-4, not ISO");
         assertEquals("4", clash.get("ActionGeo_Type"), "a world city");
         assertEquals("Peshawar, Khyber Pakhtunkhwa, Pakistan", clash.get("ActionGeo_FullName"));
         assertEquals("34.008", clash.get("ActionGeo_Lat"), "no float noise");
         assertEquals("71.5785", clash.get("ActionGeo_Long"));
         assertEquals("1168197", clash.get("ActionGeo_FeatureID"));
-        assertEquals(clash.get("ActionGeo_FullName"), clash.get("Actor1Geo_FullName"), "Pakistani police act where the clash is");
+        assertEquals(
+                clash.get("ActionGeo_FullName"),
+                clash.get("Actor1Geo_FullName"),
+                "Pakistani police act where the clash is");
         assertEquals("https://example.org/a", clash.get("SOURCEURL"));
         assertEquals(Long.toString(Gdelt.globalEventId(clusterOf(dir, "a", "e1"))), clash.get("GLOBALEVENTID"));
     }
@@ -186,7 +301,8 @@ class ExportFormatsTest {
     void everyPloverRecordValidatesAgainstTheSchemaWrittenFromTheSpecification(@TempDir Path dir) throws Exception {
         Schema schema;
         try (InputStream in = ExportFormatsTest.class.getResourceAsStream("/sitrep/export/plover.schema.json")) {
-            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(in);
         }
         Exporter.Result result;
         try (EventStore store = store(dir, null, null)) {
@@ -205,7 +321,9 @@ class ExportFormatsTest {
         assertEquals("PAK", first.get("source").get(0).get("code").asText());
         assertEquals("COP", first.get("source").get(0).get("sector").asText());
         assertEquals("AFG", first.get("source").get(1).get("code").asText());
-        assertEquals("Tehrik-i-Taliban Pakistan", first.get("recipient").get(0).get("identifier_text").asText());
+        assertEquals(
+                "Tehrik-i-Taliban Pakistan",
+                first.get("recipient").get(0).get("identifier_text").asText());
         assertEquals("PK", first.get("event_loc").get("country_code").asText());
         assertEquals(1168197, first.get("event_loc").get("geonameid").asLong());
         assertEquals(4, first.get("size").get("dead").asInt());
@@ -218,7 +336,9 @@ class ExportFormatsTest {
     @Test
     void acledExportHasAcledsColumnsAndDerivesTheDisorderType(@TempDir Path dir) throws Exception {
         assertEquals("Political violence", Acled.disorderType("Battles", "Armed clash"));
-        assertEquals("Political violence; Demonstrations", Acled.disorderType("Protests", "Excessive force against protesters"));
+        assertEquals(
+                "Political violence; Demonstrations",
+                Acled.disorderType("Protests", "Excessive force against protesters"));
         assertEquals("Demonstrations", Acled.disorderType("Protests", "Peaceful protest"));
         assertEquals("Strategic developments", Acled.disorderType("Strategic developments", "Arrests"));
         Exporter.Result result;
@@ -229,11 +349,37 @@ class ExportFormatsTest {
         assertEquals("1 real-world events without an ACLED type", result.leftOut());
         List<String> lines = Files.readAllLines(dir.resolve("a.csv"));
         List<String> header = List.of(lines.get(0).split(","));
-        for (String c : List.of("event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1",
-                "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region",
-                "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
-                "notes", "fatalities", "tags", "timestamp"))
-            assertTrue(header.contains(c), c);
+        for (String c : List.of(
+                "event_date",
+                "year",
+                "time_precision",
+                "disorder_type",
+                "event_type",
+                "sub_event_type",
+                "actor1",
+                "assoc_actor_1",
+                "inter1",
+                "actor2",
+                "assoc_actor_2",
+                "inter2",
+                "interaction",
+                "civilian_targeting",
+                "iso",
+                "region",
+                "country",
+                "admin1",
+                "admin2",
+                "admin3",
+                "location",
+                "latitude",
+                "longitude",
+                "geo_precision",
+                "source",
+                "source_scale",
+                "notes",
+                "fatalities",
+                "tags",
+                "timestamp")) assertTrue(header.contains(c), c);
         List<String> row = csv(lines.get(1));
         assertEquals(header.size(), row.size());
         Map<String, String> r = new HashMap<>();
@@ -263,14 +409,19 @@ class ExportFormatsTest {
             assertEquals(4, Exporter.export(store, Format.csv, dir.resolve("e.csv"), EventFilter.all()));
             assertEquals(4, Exporter.export(store, Format.parquet, dir.resolve("e.parquet"), EventFilter.all()));
             try (Statement st = store.connection().createStatement()) {
-                for (String read : List.of("read_csv('" + dir.resolve("e.csv") + "', header = true, all_varchar = true)",
+                for (String read : List.of(
+                        "read_csv('" + dir.resolve("e.csv") + "', header = true, all_varchar = true)",
                         "read_parquet('" + dir.resolve("e.parquet") + "')")) {
-                    try (ResultSet rs = st.executeQuery("SELECT source_code, CAST(source_codes AS VARCHAR), CAST(source_names AS VARCHAR),"
-                            + " CAST(target_names AS VARCHAR), CAST(lat AS VARCHAR) FROM " + read + " WHERE doc_id = 'a' AND event_id = 'e1'")) {
+                    try (ResultSet rs = st.executeQuery(
+                            "SELECT source_code, CAST(source_codes AS VARCHAR), CAST(source_names AS VARCHAR),"
+                                    + " CAST(target_names AS VARCHAR), CAST(lat AS VARCHAR) FROM " + read
+                                    + " WHERE doc_id = 'a' AND event_id = 'e1'")) {
                         assertTrue(rs.next(), read);
                         assertEquals("PAKCOP", rs.getString(1));
                         assertTrue(rs.getString(2).matches("\\[?PAKCOP(;|, )AFGINS]?"), read + ": " + rs.getString(2));
-                        assertTrue(rs.getString(3).matches("\\[?Pakistani police(;|, )Afghan insurgents]?"), rs.getString(3));
+                        assertTrue(
+                                rs.getString(3).matches("\\[?Pakistani police(;|, )Afghan insurgents]?"),
+                                rs.getString(3));
                         assertTrue(rs.getString(4).contains("Tehrik-i-Taliban Pakistan"), rs.getString(4));
                         assertEquals("34.008", rs.getString(5), "coordinates without float noise");
                     }
@@ -280,8 +431,10 @@ class ExportFormatsTest {
     }
 
     private static String clusterOf(Path dir, String doc, String event) throws Exception {
-        try (EventStore store = EventStore.open(dir.resolve("x.duckdb")); Statement st = store.connection().createStatement();
-             ResultSet rs = st.executeQuery("SELECT cluster_id FROM events WHERE doc_id = '" + doc + "' AND event_id = '" + event + "'")) {
+        try (EventStore store = EventStore.open(dir.resolve("x.duckdb"));
+                Statement st = store.connection().createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT cluster_id FROM events WHERE doc_id = '" + doc + "' AND event_id = '" + event + "'")) {
             assertTrue(rs.next());
             return rs.getString(1);
         }
@@ -295,12 +448,16 @@ class ExportFormatsTest {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') { b.append('"'); i++; }
-                else if (c == '"') quoted = false;
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    b.append('"');
+                    i++;
+                } else if (c == '"') quoted = false;
                 else b.append(c);
             } else if (c == '"') quoted = true;
-            else if (c == ',') { out.add(b.toString()); b.setLength(0); }
-            else b.append(c);
+            else if (c == ',') {
+                out.add(b.toString());
+                b.setLength(0);
+            } else b.append(c);
         }
         out.add(b.toString());
         return out;
