@@ -126,6 +126,18 @@ class PoliceNewsFixtureTest {
     }
 
     @Test
+    void policeWhoDidLittleToStopTheMobFailed() {
+        assertTrue(
+                failedPoliceAct(code("The police did little to stop the rioters who torched the stalls in Bikaner.")));
+    }
+
+    @Test
+    void theFailureOfThePoliceIsTheirFailedAct() {
+        DocumentRecord r = code("Traders blamed the failure of the police to protect the market in Udaipur.");
+        assertTrue(failedPoliceAct(r), r.nonEvents().toString());
+    }
+
+    @Test
     void theInactionOfThePoliceIsTheirFailure() {
         DocumentRecord r =
                 code("Shopkeepers complained about the inaction of the police during the riots in Bhavnagar.");
