@@ -143,6 +143,10 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
                                 && resolver.kb().is("role", s.token(j).lemma())
                                 && Set.of("for", "of").contains(s.token(j + 1).lower())) {
                             y = next(ms, i, j + 2, 8);
+                        } else {
+                            // "X, the UN secretary-general", "X, Poland's foreign minister": the group named
+                            // right before the role word
+                            y = ownerBeforeRole(s, next(ms, i, j, 0));
                         }
                     }
                 } else if (k + 1 < s.size()
@@ -181,6 +185,19 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
                 }
             }
         }
+    }
+
+    /** y when a role word follows it within two tokens ("UN secretary-general", "Poland's foreign minister"). */
+    private Mention ownerBeforeRole(Sentence s, Mention y) {
+        if (y == null) return null;
+        if (resolver.kb().is("role", s.token(y.head()).lemma())) return y;
+        for (int k = y.to() + 1; k <= y.to() + 3 && k < s.size(); k++) {
+            Token t = s.token(k);
+            if (resolver.kb().is("role", t.lemma())) return y;
+            if (!Set.of("'s", "'", "foreign", "defence", "defense", "interior", "prime", "special", "chief")
+                    .contains(t.lower())) return null;
+        }
+        return null;
     }
 
     private static Mention next(List<Mention> ms, int after, int fromToken, int window) {

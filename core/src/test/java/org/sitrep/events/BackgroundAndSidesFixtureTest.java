@@ -126,4 +126,15 @@ class BackgroundAndSidesFixtureTest {
         EventRecord bs = only(code("Bosnian Serbs shelled the town of Bihac on Saturday."), "ASSAULT");
         assertEquals(Set.of("BIH"), countries(bs.source()), bs.source().toString());
     }
+
+    @Test
+    void anUnknownPersonIsWhoTheAppositionSaysTheyServe() {
+        EventRecord un = only(
+                code("Chile rejected calls by Anna Berg, the UN secretary-general, to cut fishing quotas."), "REJECT");
+        assertTrue(
+                un.target().stream().anyMatch(t -> t.code() != null && t.code().startsWith("IGO")),
+                "the person is the UN's official: " + un.target());
+        EventRecord pol = only(code("Peru criticised Jan Kowal, Poland's foreign minister, on Monday."), "ACCUSE");
+        assertEquals(Set.of("POL"), countries(pol.target()), pol.target().toString());
+    }
 }
