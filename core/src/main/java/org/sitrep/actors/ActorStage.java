@@ -143,9 +143,9 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
                                 && resolver.kb().is("role", s.token(j).lemma())
                                 && Set.of("for", "of").contains(s.token(j + 1).lower())) {
                             y = next(ms, i, j + 2, 8);
-                        } else {
-                            // "X, the UN secretary-general", "X, Poland's foreign minister": the group named
-                            // right before the role word
+                        } else if (x.code() == null) {
+                            // "X, the UN secretary-general", "X, Poland's foreign minister": an unknown person takes
+                            // the group named right before the role word (not "Washington, officials said")
                             y = ownerBeforeRole(s, next(ms, i, j, 0));
                         }
                     }
@@ -194,8 +194,9 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
         for (int k = y.to() + 1; k <= y.to() + 3 && k < s.size(); k++) {
             Token t = s.token(k);
             if (resolver.kb().is("role", t.lemma())) return y;
-            if (!Set.of("'s", "'", "foreign", "defence", "defense", "interior", "prime", "special", "chief")
-                    .contains(t.lower())) return null;
+            if (!t.lower().equals("'s")
+                    && !t.lower().equals("'")
+                    && !resolver.kb().is("role-modifier", t.lower())) return null;
         }
         return null;
     }

@@ -137,4 +137,17 @@ class BackgroundAndSidesFixtureTest {
         EventRecord pol = only(code("Peru criticised Jan Kowal, Poland's foreign minister, on Monday."), "ACCUSE");
         assertEquals(Set.of("POL"), countries(pol.target()), pol.target().toString());
     }
+
+    @Test
+    void aKnownActorBeforeAReportingClauseKeepsItsCountry() {
+        // "officials said" after a comma is no apposition: Washington stays the United States
+        DocumentRecord r = code(
+                "Sudan reopened the crossing after pressure from the United Nations and Washington, officials said.");
+        assertTrue(
+                r.actors().stream().anyMatch(a -> "USA".equals(a.country())),
+                r.actors().toString());
+        assertTrue(
+                r.actors().stream().noneMatch(DocumentRecord.ActorRecord::learned),
+                r.actors().toString());
+    }
 }
