@@ -659,7 +659,7 @@ public final class EventStage implements Stage {
     private void when(Analysis a, Sentence s, Token t, EventDraft e) {
         TimeRef ref = null;
         for (Token x = t; x != null && ref == null; x = s.head(x)) {
-            ref = Dates.of(s, x, a.published());
+            ref = Dates.of(s, x, a.published(), cues);
             if (!(x.relation().equals("conj")
                     || x.relation().equals("xcomp")
                     || x.relation().equals("obj")
@@ -800,7 +800,7 @@ public final class EventStage implements Stage {
     }
 
     /** "the death of one U.S. contractor", "killing 12 people", "five were killed". */
-    private static Integer number(Sentence s, Token k) {
+    private Integer number(Sentence s, Token k) {
         List<Token> around = new ArrayList<>(s.children(k));
         Token gov = s.head(k);
         if (gov != null && (k.deprel().equals("acl") || k.deprel().equals("amod"))) around.add(gov);
@@ -814,7 +814,7 @@ public final class EventStage implements Stage {
         for (Token c : new ArrayList<>(around)) around.addAll(s.children(c));
         for (Token c : around) {
             if (!(c.deprel().equals("nummod") || c.pos().equals("CD"))) continue;
-            Integer v = Dates.numberWord(c.lower());
+            Integer v = cues.number(c.lower());
             if (v != null) return v;
             try {
                 return Integer.parseInt(c.text().replace(",", ""));

@@ -6,16 +6,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The cue words of data/events/cues.tsv, by kind. */
+/** The cue words of data/events/cues.tsv, by kind, and the values of its number words. */
 public final class Cues {
     private final Map<String, Set<String>> byKind = new HashMap<>();
+    private final Map<String, Integer> numbers = new HashMap<>();
 
     public static Cues load(KnowledgeFiles files) {
         Cues c = new Cues();
         for (Tsv.Row r : files.rows("events/cues.tsv")) {
             c.byKind.computeIfAbsent(r.get(0), k -> new HashSet<>()).addAll(r.list(1));
+            if (r.get(0).equals("number")) {
+                int value;
+                try {
+                    value = Integer.parseInt(r.get(2));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(
+                            r.where() + ": a number row needs its value in the third column, not '" + r.get(2) + "'");
+                }
+                for (String w : r.list(1)) c.numbers.put(w, value); // a later layer's row wins
+            }
         }
         return c;
+    }
+
+    /** The value of a number word as written, lower case ("twelve" → 12, "a" → 1: kind number), or null. */
+    public Integer number(String word) {
+        return numbers.get(word);
     }
 
     public boolean is(String kind, String word) {

@@ -1,12 +1,16 @@
 package org.sitrep.parse;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.Layer;
 import org.sitrep.analysis.Stage;
+import org.sitrep.knowledge.Cues;
 import org.sitrep.text.Dateline;
 import org.sitrep.text.LanguageModel;
 import org.sitrep.text.SentenceCap;
+import org.sitrep.text.TimeWords;
 
 /** Sentences, tokens, tags, lemmas, names and dependencies from the language model. */
 public final class ParseStage implements Stage {
@@ -21,9 +25,18 @@ public final class ParseStage implements Stage {
     }
 
     private final LanguageModel model;
+    private final TimeWords timeWords;
 
-    public ParseStage(LanguageModel model) {
+    public ParseStage(LanguageModel model, Cues cues) {
         this.model = model;
+        this.timeWords = timeWords(cues);
+    }
+
+    /** The cue kinds weekday, month and time-hint say which sentences may hold a time expression. */
+    public static TimeWords timeWords(Cues cues) {
+        Set<String> words = new HashSet<>();
+        for (String kind : List.of("weekday", "month", "time-hint")) words.addAll(cues.of(kind));
+        return TimeWords.of(words);
     }
 
     /** The text with over-long sentences split (a bound on the model's cost), saying so in the warnings. */
@@ -37,6 +50,6 @@ public final class ParseStage implements Stage {
     public void process(Analysis a) {
         a.setDateline(Dateline.find(a.text()));
         a.setSentences(model.analyze(
-                capped(a, a.dateline() == null ? a.text() : a.dateline().blank(a.text())), a.published()));
+                capped(a, a.dateline() == null ? a.text() : a.dateline().blank(a.text())), a.published(), timeWords));
     }
 }

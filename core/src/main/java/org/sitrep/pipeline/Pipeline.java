@@ -45,7 +45,7 @@ public final class Pipeline {
         this.knowledge = knowledge;
         this.model = model;
         List<Stage> stages = List.of(
-                new ParseStage(model),
+                new ParseStage(model, knowledge.cues()),
                 new PlaceStage(knowledge.gazetteer(), knowledge.actors()),
                 new ActorStage(new ActorResolver(knowledge.actors())),
                 new QuoteStage(knowledge.cues()),

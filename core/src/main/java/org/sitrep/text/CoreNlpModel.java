@@ -34,10 +34,6 @@ import java.util.Properties;
 public final class CoreNlpModel implements LanguageModel {
 
     private static volatile CoreNlpModel shared;
-    private static final java.util.regex.Pattern TEMPORAL = java.util.regex.Pattern.compile(
-            "(?i)\\b(\\d{4}|\\d{1,2}(st|nd|rd|th)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july"
-                    + "|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|yesterday|today|tonight|tomorrow|ago"
-                    + "|week|weekend|month|year|decade|century|morning|afternoon|evening|night|last|next|earlier|later|recently|christmas|easter|ramadan|eid)\\b");
     /** Tokenize and split; the rest runs after the casing check. */
     private final StanfordCoreNLP split;
 
@@ -87,13 +83,19 @@ public final class CoreNlpModel implements LanguageModel {
         return analyze(text, null);
     }
 
+    /** SUTime reads every sentence (within its bounds): no words to choose them by. */
     @Override
     public List<Sentence> analyze(String text, java.time.LocalDate anchor) {
+        return analyze(text, anchor, TimeWords.ANY);
+    }
+
+    @Override
+    public List<Sentence> analyze(String text, java.time.LocalDate anchor, TimeWords timeWords) {
         Annotation doc = new Annotation(text);
         split.annotate(doc);
         truecase(doc);
         pipeline.annotate(doc);
-        List<List<TimeExpression>> times = anchor == null ? null : times(doc, anchor);
+        List<List<TimeExpression>> times = anchor == null ? null : times(doc, anchor, timeWords);
         List<Sentence> out = new ArrayList<>();
         for (CoreMap s : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
             List<CoreLabel> labels = s.get(CoreAnnotations.TokensAnnotation.class);
@@ -230,14 +232,14 @@ public final class CoreNlpModel implements LanguageModel {
     static final int SUTIME_MAX_SENTENCE = 600, SUTIME_MAX_TOTAL = 30_000;
 
     /** Sentences that may hold a time expression, within SUTime's input bounds (beyond them dates come from the own rules). */
-    private static List<CoreMap> sutimeCandidates(List<CoreMap> sentences) {
+    private static List<CoreMap> sutimeCandidates(List<CoreMap> sentences, TimeWords timeWords) {
         List<CoreMap> candidates = new ArrayList<>();
         int total = 0;
         for (CoreMap s : sentences) {
             String text = s.get(CoreAnnotations.TextAnnotation.class);
             if (text.length() > SUTIME_MAX_SENTENCE
                     || total + text.length() > SUTIME_MAX_TOTAL
-                    || !TEMPORAL.matcher(text).find()) continue;
+                    || !timeWords.mayHoldTime(text)) continue;
             candidates.add(s);
             total += text.length();
         }
@@ -277,12 +279,12 @@ public final class CoreNlpModel implements LanguageModel {
     }
 
     /** SUTime over the document, anchored on its publication date; per sentence, token-indexed. */
-    private List<List<TimeExpression>> times(Annotation doc, java.time.LocalDate anchor) {
+    private List<List<TimeExpression>> times(Annotation doc, java.time.LocalDate anchor, TimeWords timeWords) {
         List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
         List<List<TimeExpression>> out = new ArrayList<>();
         for (int i = 0; i < sentences.size(); i++) out.add(new ArrayList<>());
         // SUTime costs; most sentences hold no time expression, so only candidates go through it
-        List<CoreMap> candidates = sutimeCandidates(sentences);
+        List<CoreMap> candidates = sutimeCandidates(sentences, timeWords);
         if (candidates.isEmpty()) return out;
         Annotation part = new Annotation(doc.get(CoreAnnotations.TextAnnotation.class));
         part.set(CoreAnnotations.SentencesAnnotation.class, candidates);

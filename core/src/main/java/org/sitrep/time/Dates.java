@@ -6,8 +6,8 @@ import java.time.Month;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.sitrep.analysis.TimeRef;
+import org.sitrep.knowledge.Cues;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 
@@ -18,24 +18,6 @@ import org.sitrep.text.Token;
 public final class Dates {
     private Dates() {}
 
-    private static final Map<String, Integer> NUMBERS = Map.ofEntries(
-            Map.entry("one", 1),
-            Map.entry("two", 2),
-            Map.entry("three", 3),
-            Map.entry("four", 4),
-            Map.entry("five", 5),
-            Map.entry("six", 6),
-            Map.entry("seven", 7),
-            Map.entry("eight", 8),
-            Map.entry("nine", 9),
-            Map.entry("ten", 10),
-            Map.entry("eleven", 11),
-            Map.entry("twelve", 12),
-            Map.entry("twenty", 20),
-            Map.entry("a", 1),
-            Map.entry("an", 1));
-
-    /** "one" → 1 ... "twelve" → 12, "twenty" → 20, "a"/"an" → 1; null for anything else. */
     /** The day a date or timestamp string starts with ("2024-03-11", "2024-03-11T08:00:00Z"), or null. */
     public static LocalDate day(String s) {
         if (s == null || s.length() < 10) return null;
@@ -46,15 +28,11 @@ public final class Dates {
         }
     }
 
-    public static Integer numberWord(String w) {
-        return NUMBERS.get(w);
-    }
-
     /**
      * The time of the clause headed by {@code clause}, or null if it names none: SUTime's normalisation
-     * of a time expression attached to the clause, else this class's own reading of it.
+     * of a time expression attached to the clause, else this class's own reading of it ({@link #parse}).
      */
-    public static TimeRef of(Sentence s, Token clause, LocalDate published) {
+    public static TimeRef of(Sentence s, Token clause, LocalDate published, Cues cues) {
         for (Token c : s.children(clause)) {
             if (!(c.relation().equals("obl")
                     || c.relation().equals("nmod")
@@ -68,7 +46,7 @@ public final class Dates {
                     if (t != null) return t;
                 }
             }
-            TimeRef t = parse(s, c, published);
+            TimeRef t = parse(s, c, published, cues);
             if (t != null) return t;
         }
         return null;
@@ -86,8 +64,8 @@ public final class Dates {
         return null; // PAST_REF, PRESENT_REF, XXXX-…: not a date of its own
     }
 
-    /** A time expression headed by {@code head}. */
-    public static TimeRef parse(Sentence s, Token head, LocalDate published) {
+    /** A time expression headed by {@code head}; "two years ago" reads its number words from the cues (kind number). */
+    public static TimeRef parse(Sentence s, Token head, LocalDate published, Cues cues) {
         int[] span = s.span(head);
         List<Token> toks = s.tokens().subList(span[0], span[1] + 1);
         String text = s.text(span[0], span[1]);
@@ -97,7 +75,8 @@ public final class Dates {
         if (w.equals("ago")) {
             for (Token t : toks) {
                 String u = t.lemma();
-                int n = NUMBERS.getOrDefault(t.lower(), parseInt(t.text()));
+                Integer word = cues.number(t.lower());
+                int n = word != null ? word : parseInt(t.text());
                 Token unit = s.head(t);
                 if (n > 0 && unit != null) {
                     switch (unit.lemma()) {
