@@ -19,7 +19,7 @@ import org.sitrep.text.Sentence;
  * ({@link Stage#writes()}); readers after the pipeline take it as an {@link AnalysisView}.
  */
 public final class Analysis implements AnalysisView {
-    public record Relation(String type, EventDraft from, EventDraft to, String cue) {}
+    public record Relation(RelationType type, EventDraft from, EventDraft to, String cue) {}
 
     /** What the event model read in a sentence: its PLOVER type ("none" for no event) with its probability, and
      *  where it calls an event, the mode and ACLED sub-event type with theirs (null where it gives none). */

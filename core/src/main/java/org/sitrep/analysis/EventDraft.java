@@ -1,9 +1,13 @@
 package org.sitrep.analysis;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.sitrep.knowledge.AcledCrosswalk;
 import org.sitrep.knowledge.Codebook;
 
@@ -20,8 +24,11 @@ public final class EventDraft implements EventView {
     private String rule;
     private List<String> contexts = List.of();
     private AcledCrosswalk.Type acled;
-    private List<Mention> source = new ArrayList<>();
-    private List<Mention> target = new ArrayList<>();
+    private final List<Mention> source = new ArrayList<>();
+    private final List<Mention> target = new ArrayList<>();
+    // views made once, so that a caller may tell the sides apart by identity (side == e.source())
+    private final List<Mention> sourceView = Collections.unmodifiableList(source);
+    private final List<Mention> targetView = Collections.unmodifiableList(target);
     private Polarity polarity = Polarity.ASSERTED;
     private Modality modality = Modality.ACTUAL;
     private boolean hedged;
@@ -30,7 +37,7 @@ public final class EventDraft implements EventView {
     private String attributionCue;
     private boolean historical;
     private String dateValue;
-    private String datePrecision;
+    private DatePrecision datePrecision;
     private String dateFrom;
     private PlaceMention location;
     private final Map<String, Object> counts = new LinkedHashMap<>();
@@ -44,6 +51,8 @@ public final class EventDraft implements EventView {
     private String cue;
     private boolean announces;
     private final List<int[]> mentions = new ArrayList<>();
+    private final Map<String, Object> countsView = Collections.unmodifiableMap(counts);
+    private final List<int[]> mentionsView = Collections.unmodifiableList(mentions);
 
     @Override
     public int sentence() {
@@ -119,20 +128,62 @@ public final class EventDraft implements EventView {
 
     @Override
     public List<Mention> source() {
-        return source;
+        return sourceView;
     }
 
     public void setSource(List<Mention> source) {
-        this.source = source;
+        this.source.clear();
+        this.source.addAll(source);
+    }
+
+    public void addSource(Mention m) {
+        source.add(m);
+    }
+
+    public void addSources(Collection<? extends Mention> ms) {
+        source.addAll(ms);
+    }
+
+    public void clearSource() {
+        source.clear();
+    }
+
+    public void removeSourceIf(Predicate<? super Mention> p) {
+        source.removeIf(p);
+    }
+
+    public void replaceSources(UnaryOperator<Mention> f) {
+        source.replaceAll(f);
     }
 
     @Override
     public List<Mention> target() {
-        return target;
+        return targetView;
     }
 
     public void setTarget(List<Mention> target) {
-        this.target = target;
+        this.target.clear();
+        this.target.addAll(target);
+    }
+
+    public void addTarget(Mention m) {
+        target.add(m);
+    }
+
+    public void addTargets(Collection<? extends Mention> ms) {
+        target.addAll(ms);
+    }
+
+    public void clearTarget() {
+        target.clear();
+    }
+
+    public void removeTargetIf(Predicate<? super Mention> p) {
+        target.removeIf(p);
+    }
+
+    public void replaceTargets(UnaryOperator<Mention> f) {
+        target.replaceAll(f);
     }
 
     @Override
@@ -208,11 +259,11 @@ public final class EventDraft implements EventView {
     }
 
     @Override
-    public String datePrecision() {
+    public DatePrecision datePrecision() {
         return datePrecision;
     }
 
-    public void setDatePrecision(String datePrecision) {
+    public void setDatePrecision(DatePrecision datePrecision) {
         this.datePrecision = datePrecision;
     }
 
@@ -236,7 +287,17 @@ public final class EventDraft implements EventView {
 
     @Override
     public Map<String, Object> counts() {
-        return counts;
+        return countsView;
+    }
+
+    /** A count of people ("killed" 12, "size" "hundreds"), in the order first put. */
+    public void putCount(String what, Object value) {
+        counts.put(what, value);
+    }
+
+    /** A count this event has not got yet (one taken over from a mention merged into it). */
+    public void putCountIfAbsent(String what, Object value) {
+        counts.putIfAbsent(what, value);
     }
 
     @Override
@@ -322,7 +383,12 @@ public final class EventDraft implements EventView {
 
     @Override
     public List<int[]> mentions() {
-        return mentions;
+        return mentionsView;
+    }
+
+    /** Another mention of this event (merged into it): its sentence and trigger token. */
+    public void addMention(int sentence, int token) {
+        mentions.add(new int[] {sentence, token});
     }
 
     @Override

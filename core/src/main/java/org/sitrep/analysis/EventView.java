@@ -26,9 +26,9 @@ public interface EventView {
     List<String> contexts();
     /** ACLED's type, set last (AcledStage); null when ACLED would not code it. */
     AcledCrosswalk.Type acled();
-    /** The source actors (a live list: the stage working on the draft edits it). */
+    /** The source actors (an unmodifiable view: the stage working on the draft edits it through the draft). */
     List<Mention> source();
-    /** The target actors (a live list, like source). */
+    /** The target actors (an unmodifiable view, like source). */
     List<Mention> target();
 
     Polarity polarity();
@@ -47,7 +47,7 @@ public interface EventView {
 
     String dateValue();
 
-    String datePrecision();
+    DatePrecision datePrecision();
 
     String dateFrom();
 
@@ -72,7 +72,7 @@ public interface EventView {
     String cue();
     /** A statement of intent ("vowed to retaliate"): the statement happened. */
     boolean announces();
-    /** Other (sentence, token) mentions merged into this one (a live list). */
+    /** Other (sentence, token) mentions merged into this one (an unmodifiable view). */
     List<int[]> mentions();
 
     /** Coded: not merged into another, not the content of another, asserted, and actual or an announced intention. */

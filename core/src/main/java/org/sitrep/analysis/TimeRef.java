@@ -1,9 +1,9 @@
 package org.sitrep.analysis;
 
 /** When an event happened: an ISO value ("2019-12-31", "2019-12", "1983"), its precision, and where it came from. */
-public record TimeRef(String value, String precision, String from, String text) {
+public record TimeRef(String value, DatePrecision precision, String from, String text) {
     public static TimeRef publication(java.time.LocalDate d) {
-        return new TimeRef(d.toString(), "day", "publication", null);
+        return new TimeRef(d.toString(), DatePrecision.DAY, "publication", null);
     }
 
     /** The first day of an ISO value's period ("2019-12-31", "2019-12", "2019", "2019-W52"), for sorting; null if it is none of these. */

@@ -106,9 +106,9 @@ public final class EventStage implements Stage {
                                     ? s.child(t, "nsubj")
                                     : caseChild(s, t, List.of("of"));
                     if (doer != null) {
-                        e.source().clear();
-                        e.source().addAll(resolve(a, s, doer));
-                        e.target().removeIf(e.source()::contains);
+                        e.clearSource();
+                        e.addSources(resolve(a, s, doer));
+                        e.removeTargetIf(e.source()::contains);
                     }
                 }
                 attribution(a, s, t, e);
@@ -171,8 +171,8 @@ public final class EventStage implements Stage {
 
     private void arguments(Analysis a, Sentence s, Token t, EventDraft e) {
         if (t.isVerb()) {
-            e.source().addAll(resolve(a, s, verbSource(s, t, 0)));
-            e.target().addAll(resolve(a, s, verbTarget(a, s, t)));
+            e.addSources(resolve(a, s, verbSource(s, t, 0)));
+            e.addTargets(resolve(a, s, verbTarget(a, s, t)));
         } else {
             // "launched a mediation effort between X and Y": the container noun stands in the clause for the event
             Token anchor = t.deprel().equals("compound") && s.head(t) != null ? s.head(t) : t;
@@ -183,12 +183,12 @@ public final class EventStage implements Stage {
                     && cues.is("series", s.head(t).lemma())) anchor = s.head(t);
             Token src = nounSource(s, t);
             if (src == null && anchor != t) src = nounSource(s, anchor);
-            e.source().addAll(resolve(a, s, src));
-            e.target().addAll(resolve(a, s, nounTarget(s, t)));
-            if (e.target().isEmpty() && anchor != t) e.target().addAll(resolve(a, s, nounTarget(s, anchor)));
+            e.addSources(resolve(a, s, src));
+            e.addTargets(resolve(a, s, nounTarget(s, t)));
+            if (e.target().isEmpty() && anchor != t) e.addTargets(resolve(a, s, nounTarget(s, anchor)));
             if (e.target().isEmpty() && src != null && s.head(src) == t) {
                 // "attacks by Houthi rebels on Saudi facilities": the parser often hangs the target on the doer
-                e.target().addAll(resolve(a, s, caseChild(s, src, List.of("against", "on", "upon"))));
+                e.addTargets(resolve(a, s, caseChild(s, src, List.of("against", "on", "upon"))));
             }
             if (e.source().isEmpty()) {
                 // "carried out chants", "renewed negotiations": the subject of the verb that governs the event noun
@@ -200,21 +200,21 @@ public final class EventStage implements Stage {
                         && t.deprel().equals("obj")
                         && gov.isVerb()
                         && (cues.is("light", gov.lemma()) || lexicon.match(s, gov) == null)) {
-                    e.source().addAll(resolve(a, s, verbSource(s, gov, 0)));
-                    if (e.target().isEmpty()) e.target().addAll(resolve(a, s, caseChild(s, gov, TARGET_CASES)));
+                    e.addSources(resolve(a, s, verbSource(s, gov, 0)));
+                    if (e.target().isEmpty()) e.addTargets(resolve(a, s, caseChild(s, gov, TARGET_CASES)));
                 } else if (gov != null
                         && "in".equals(s.caseOf(t))
                         && (t.relation().equals("obl") || t.relation().equals("nmod"))) {
                     // "thousands took part in peaceful marches", "participated in a rally"
                     Token verb = gov.lemma().equals("part") && gov.deprel().equals("obj") ? s.head(gov) : gov;
                     if (verb != null && verb.isVerb() && partakes(s, verb))
-                        e.source().addAll(resolve(a, s, verbSource(s, verb, 0)));
+                        e.addSources(resolve(a, s, verbSource(s, verb, 0)));
                 }
             }
         }
-        e.source().removeIf(m -> e.target().stream().anyMatch(x -> x == m));
+        e.removeSourceIf(m -> e.target().stream().anyMatch(x -> x == m));
         // "The army accused the group ..., while the group blamed army drones": an actor is not its own target
-        e.target().removeIf(m -> e.source().stream().anyMatch(x -> sameActor(a, x, m)));
+        e.removeTargetIf(m -> e.source().stream().anyMatch(x -> sameActor(a, x, m)));
     }
 
     /** "participated in", "took part in": the subject does the event its "in" phrase names. */
@@ -765,17 +765,17 @@ public final class EventStage implements Stage {
     private static final List<String> COUNTS = List.of("killed", "injured", "arrested");
 
     private void counts(Sentence s, Token t, EventDraft e) {
-        for (Mention m : e.source()) if (m.quantity() != null) e.counts().put("size", m.quantity());
+        for (Mention m : e.source()) if (m.quantity() != null) e.putCount("size", m.quantity());
         if (e.code() == null || e.code().quadClass() != 4) return;
         for (Token k : s.tokens()) {
             String what = null;
             for (String count : COUNTS) if (what == null && cues.is("count-" + count, k.lemma())) what = count;
             if (what == null || e.counts().containsKey(what)) continue;
             Integer n = number(s, k);
-            if (n != null) e.counts().put(what, n);
+            if (n != null) e.putCount(what, n);
             else if (k.isVerb() || k.pos().equals("VBG")) {
                 Token obj = s.child(k, "obj");
-                if (obj != null && obj.lower().equals("many")) e.counts().put(what, "many");
+                if (obj != null && obj.lower().equals("many")) e.putCount(what, "many");
             }
         }
     }
@@ -787,14 +787,14 @@ public final class EventStage implements Stage {
                 || !"ASSAULT".equals(e.code().plover())) return;
         Token gov = s.head(t);
         if (t.isNoun() && t.deprel().startsWith("nsubj") && gov != null && cues.is("victim-verb", gov.lemma())) {
-            e.target().addAll(resolve(a, s, s.child(gov, "obj"))); // "a roadside bombing killed one U.S. soldier"
+            e.addTargets(resolve(a, s, s.child(gov, "obj"))); // "a roadside bombing killed one U.S. soldier"
             if (!e.target().isEmpty()) return;
         }
         for (Token k : s.tokens()) {
             if (!cues.is("victim-noun", k.lemma()) || !k.isNoun()) continue;
             if (!s.dominates(t, k)) continue;
             Token of = caseChild(s, k, List.of("of"));
-            e.target().addAll(resolve(a, s, of));
+            e.addTargets(resolve(a, s, of));
             if (!e.target().isEmpty()) return;
         }
     }

@@ -152,7 +152,7 @@ public final class FramingStage implements Stage {
             List<Mention> theirs =
                     e.target().stream().filter(m -> !sameActor(m, g.source())).toList();
             // "rejected North Korea's demand": whose demand; "offered to hand them over to Britain": to whom
-            g.target().addAll(!other.isEmpty() ? other : theirs);
+            g.addTargets(!other.isEmpty() ? other : theirs);
         }
     }
 
@@ -179,10 +179,10 @@ public final class FramingStage implements Stage {
             // "Russia said Sudan must return the helicopter": Russia demands it of Sudan
             if (e.attributionActor() == null || e.source().isEmpty()) return;
             List<Mention> obliged = new ArrayList<>(e.source());
-            e.source().clear();
-            e.source().add(e.attributionActor());
-            e.target().clear();
-            e.target().addAll(obliged);
+            e.clearSource();
+            e.addSource(e.attributionActor());
+            e.clearTarget();
+            e.addTargets(obliged);
             recode(e, "100", "stated obligation");
             return;
         }
@@ -244,17 +244,17 @@ public final class FramingStage implements Stage {
                     && future
                     && (e.code().quadClass() >= 3 || e.code().root().equals("11"))) {
                 act = speech(a, q, e, speaker, "130", "speech:future-hostile-act -> threaten");
-                act.target().addAll(e.target().isEmpty() ? e.source() : e.target());
+                act.addTargets(e.target().isEmpty() ? e.source() : e.target());
             } else if (hostile
                     && byOther
                     && e.modality() == Modality.ACTUAL
                     && e.code().quadClass() == 4) {
                 act = speech(a, q, e, speaker, "112", "speech:quoted-hostile-act -> accuse");
-                act.target().addAll(e.source());
+                act.addTargets(e.source());
             } else if (e.code().root().equals("10") || e.code().root().equals("02")) {
                 if (e.source().isEmpty() || e.source().stream().allMatch(m -> m.kind() == Mention.Kind.PRONOUN)) {
-                    e.source().clear();
-                    e.source().add(speaker);
+                    e.clearSource();
+                    e.addSource(speaker);
                 }
                 continue;
             } else {
@@ -298,7 +298,7 @@ public final class FramingStage implements Stage {
                     && subject != null
                     && subject.lower().equals("we")
                     && who != null
-                    && who.code() != null) e.source().add(who);
+                    && who.code() != null) e.addSource(who);
         }
     }
 
@@ -311,9 +311,9 @@ public final class FramingStage implements Stage {
         act.setTriggerTo(act.trigger());
         act.setCode(codebook.get(code));
         act.setRule(rule + " (content: " + content.rule() + ")");
-        act.source().add(speaker);
+        act.addSource(speaker);
         act.setDateValue(a.published().toString());
-        act.setDatePrecision("day");
+        act.setDatePrecision(org.sitrep.analysis.DatePrecision.DAY);
         act.setDateFrom("publication");
         act.setLocation(content.location());
         act.setBackgrounded(!atCue);

@@ -193,13 +193,13 @@ public final class MergeStage implements Stage {
             if (agent.self()) {
                 if (e.target().isEmpty()
                         || !e.target().stream()
-                                .allMatch(m -> m.sectors().stream().anyMatch(FORCES::contains))) continue;
-                e.source().addAll(e.target());
-                e.target().clear();
+                                .allMatch(m -> m.sectors().stream().anyMatch(x -> cues.is("forces", x)))) continue;
+                e.addSources(e.target());
+                e.clearTarget();
                 e.setRule(e.rule() + " + forces deployed as agent");
                 continue;
             }
-            e.source().add(Mention.implied(e.sentence(), e.trigger(), agent.name(), agent.sectors()));
+            e.addSource(Mention.implied(e.sentence(), e.trigger(), agent.name(), agent.sectors()));
             e.setRule(e.rule() + " + implied agent");
         }
     }
@@ -243,11 +243,6 @@ public final class MergeStage implements Stage {
     }
 
     /** Generic actors with no country of their own take the event's place, marked as inferred. */
-    /** Event types that are directed at someone even when the text leaves them implicit ("thousands protested in Jakarta";
-     * "lifted the curfew in Darfur": a concession at home is made to the country's people). */
-    private static final Set<String> DIRECTED =
-            Set.of("PROTEST", "REQUEST", "REJECT", "THREATEN", "ACCUSE", "SANCTION", "COERCE", "CONCEDE");
-
     private void inferCountries(Analysis a) {
         String focus = focusCountry(a);
         for (EventDraft e : a.events()) {
@@ -269,24 +264,18 @@ public final class MergeStage implements Stage {
                         : other.stream()
                                 .filter(m -> !m.countryInferred()
                                         && m.country() != null
-                                        && m.sectors().stream().anyMatch(DOMESTIC::contains))
+                                        && m.sectors().stream().anyMatch(x -> cues.is("domestic", x)))
                                 .map(Mention::country)
                                 .findFirst()
                                 .orElse(place != null ? place.place().country() : focus);
                 if (here == null) continue;
-                side.replaceAll(m -> takesPlaceCountry(m) ? m.withCountry(here, true) : m);
+                java.util.function.UnaryOperator<Mention> located =
+                        m -> takesPlaceCountry(m) ? m.withCountry(here, true) : m;
+                if (side == e.source()) e.replaceSources(located);
+                else e.replaceTargets(located);
             }
         }
     }
-
-    /** Sectors of forces that are mobilised and deployed. */
-    private static final Set<String> FORCES = Set.of("COP", "MIL", "SPY", "REB", "INS", "UAF", "SEP");
-
-    /** Actors that act at home: what they do to someone without a country of their own happens in theirs. */
-    private static final Set<String> DOMESTIC = Set.of("COP", "JUD", "GOV", "LEG", "CVL", "OPP", "EDU", "LAB", "MED");
-
-    /** Sectors of the state: at home, such an actor is the authorities itself, not someone acting on them. */
-    private static final Set<String> STATE = Set.of("GOV", "MIL", "COP", "JUD", "SPY");
 
     /**
      * An event with no target named: where it happened abroad, that country, the host ("agreed to set up a centre in
@@ -294,14 +283,14 @@ public final class MergeStage implements Stage {
      * by the state at home at its people. The place is only where it happened, never whom it was done to: the side
      * carries no words of the text and is marked inferred.
      */
-    private static void implicitTarget(Analysis a, EventDraft e, String focus) {
+    private void implicitTarget(Analysis a, EventDraft e, String focus) {
         PlaceMention here = e.location() != null && e.location().sentence() == e.sentence() ? e.location() : null;
         String sourceCountry = e.source().stream()
                 .map(Mention::country)
                 .filter(java.util.Objects::nonNull)
                 .findFirst()
                 .orElse(null);
-        boolean directed = DIRECTED.contains(e.code().plover());
+        boolean directed = cues.is("directed", e.code().plover());
         // at home, the state acts on its people; anyone else addresses the authorities
         List<String> atHome = e.source().stream().anyMatch(m -> isState(a, m)) ? List.of("CVL") : List.of("GOV");
         String country = null;
@@ -317,14 +306,12 @@ public final class MergeStage implements Stage {
             if (focus.equals(sourceCountry)) sectors = atHome;
         }
         if (country == null) return;
-        e.target()
-                .add(Mention.implied(e.sentence(), e.trigger(), country, sectors)
-                        .withCountry(country, true));
+        e.addTarget(Mention.implied(e.sentence(), e.trigger(), country, sectors).withCountry(country, true));
     }
 
     /** The state: a country itself ("Pakistan closed the crossing", not "Nigerians"), its government, forces or courts. */
-    private static boolean isState(Analysis a, Mention m) {
-        if (m.sectors().stream().anyMatch(STATE::contains)) return true;
+    private boolean isState(Analysis a, Mention m) {
+        if (m.sectors().stream().anyMatch(x -> cues.is("state", x))) return true;
         if (m.code() == null || !m.code().equals(m.country())) return false;
         while (m.kind() == Mention.Kind.PRONOUN && m.antecedent() != null) m = m.antecedent();
         return !a.sentences().get(m.sentence()).token(m.head()).pos().endsWith("S");
@@ -394,10 +381,10 @@ public final class MergeStage implements Stage {
             }
             if (into != null) {
                 e.setMergedInto(into);
-                into.mentions().add(new int[] {e.sentence(), e.trigger()});
-                if (into.target().isEmpty()) into.target().addAll(e.target());
-                if (into.source().isEmpty()) into.source().addAll(e.source());
-                e.counts().forEach(into.counts()::putIfAbsent);
+                into.addMention(e.sentence(), e.trigger());
+                if (into.target().isEmpty()) into.addTargets(e.target());
+                if (into.source().isEmpty()) into.addSources(e.source());
+                e.counts().forEach(into::putCountIfAbsent);
             } else {
                 live.add(e);
             }
@@ -424,7 +411,8 @@ public final class MergeStage implements Stage {
                         "ASSAULT".equals(o.code().plover()) || o.code().code().startsWith("175");
                 // the act names its doer, or the weapon that did it ("killed when a roadside bomb went off")
                 boolean told = o.source().stream().anyMatch(m -> m.text() != null)
-                        || o.code().mode() != null && WEAPONS.contains(o.code().mode());
+                        || o.code().mode() != null
+                                && cues.is("weapon-mode", o.code().mode());
                 if (o == e
                         || o.mergedInto() != null
                         || !o.emitted()
@@ -443,11 +431,10 @@ public final class MergeStage implements Stage {
                 continue;
             }
             e.setMergedInto(act);
-            act.mentions().add(new int[] {e.sentence(), e.trigger()});
+            act.addMention(e.sentence(), e.trigger());
             for (Mention m : e.target())
-                if (act.target().stream().noneMatch(x -> x.from() == m.from()))
-                    act.target().add(m);
-            e.counts().forEach(act.counts()::putIfAbsent);
+                if (act.target().stream().noneMatch(x -> x.from() == m.from())) act.addTarget(m);
+            e.counts().forEach(act::putCountIfAbsent);
         }
     }
 
@@ -477,16 +464,16 @@ public final class MergeStage implements Stage {
                         || s.head(t) == u && ELABORATION.contains(t.deprel());
                 if (!linked || !compatibleSides(e, o)) continue;
                 e.setMergedInto(o);
-                o.mentions().add(new int[] {e.sentence(), e.trigger()});
-                if (o.source().isEmpty()) o.source().addAll(e.source());
-                if (o.target().isEmpty()) o.target().addAll(e.target());
-                e.counts().forEach(o.counts()::putIfAbsent);
+                o.addMention(e.sentence(), e.trigger());
+                if (o.source().isEmpty()) o.addSources(e.source());
+                if (o.target().isEmpty()) o.addTargets(e.target());
+                e.counts().forEach(o::putCountIfAbsent);
                 break;
             }
             if (e.mergedInto() != null
                     || !t.isNoun()
                     || !t.relation().equals("obl")
-                    || !FRAME_CASES.contains(String.valueOf(s.caseOf(t)))) continue;
+                    || !cues.is("operation-case", String.valueOf(s.caseOf(t)))) continue;
             Token head = s.head(t);
             // "aircraft killed 46 villagers in an attack on the village": the toll its doer took and the attack are one
             // act
@@ -505,9 +492,9 @@ public final class MergeStage implements Stage {
                     .orElse(null);
             if (doer != null) {
                 e.setMergedInto(doer);
-                doer.mentions().add(new int[] {e.sentence(), e.trigger()});
-                if (doer.target().isEmpty()) doer.target().addAll(e.target());
-                e.counts().forEach(doer.counts()::putIfAbsent);
+                doer.addMention(e.sentence(), e.trigger());
+                if (doer.target().isEmpty()) doer.addTargets(e.target());
+                e.counts().forEach(doer::putCountIfAbsent);
                 continue;
             }
             boolean frames = head != null
@@ -537,15 +524,10 @@ public final class MergeStage implements Stage {
     }
 
     private static final Set<String> ELABORATION = Set.of("advcl", "conj", "xcomp", "acl");
-    private static final Set<String> FRAME_CASES = Set.of("in", "during", "amid");
 
     private static boolean compatibleSides(EventDraft x, EventDraft y) {
         return compatible(x.source(), y.source()) && compatible(x.target(), y.target());
     }
-
-    /** Modes of acts told by their weapon: a toll in the same sentence is theirs even when nobody is named. */
-    private static final Set<String> WEAPONS =
-            Set.of("explosives", "suicide-bomb", "aerial", "drone", "artillery", "wmd", "firearms");
 
     private static boolean sameType(EventDraft x, EventDraft y) {
         String px = x.code().plover(), py = y.code().plover();

@@ -4,6 +4,7 @@ import java.util.Set;
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.EventDraft;
 import org.sitrep.analysis.Layer;
+import org.sitrep.analysis.RelationType;
 import org.sitrep.analysis.Stage;
 import org.sitrep.knowledge.Cues;
 import org.sitrep.text.Sentence;
@@ -109,6 +110,6 @@ public final class RelationStage implements Stage {
     private static void link(Analysis a, EventDraft cause, EventDraft effect, String cue) {
         if (cause == null || effect == null || cause == effect) return;
         for (Analysis.Relation r : a.relations()) if (r.from() == cause && r.to() == effect) return;
-        a.addRelation(new Analysis.Relation("cause", cause, effect, cue));
+        a.addRelation(new Analysis.Relation(RelationType.CAUSE, cause, effect, cue));
     }
 }

@@ -310,12 +310,11 @@ public final class ModelStage implements Stage {
             Mention m = a.mentionCovering(s.index(), c.index());
             if (m == null) continue;
             String rel = c.deprel();
-            if (rel.equals("nsubj") || rel.equals("obl:agent")) e.source().add(m);
-            else if (rel.equals("obj") || rel.equals("nsubj:pass") || rel.equals("iobj"))
-                e.target().add(m);
+            if (rel.equals("nsubj") || rel.equals("obl:agent")) e.addSource(m);
+            else if (rel.equals("obj") || rel.equals("nsubj:pass") || rel.equals("iobj")) e.addTarget(m);
         }
         e.setDateValue(a.published().toString());
-        e.setDatePrecision("day");
+        e.setDatePrecision(org.sitrep.analysis.DatePrecision.DAY);
         e.setDateFrom("publication");
         for (PlaceMention pm : a.places())
             if (pm.sentence() == s.index() && pm.locative()) {

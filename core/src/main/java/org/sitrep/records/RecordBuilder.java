@@ -99,7 +99,7 @@ public final class RecordBuilder {
         for (Analysis.Relation r : a.relations()) {
             String from = eventIds.get(r.from()), to = eventIds.get(r.to());
             if (from != null && to != null)
-                relations.add(new DocumentRecord.RelationRecord(r.type(), from, to, r.cue()));
+                relations.add(new DocumentRecord.RelationRecord(r.type().label(), from, to, r.cue()));
         }
         List<DocumentRecord.QuoteRecord> quotes = new ArrayList<>();
         for (Quote q : a.quotes()) {
@@ -273,7 +273,10 @@ public final class RecordBuilder {
                 sides(e.source()),
                 sides(e.target()),
                 loc,
-                new DocumentRecord.When(e.dateValue(), e.datePrecision(), e.dateFrom()),
+                new DocumentRecord.When(
+                        e.dateValue(),
+                        e.datePrecision() == null ? null : e.datePrecision().label(),
+                        e.dateFrom()),
                 e.historical(),
                 e.polarity().label(),
                 e.modality().label(),

@@ -6,6 +6,7 @@ import java.time.Month;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
+import org.sitrep.analysis.DatePrecision;
 import org.sitrep.analysis.TimeRef;
 import org.sitrep.knowledge.Cues;
 import org.sitrep.text.Sentence;
@@ -56,11 +57,12 @@ public final class Dates {
     static TimeRef fromTimex(org.sitrep.text.TimeExpression te) {
         if (te.value() == null || !("DATE".equals(te.type()) || "TIME".equals(te.type()))) return null;
         String v = te.value();
-        if (v.matches("\\d{4}-\\d{2}-\\d{2}.*")) return new TimeRef(v.substring(0, 10), "day", "text", te.text());
-        if (v.matches("\\d{4}-W\\d{2}.*")) return new TimeRef(v.substring(0, 8), "week", "text", te.text());
-        if (v.matches("\\d{4}-\\d{2}")) return new TimeRef(v, "month", "text", te.text());
-        if (v.matches("\\d{4}")) return new TimeRef(v, "year", "text", te.text());
-        if (v.matches("\\d{3}X")) return new TimeRef(v, "decade", "text", te.text());
+        if (v.matches("\\d{4}-\\d{2}-\\d{2}.*"))
+            return new TimeRef(v.substring(0, 10), DatePrecision.DAY, "text", te.text());
+        if (v.matches("\\d{4}-W\\d{2}.*")) return new TimeRef(v.substring(0, 8), DatePrecision.WEEK, "text", te.text());
+        if (v.matches("\\d{4}-\\d{2}")) return new TimeRef(v, DatePrecision.MONTH, "text", te.text());
+        if (v.matches("\\d{4}")) return new TimeRef(v, DatePrecision.YEAR, "text", te.text());
+        if (v.matches("\\d{3}X")) return new TimeRef(v, DatePrecision.DECADE, "text", te.text());
         return null; // PAST_REF, PRESENT_REF, XXXX-…: not a date of its own
     }
 
@@ -70,8 +72,10 @@ public final class Dates {
         List<Token> toks = s.tokens().subList(span[0], span[1] + 1);
         String text = s.text(span[0], span[1]);
         String w = head.lower();
-        if (w.equals("yesterday")) return new TimeRef(published.minusDays(1).toString(), "day", "text", text);
-        if (w.equals("today") || w.equals("tonight")) return new TimeRef(published.toString(), "day", "text", text);
+        if (w.equals("yesterday"))
+            return new TimeRef(published.minusDays(1).toString(), DatePrecision.DAY, "text", text);
+        if (w.equals("today") || w.equals("tonight"))
+            return new TimeRef(published.toString(), DatePrecision.DAY, "text", text);
         if (w.equals("ago")) {
             for (Token t : toks) {
                 String u = t.lemma();
@@ -82,30 +86,38 @@ public final class Dates {
                     switch (unit.lemma()) {
                         case "year":
                             return new TimeRef(
-                                    String.valueOf(published.minusYears(n).getYear()), "year", "text", text);
+                                    String.valueOf(published.minusYears(n).getYear()),
+                                    DatePrecision.YEAR,
+                                    "text",
+                                    text);
                         case "month":
                             return new TimeRef(
-                                    published.minusMonths(n).toString().substring(0, 7), "month", "text", text);
+                                    published.minusMonths(n).toString().substring(0, 7),
+                                    DatePrecision.MONTH,
+                                    "text",
+                                    text);
                         case "day":
-                            return new TimeRef(published.minusDays(n).toString(), "day", "text", text);
+                            return new TimeRef(published.minusDays(n).toString(), DatePrecision.DAY, "text", text);
                         default:
                             break;
                     }
                 }
-                if (u.equals("decade")) return new TimeRef(null, "decade", "text", text);
+                if (u.equals("decade")) return new TimeRef(null, DatePrecision.DECADE, "text", text);
             }
             return null;
         }
         DayOfWeek dow = dayOfWeek(w);
         if (dow != null) {
             LocalDate d = published.getDayOfWeek() == dow ? published : published.with(TemporalAdjusters.previous(dow));
-            return new TimeRef(d.toString(), "day", "text", text);
+            return new TimeRef(d.toString(), DatePrecision.DAY, "text", text);
         }
         boolean last = toks.stream().anyMatch(t -> t.lower().equals("last"));
-        if (last && w.equals("week")) return new TimeRef(published.minusWeeks(1).toString(), "week", "text", text);
+        if (last && w.equals("week"))
+            return new TimeRef(published.minusWeeks(1).toString(), DatePrecision.WEEK, "text", text);
         if (last && w.equals("month"))
-            return new TimeRef(published.minusMonths(1).toString().substring(0, 7), "month", "text", text);
-        if (last && w.equals("year")) return new TimeRef(String.valueOf(published.getYear() - 1), "year", "text", text);
+            return new TimeRef(published.minusMonths(1).toString().substring(0, 7), DatePrecision.MONTH, "text", text);
+        if (last && w.equals("year"))
+            return new TimeRef(String.valueOf(published.getYear() - 1), DatePrecision.YEAR, "text", text);
         Month month = null;
         int day = -1, year = -1;
         for (Token t : toks) {
@@ -123,13 +135,14 @@ public final class Dates {
                 return new TimeRef(
                         LocalDate.of(y, month, Math.min(day, month.length(java.time.Year.isLeap(y))))
                                 .toString(),
-                        "day",
+                        DatePrecision.DAY,
                         "text",
                         text);
-            return new TimeRef(String.format(Locale.ROOT, "%04d-%02d", y, month.getValue()), "month", "text", text);
+            return new TimeRef(
+                    String.format(Locale.ROOT, "%04d-%02d", y, month.getValue()), DatePrecision.MONTH, "text", text);
         }
         if (year > 0 && head.text().equals(String.valueOf(year)))
-            return new TimeRef(String.valueOf(year), "year", "text", text);
+            return new TimeRef(String.valueOf(year), DatePrecision.YEAR, "text", text);
         return null;
     }
 

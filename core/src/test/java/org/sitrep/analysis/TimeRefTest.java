@@ -8,25 +8,25 @@ import org.junit.jupiter.api.Test;
 class TimeRefTest {
     static final LocalDate AUGUST_16 = LocalDate.of(2024, 8, 16); // a Friday
 
-    static String past(String value, String precision, String text) {
+    static String past(String value, DatePrecision precision, String text) {
         return new TimeRef(value, precision, "text", text).inThePast(AUGUST_16).value();
     }
 
     @Test
     void aMonthWithoutAYearIsTheLastOneBeforePublication() {
-        assertEquals("2024-02", past("2025-02", "month", "February"));
-        assertEquals("2024-07", past("2024-07", "month", "July"), "already in the past");
+        assertEquals("2024-02", past("2025-02", DatePrecision.MONTH, "February"));
+        assertEquals("2024-07", past("2024-07", DatePrecision.MONTH, "July"), "already in the past");
     }
 
     @Test
     void aWeekdayIsTheOneBeforeNotAfter() {
-        assertEquals("2024-08-12", past("2024-08-19", "day", "Monday"));
-        assertEquals("2024-08-14", past("2024-08-14", "day", "Wednesday"));
+        assertEquals("2024-08-12", past("2024-08-19", DatePrecision.DAY, "Monday"));
+        assertEquals("2024-08-14", past("2024-08-14", DatePrecision.DAY, "Wednesday"));
     }
 
     @Test
     void aDayAndMonthLaterInTheYearIsLastYears() {
-        assertEquals("2023-12-03", past("2024-12-03", "day", "December 3"));
+        assertEquals("2023-12-03", past("2024-12-03", DatePrecision.DAY, "December 3"));
     }
 
     @Test
@@ -40,6 +40,6 @@ class TimeRefTest {
 
     @Test
     void aYearTheTextStatesIsKept() {
-        assertEquals("2025-02", past("2025-02", "month", "February 2025"));
+        assertEquals("2025-02", past("2025-02", DatePrecision.MONTH, "February 2025"));
     }
 }

@@ -37,24 +37,24 @@ class ConfidenceTest {
     void namedSidesRaiseItAndInferenceAndHedgingLowerIt() {
         EventDraft bare = event("verb:attack -> 190");
         EventDraft full = event("verb:attack -> 190");
-        full.source().add(actor("SYR", false));
-        full.target().add(actor("TUR", false));
+        full.addSource(actor("SYR", false));
+        full.addTarget(actor("TUR", false));
         assertTrue(MergeStage.confidence(full) > MergeStage.confidence(bare));
 
         EventDraft inferred = event("verb:attack -> 190");
-        inferred.source().add(actor("SYR", true));
-        inferred.target().add(actor("TUR", false));
+        inferred.addSource(actor("SYR", true));
+        inferred.addTarget(actor("TUR", false));
         assertTrue(MergeStage.confidence(inferred) < MergeStage.confidence(full));
 
         EventDraft hedged = event("verb:attack -> 190");
-        hedged.source().add(actor("SYR", false));
-        hedged.target().add(actor("TUR", false));
+        hedged.addSource(actor("SYR", false));
+        hedged.addTarget(actor("TUR", false));
         hedged.setHedged(true);
         assertTrue(MergeStage.confidence(hedged) < MergeStage.confidence(full));
 
         EventDraft specific = event("verb:open fire -> 190");
-        specific.source().add(actor("SYR", false));
-        specific.target().add(actor("TUR", false));
+        specific.addSource(actor("SYR", false));
+        specific.addTarget(actor("TUR", false));
         assertTrue(MergeStage.confidence(specific) > MergeStage.confidence(full));
     }
 }
