@@ -54,10 +54,16 @@ public final class MergeStage implements Stage {
                     && s.children(t, "aux").stream().anyMatch(x -> x.lower().equals("had"));
             if (e.note() == null && recalled)
                 e.setNote("background: recalled in a relative clause (\"whom they had taken hostage\")");
-            if (e.note() == null && t.deprel().equals("acl") && t.pos().equals("VBN")) {
+            // "killed by rockets fired from across the border": a weapon's firing told as a participle is the act
+            boolean fired = cues.is("means-verb", t.lemma())
+                    && e.code().mode() != null
+                    && WEAPONS.contains(e.code().mode());
+            if (e.note() == null && t.deprel().equals("acl") && t.pos().equals("VBN") && !fired) {
                 e.setNote("background: a participle describing something (\"the curfew imposed in 1989\")");
             }
             if (e.note() == null && setting(a, s, t, e)) e.setNote(SETTING + " (\"after the clashes\")");
+            if (e.note() == null && cause(a, s, t, e))
+                e.setNote(CAUSE + " (\"surrendered in the face of an offensive\")");
             if (e.note() == null && t.deprel().equals("acl:relcl") && earlier(s, t))
                 e.setNote(RECALLED + " (\"where ten were killed last year\")");
         }
@@ -77,7 +83,9 @@ public final class MergeStage implements Stage {
                             .orElse(null);
             if (g != null
                     && g.note() != null
-                    && (g.note().startsWith(SETTING) || g.note().startsWith(RECALLED))) e.setNote(g.note());
+                    && (g.note().startsWith(SETTING)
+                            || g.note().startsWith(RECALLED)
+                            || g.note().startsWith(CAUSE))) e.setNote(g.note());
         }
         joinOutcomes(a); // before agents are implied: a toll's agent is the act's, not the one convention gives
         elaborations(a);
@@ -102,6 +110,35 @@ public final class MergeStage implements Stage {
 
     private static final String SETTING = "background: the setting of another event told";
     private static final String RECALLED = "background: told of someone or somewhere in a relative clause";
+    private static final String CAUSE = "background: the cause of another event told";
+
+    /**
+     * "Fighters surrendered in the face of an offensive", "were abducted as a result of a pirate attack": the act a
+     * causal phrase (cues "cause-background") names is the background of the event it is attached to. A toll it caused
+     * ("killed as a result of the shelling") tells the act itself, and a cause of nothing coded ("the border was closed
+     * because of fighting") is what the sentence has to tell: both stay news.
+     */
+    private boolean cause(Analysis a, Sentence s, Token t, EventDraft e) {
+        if (!t.isNoun()) return false;
+        for (Cues.Hit hit : cues.find("cause-background", s)) {
+            if (hit.to() >= t.index()) continue;
+            Token x = s.token(hit.to());
+            while (x.head() >= hit.from() && x.head() <= hit.to()) x = s.head(x);
+            Token object = s.head(x);
+            if (object == null || object.index() != t.index()) continue;
+            // what the phrase is attached to: the head of its own noun ("as a result of"), or of the object
+            Token top = null;
+            for (int k = hit.from(); k <= hit.to(); k++) {
+                Token w = s.token(k);
+                if (w.head() != t.index() && (w.head() < hit.from() || w.head() > hit.to())) top = w;
+            }
+            Token gov = s.head(top != null ? top : t);
+            if (gov == null || toll(gov)) return false;
+            return a.events().stream()
+                    .anyMatch(o -> o != e && o.sentence() == e.sentence() && o.trigger() == gov.index());
+        }
+        return false;
+    }
 
     /**
      * "Rebels surrendered following a government offensive", "demanded elections after a court cleared him", "in the
@@ -517,10 +554,23 @@ public final class MergeStage implements Stage {
                     || !e.source().isEmpty()
                     || !e.code().code().equals("1712")) continue;
             Sentence s = a.sentences().get(e.sentence());
-            if (!cues.find("disaster", s).isEmpty() || s.tokens().stream().anyMatch(x -> cues.is("disaster", x))) {
+            if (!cues.find("disaster", s).isEmpty()
+                    || s.tokens().stream().anyMatch(x -> cues.is("disaster", x) || accidentalFire(s, x))) {
                 e.setNote("property lost in a fire or disaster, not an act");
             }
         }
+    }
+
+    /**
+     * "Burned in a fire", "fires are burning across the region": a fire told as what burned things, not one someone set
+     * ("set fire to", "set on fire") or the shooting of "opened fire" (cues "fire").
+     */
+    private boolean accidentalFire(Sentence s, Token x) {
+        return x.isNoun()
+                && cues.is("fire", x.lemma())
+                && !x.relation().equals("obj")
+                && !"on".equals(s.caseOf(x))
+                && !x.relation().equals("compound");
     }
 
     private static final Set<String> ELABORATION = Set.of("advcl", "conj", "xcomp", "acl");

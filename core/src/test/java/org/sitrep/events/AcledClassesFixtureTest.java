@@ -160,6 +160,84 @@ class AcledClassesFixtureTest {
     }
 
     @Test
+    void propertyBurntInAFireNoOneSetIsAnAccident() {
+        DocumentRecord r =
+                code("Two warehouses burned in a fire that broke out at the port in Mombasa on Friday night.");
+        assertTrue(
+                r.events().stream().noneMatch(e -> "1712".equals(e.cameo())),
+                r.events().toString());
+    }
+
+    @Test
+    void theCauseOfWhatIsToldIsBackground() {
+        DocumentRecord closed =
+                code("Schools in Rutshuru stayed shut on Monday because of fighting between rebels and the army.");
+        assertTrue(
+                closed.events().stream().anyMatch(e -> "ASSAULT".equals(e.plover())),
+                "the cause of nothing else coded is the news: " + closed.events());
+        DocumentRecord taken = code(
+                "Eleven sailors were kidnapped as a result of a pirate attack on a cargo ship off Lagos on Monday.");
+        assertEquals(
+                acled("Violence against civilians", "Abduction/forced disappearance"), type(only(taken, "ASSAULT")));
+        DocumentRecord toll =
+                code("Three people were killed in Idlib as a result of the shelling by government forces.");
+        assertEquals(
+                acled("Explosions/Remote violence", "Shelling/artillery/missile attack"), type(only(toll, "ASSAULT")));
+    }
+
+    @Test
+    void fightersSurrenderingAgree() {
+        DocumentRecord r = code(
+                "More than 80 rebel fighters surrendered to the army on Tuesday in the face of a government offensive.");
+        assertEquals(acled("Strategic developments", "Agreement"), type(only(r, "RETREAT")));
+        assertTrue(
+                r.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())),
+                "the offensive is why they surrendered: " + r.events());
+    }
+
+    @Test
+    void whatAClaimOfResponsibilityTellsIsWhatIsClaimed() {
+        DocumentRecord claim = code(
+                "The Islamic State group claimed responsibility for a truck bomb at a market in Baghdad on Sunday that killed ten people and wounded 40 others.");
+        assertTrue(
+                claim.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())),
+                "the bombing and its toll are what is claimed: " + claim.events());
+        DocumentRecord denial =
+                code("The army denied accusations of shelling a school in Aleppo which killed 12 children.");
+        assertTrue(
+                denial.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())),
+                "the shelling and its toll are what is denied: " + denial.events());
+    }
+
+    @Test
+    void fightingWithNoSideNamedIsABattle() {
+        EventRecord e =
+                only(code("Heavy fighting broke out near the airport in Marib on Sunday, officials said."), "ASSAULT");
+        assertEquals(acled("Battles", "Armed clash"), type(e));
+    }
+
+    @Test
+    void whatACrowdDemandsInTheStreetIsItsProtest() {
+        DocumentRecord r =
+                code("Thousands of protesters in Minsk demanded the release of political prisoners on Sunday.");
+        assertTrue(
+                r.events().stream()
+                        .anyMatch(e -> acled("Protests", "Peaceful protest").equals(type(e))),
+                r.events().toString());
+    }
+
+    @Test
+    void rocketsFiredAtATownAreTheAttack() {
+        DocumentRecord r = code(
+                "One person was killed in the border town of Busia on Friday by rockets fired from across the border.");
+        assertTrue(
+                r.events().stream()
+                        .anyMatch(e -> acled("Explosions/Remote violence", "Shelling/artillery/missile attack")
+                                .equals(type(e))),
+                r.events().toString());
+    }
+
+    @Test
     void rebelsSeizingOilFieldsOvertakeTerritory() {
         EventRecord e = only(code("Rebel fighters seized two oil fields near Brega on Tuesday."), "COERCE");
         assertEquals("192", e.cameo());
