@@ -57,7 +57,7 @@ public final class MergeStage implements Stage {
             // "killed by rockets fired from across the border": a weapon's firing told as a participle is the act
             boolean fired = cues.is("means-verb", t.lemma())
                     && e.code().mode() != null
-                    && WEAPONS.contains(e.code().mode());
+                    && cues.is("weapon-mode", e.code().mode());
             if (e.note() == null && t.deprel().equals("acl") && t.pos().equals("VBN") && !fired) {
                 e.setNote("background: a participle describing something (\"the curfew imposed in 1989\")");
             }
