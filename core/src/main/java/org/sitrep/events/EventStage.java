@@ -98,16 +98,13 @@ public final class EventStage implements Stage {
                     e.setPolarity(Polarity.FAILED);
                     e.setCue(pattern);
                     // "the police were nowhere in sight", "the constables were mute spectators": the predicate's
-                    // subject;
-                    // "the inaction of the police": whose inaction the "of" phrase names, not whom it was done to
-                    Token doer = !t.isNoun() || !e.source().isEmpty()
-                            ? null
-                            : s.child(t, "cop") != null && s.child(t, "nsubj") != null
-                                    ? s.child(t, "nsubj")
-                                    : caseChild(s, t, List.of("of"));
-                    if (doer != null) {
+                    // subject; "the inaction of the police": whose inaction the "of" phrase names, not whom it was
+                    // done to, and not a side the clause around lent it ("residents are angry over the failure of the
+                    // police")
+                    List<Mention> doers = t.isNoun() ? resolve(a, s, inactive(s, t, m.from())) : List.of();
+                    if (!doers.isEmpty()) {
                         e.clearSource();
-                        e.addSources(resolve(a, s, doer));
+                        e.addSources(doers);
                         e.removeTargetIf(e.source()::contains);
                     }
                 }
@@ -126,6 +123,26 @@ public final class EventStage implements Stage {
             }
         }
         a.setEvents(events);
+    }
+
+    /**
+     * Who did not act, for an inaction noun: the subject of the predicate it is or the pattern ends ("the police were
+     * mute spectators", "the police were conspicuous by their absence"), else its "of" phrase ("the inaction of the
+     * police"), which the parser may make the subject of the clause after it ("the failure of the police to act").
+     */
+    private Token inactive(Sentence s, Token t, int from) {
+        Token h = s.head(t);
+        // the predicate word may be part of the pattern ("conspicuous by their absence"), not one around it
+        for (Token pred : new Token[] {t, h != null && h.index() >= from ? h : null}) {
+            if (pred != null && s.child(pred, "cop") != null && s.child(pred, "nsubj") != null)
+                return s.child(pred, "nsubj");
+        }
+        Token of = caseChild(s, t, List.of("of"));
+        if (of != null) return of;
+        for (Token c : s.children(t, "acl")) {
+            if (s.children(c, "mark").stream().anyMatch(m -> m.lower().equals("of"))) return s.child(c, "nsubj");
+        }
+        return null;
     }
 
     /** Tokens of causal connectives such as "in protest against": their nouns are links, not events. */
@@ -409,6 +426,9 @@ public final class EventStage implements Stage {
                 clause = s.head(clause); // "who heads X and who was imprisoned"
             if (clause.deprel().equals("acl:relcl") && s.head(clause) != null) return resolve(a, s, s.head(clause));
         }
+        // "two companies of the State Reserve Police": the unit stands for the force its "of" phrase names
+        Token of = caseChild(s, t, List.of("of"));
+        if (of != null && cues.is("quantity", t) && a.mentionAt(s.index(), of.index()) != null) t = of;
         Mention m = find(a, s, t);
         if (m != null) out.add(m);
         if (m != null && m.head() == t.index()) {

@@ -10,6 +10,7 @@ import org.sitrep.analysis.Layer;
 import org.sitrep.analysis.Mention;
 import org.sitrep.analysis.Modality;
 import org.sitrep.analysis.PlaceMention;
+import org.sitrep.analysis.Polarity;
 import org.sitrep.analysis.Stage;
 import org.sitrep.knowledge.Cues;
 import org.sitrep.knowledge.ImpliedAgents;
@@ -384,6 +385,9 @@ public final class MergeStage implements Stage {
         List<EventDraft> live = new ArrayList<>();
         for (EventDraft e : a.events()) {
             if (e.mergedInto() != null || e.code() == null) continue;
+            // "the failure of the police to act" is no re-mention of an act that was done: what did not happen stays
+            // apart, in its own sentence
+            if (e.polarity() != Polarity.ASSERTED) continue;
             if (!e.emitted() && e.modality() != Modality.ACTUAL) {
                 live.add(e);
                 continue;

@@ -69,7 +69,11 @@ public final class Lexicon {
             if (m != null) return m;
         }
         if (t.isNoun()) return matchNoun(s, t);
-        return null;
+        // a phrase that ends in the word of a predicate: "the police were nowhere to be seen" (a participle or gerund
+        // in a noun's place, "a Memorandum of Understanding", is left to the noun it stands for)
+        if (!PREDICATE.contains(t.relation())) return null;
+        Match m = matchNoun(s, t);
+        return m != null && m.from() < m.to() ? m : null;
     }
 
     private Match matchVerb(Sentence s, Token t) {
@@ -94,10 +98,16 @@ public final class Lexicon {
                     ok = s.child(t, "xcomp") != null;
                     continue;
                 }
+                // "stand by$": the word must be the verb's particle, with nothing it governs ("the police stood by"),
+                // not a preposition ("stood by its ally")
+                boolean particle = word.endsWith(PARTICLE);
+                if (particle) word = word.substring(0, word.length() - PARTICLE.length());
                 int found = -1;
                 for (int p = pos + 1; p < order.size(); p++) {
                     Token c = s.token(order.get(p));
-                    if (matches(c, word) && (c.index() < t.index() || inClause(s, t, c))) {
+                    if (matches(c, word)
+                            && (c.index() < t.index() || inClause(s, t, c))
+                            && (!particle || particle(s, t, c))) {
                         found = p;
                         break;
                     }
@@ -109,10 +119,38 @@ public final class Lexicon {
                     last = Math.max(last, order.get(found));
                 }
             }
-            if (ok && (best == null || e.words().size() > best.entry().words().size()))
-                best = new Match(e, t.index(), first, last);
+            if (ok && (best == null || weight(e) > weight(best.entry()))) best = new Match(e, t.index(), first, last);
         }
         return best;
+    }
+
+    private static final java.util.Set<String> PREDICATE =
+            java.util.Set.of("root", "xcomp", "ccomp", "advcl", "conj", "parataxis");
+
+    /** Marks a pattern word that must be a particle: "stand by$". */
+    static final String PARTICLE = "$";
+
+    /** Longer patterns win; of two as long, the one that asks for a particle is the more specific. */
+    private static int weight(Entry e) {
+        return 2 * e.words().size()
+                + (int) e.words().stream().filter(w -> w.endsWith(PARTICLE)).count();
+    }
+
+    /**
+     * c is t's particle: an adverb or particle of t, or a subordinator the parser hung on the next clause although that
+     * clause has its own ("stood by while the mob looted": "while" is the clause's, "by" the verb's).
+     */
+    private static boolean particle(Sentence s, Token t, Token c) {
+        if (c.deprel().equals("advmod") || c.deprel().equals("compound:prt")) return s.head(c) == t;
+        Token h = s.head(c);
+        if (!c.deprel().equals("mark") || c.index() != t.index() + 1 || h == null || h.head() != t.index())
+            return false;
+        // the clause's own subordinator: another mark, or a wh-adverb ("when")
+        return s.children(h).stream()
+                .anyMatch(m -> m != c
+                        && m.index() < h.index()
+                        && (m.deprel().equals("mark")
+                                || m.deprel().equals("advmod") && m.pos().startsWith("W")));
     }
 
     /**

@@ -1,0 +1,121 @@
+package org.sitrep.events;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.sitrep.events.EventCodingFixtureTest.code;
+import static org.sitrep.events.EventCodingFixtureTest.only;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sitrep.records.DocumentRecord;
+
+/**
+ * Police who did not act, as news tells it (issue 11): a particle verb ("stood by"), copular phrases ("nowhere to be
+ * seen", "conspicuous by their absence"), a negated intervention or protection; what did not happen keeps its own
+ * sentence; a "while" clause tells a second act; a unit of a force is that force. Sentences written for these tests;
+ * parses replayed from fixtures.
+ */
+class PoliceInactionFixtureTest {
+
+    private static boolean police(List<DocumentRecord.Side> sides) {
+        return sides.stream().anyMatch(s -> s.sectors().contains("COP"));
+    }
+
+    /** A police act that did not happen (failed or negated), told in sentence {@code sentence}. */
+    private static boolean policeDidNotAct(DocumentRecord r, int sentence) {
+        return r.nonEvents().stream()
+                .anyMatch(n -> ("failed".equals(n.polarity()) || "negated".equals(n.polarity()))
+                        && police(n.source())
+                        && n.sentence() == sentence);
+    }
+
+    @Test
+    void policeWhoStoodByFailedToAct() {
+        DocumentRecord r = code("The police stood by while the mob looted the shops in Baroda on Friday.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+        assertTrue(
+                r.events().stream().noneMatch(e -> "SUPPORT".equals(e.plover())),
+                r.events().toString());
+    }
+
+    @Test
+    void policeWhoStoodByAtTheEndOfTheSentenceFailedToAct() {
+        DocumentRecord r = code("Houses were burnt in three villages near Anand as the police stood by.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void standingByAnAllyIsSupport() {
+        only(code("Japan stood by its ally after the vote in Geneva on Monday."), "SUPPORT");
+    }
+
+    @Test
+    void policeWhoLookedOnFailedToAct() {
+        DocumentRecord r = code("The constables looked on as the mob torched a bus in Kota on Sunday.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeNowhereToBeSeenFailedToAct() {
+        DocumentRecord r = code("The police were nowhere to be seen when the shops burned in Nadiad on Friday.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeConspicuousByTheirAbsenceFailedToAct() {
+        DocumentRecord r = code("The police were conspicuous by their absence when the shops were looted in Anand.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void aForceConspicuousByItsAbsenceInLowerCaseFailedToAct() {
+        DocumentRecord r =
+                code("police was conspicuous by its absence as the mob looted the shops in surat on friday.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void theFailureOfThePoliceToBringThemToBookIsTheirs() {
+        DocumentRecord r =
+                code("residents are angry over the failure of the police to bring the rioters to book in godhra.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeWhoDidNotInterveneDidNotAct() {
+        DocumentRecord r = code("The police did not intervene when the mob set fire to the shops in Rajkot.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void peopleTheyDidNotProtectWereNotProtected() {
+        DocumentRecord r = code("The villagers of Ode say they were not protected by the police during the riots.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void eachSentenceThatTellsOfInactionKeepsIt() {
+        DocumentRecord r = code("The policemen stood as mute spectators while the mob set fire to shops in Surat. "
+                + "Traders later blamed the failure of the police to protect the market.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+        assertTrue(policeDidNotAct(r, 1), "the failure is told in its own sentence: " + r.nonEvents());
+    }
+
+    @Test
+    void whatThePoliceDidWhileTheMobBurntHousesIsAnActOfItsOwn() {
+        DocumentRecord r = code("The rioters burnt the houses while the police fired in the air in Nadiad.");
+        assertTrue(
+                r.events().stream()
+                        .anyMatch(e -> police(e.source()) && e.cameo().startsWith("175")),
+                r.events().toString());
+    }
+
+    @Test
+    void companiesOfAPoliceForceAreThatForce() {
+        DocumentRecord r = code("Two companies of the State Reserve Police were rushed to Godhra on Sunday.");
+        DocumentRecord.EventRecord e = only(r, "MOBILIZE");
+        List<DocumentRecord.Side> sides = new java.util.ArrayList<>(e.source());
+        sides.addAll(e.target());
+        assertTrue(police(sides), sides.toString());
+        assertTrue(sides.stream().noneMatch(s -> s.sectors().contains("BUS")), sides.toString());
+    }
+}
