@@ -59,6 +59,7 @@ public final class ActorResolver {
         Unit[] unitAt = new Unit[n];
         List<Unit> units = new ArrayList<>();
         for (ActorKb.NameMatch m : kb.findNames(s, date)) {
+            if (org.sitrep.text.Syntax.namesCurrency(s, m.from(), m.to())) continue; // "US $50 million"
             Unit u = new Unit(m.from(), m.to(), s.headOf(m.from(), m.to()).index(), m, List.of(), false);
             units.add(u);
             for (int k = m.from(); k <= m.to(); k++) unitAt[k] = u;

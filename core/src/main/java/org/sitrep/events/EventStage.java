@@ -229,9 +229,60 @@ public final class EventStage implements Stage {
                 }
             }
         }
+        // "blocked streets in defiance of the authorities", "a hunger strike in protest against abuses by the police":
+        // what the act opposes is its target
+        if (e.target().isEmpty()) e.addTargets(opposed(a, s, t));
+        // "mobilized reservists for a possible war against Iraq": the forces readied are the source's own; the act is
+        // aimed at whom they are readied against
+        if (e.code() != null && "MOBILIZE".equals(e.code().plover())) {
+            List<Mention> foe = resolve(a, s, readiedAgainst(s, t));
+            if (!foe.isEmpty()) {
+                e.clearTarget();
+                e.addTargets(foe);
+            }
+        }
         e.removeSourceIf(m -> e.target().stream().anyMatch(x -> x == m));
         // "The army accused the group ..., while the group blamed army drones": an actor is not its own target
         e.removeTargetIf(m -> e.source().stream().anyMatch(x -> sameActor(a, x, m)));
+    }
+
+    /**
+     * The actors an "in defiance of" or "in protest against" phrase of the act names (cues "opposition"), or the doer of
+     * the act that phrase names ("in protest against violations by the security forces").
+     */
+    private List<Mention> opposed(Analysis a, Sentence s, Token t) {
+        List<Token> around = new ArrayList<>(s.children(t));
+        Token obj = s.child(t, "obj");
+        if (obj != null) around.addAll(s.children(obj));
+        // "staged a hunger strike ... in protest against": the phrase hangs on the verb that carries the event noun
+        if (t.isNoun() && t.deprel().equals("obj") && s.head(t) != null) around.addAll(s.children(s.head(t)));
+        for (Token c : around) {
+            if (!(c.relation().equals("obl") || c.relation().equals("nmod"))
+                    || !"in".equals(s.caseOf(c))
+                    || !cues.is("opposition", c.lemma())) continue;
+            Token what = caseChild(s, c, List.of("of", "against", "at", "over", "to"));
+            List<Mention> out = resolve(a, s, what);
+            if (out.isEmpty() && what != null) out = resolve(a, s, nounSource(s, what));
+            // the parser often hangs the "by" phrase of the act protested on "protest" itself
+            if (out.isEmpty() && what != null) out = resolve(a, s, caseChild(s, c, List.of("by")));
+            return out;
+        }
+        return List.of();
+    }
+
+    /** The "against" phrase of the act or of its purpose ("for a war against Iraq", "troops to fight against X"). */
+    private Token readiedAgainst(Sentence s, Token t) {
+        Token direct = caseChild(s, t, List.of("against"));
+        if (direct != null) return direct;
+        for (Token c : s.children(t)) {
+            boolean purpose = c.relation().equals("obl")
+                    || c.relation().equals("nmod")
+                    || c.deprel().equals("advcl")
+                    || c.deprel().equals("obj");
+            Token inner = purpose ? caseChild(s, c, List.of("against")) : null;
+            if (inner != null) return inner;
+        }
+        return null;
     }
 
     /** "participated in", "took part in": the subject does the event its "in" phrase names. */
@@ -342,11 +393,23 @@ public final class EventStage implements Stage {
         if (obj != null
                 && (obj.pos().equals("WP") || obj.pos().equals("WDT"))
                 && s.children(v, "obj").size() > 1) obj = s.children(v, "obj").get(1);
+        // "rejected Thursday a UN appeal", "denounced as a crime Serbia's crackdown": after a time or an "as" phrase
+        // the parser leaves the object a bare dependent
+        if (obj == null) obj = displacedObject(s, v);
         if (obj != null && headsActor(a, s, obj)) return obj;
         Token pp = caseChild(s, v, TARGET_CASES); // "provided photographs to Macedonia"
         if (pp != null || obj != null) return pp != null ? pp : obj;
         // "called on both sides to return", "demanded that the US cancel": the subject of the complement is the one
-        // addressed
+        // addressed; "threatened to strike unless Israel withdrew": whoever the threat's condition names
+        if (cues.is("threat", v.lemma())) {
+            for (Token c : s.children(v, "xcomp")) {
+                for (Token cond : s.children(c, "advcl")) {
+                    Token mark = s.child(cond, "mark");
+                    Token subj = s.child(cond, "nsubj");
+                    if (mark != null && cues.is("condition", mark.lower()) && subj != null) return subj;
+                }
+            }
+        }
         for (Token c : s.children(v)) {
             if ((c.deprel().equals("advcl")
                             || c.deprel().equals("xcomp")
@@ -356,6 +419,17 @@ public final class EventStage implements Stage {
                 if (subj != null) return subj;
             }
         }
+        return null;
+    }
+
+    /** A nominal the parser hung as "dep" after the verb, its time or its "as" phrase, where the object stands. */
+    private Token displacedObject(Sentence s, Token v) {
+        List<Token> around = new ArrayList<>(s.children(v, "dep"));
+        for (Token c : s.children(v)) {
+            if (c.relation().equals("obl") && ("as".equals(s.caseOf(c)) || isTime(c, cues)))
+                around.addAll(s.children(c, "dep"));
+        }
+        for (Token c : around) if (c.isNoun() && c.index() > v.index()) return c;
         return null;
     }
 
@@ -440,6 +514,14 @@ public final class EventStage implements Stage {
         for (Token c : s.children(t, "conj")) {
             Mention mc = find(a, s, c);
             if (mc != null && !out.contains(mc)) out.add(mc);
+        }
+        // "relations with Congo and Costa Rica", "aid for Romania and Poland": the actor inside the phrase has partners
+        if (m != null && m.head() != t.index() && m.sentence() == s.index()) {
+            for (Token c : s.children(s.token(m.head()), "conj")) {
+                Mention mc = a.mentionAt(s.index(), c.index());
+                if (mc == null) mc = a.mentionCovering(s.index(), c.index());
+                if (mc != null && !out.contains(mc)) out.add(mc);
+            }
         }
         return out;
     }

@@ -153,7 +153,7 @@ public final class PlaceStage implements Stage {
                     .toList();
             for (PlaceMention p : found) {
                 Token head = s.headOf(p.from(), p.to());
-                if (!head.isProperNoun() && !head.isNoun()) continue;
+                if (!head.isProperNoun() && !head.isNoun() || Syntax.namesCurrency(s, p.from(), p.to())) continue;
                 a.addPlace(usedAsPlace(s, head, p.place()) ? p : p.asActor());
             }
             if (actors != null) demonyms(a, s, found);

@@ -24,6 +24,13 @@ public final class Syntax {
             "towards",
             "toward");
 
+    /** "US $50 million", "HK$ 3 billion": a country's name that marks a currency, neither a place nor an actor. */
+    public static boolean namesCurrency(Sentence s, int from, int to) {
+        return to + 1 < s.size()
+                && s.token(to + 1).pos().equals("$")
+                && !s.token(to + 1).text().matches("\\p{L}.*");
+    }
+
     /** The conjuncts of a noun's modifiers: "Afghan" in "Pakistani and Afghan border forces". */
     public static List<Token> coordinatedModifiers(Sentence s, Token noun) {
         List<Token> out = new ArrayList<>();
