@@ -259,6 +259,12 @@ public final class MergeStage implements Stage {
                 || t.deprel().equals("dep")) return true;
         // "a villager was injured in a grenade attack", "four died from gunfire": the toll tells the act
         Token head = s.head(t);
+        // "activists were detained during protests in Moscow": what happened during a protest tells it happened
+        if (e.code().root().equals("14")
+                && t.relation().equals("obl")
+                && head != null
+                && head.isVerb()
+                && DURING.contains(String.valueOf(s.caseOf(t)))) return true;
         return (t.relation().equals("obl") || t.relation().equals("nmod"))
                 && head != null
                 && head.isVerb()
@@ -578,6 +584,7 @@ public final class MergeStage implements Stage {
     }
 
     private static final Set<String> ELABORATION = Set.of("advcl", "conj", "xcomp", "acl");
+    private static final Set<String> DURING = Set.of("during", "amid");
 
     private static boolean compatibleSides(EventDraft x, EventDraft y) {
         return compatible(x.source(), y.source()) && compatible(x.target(), y.target());

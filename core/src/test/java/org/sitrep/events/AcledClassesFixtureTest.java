@@ -238,6 +238,12 @@ class AcledClassesFixtureTest {
     }
 
     @Test
+    void arrestsDuringAProtestAreAnInterventionInIt() {
+        DocumentRecord r = code("Police detained dozens of students during protests in Dhaka on Tuesday.");
+        assertEquals(acled("Protests", "Protest with intervention"), type(only(r, "PROTEST")));
+    }
+
+    @Test
     void rebelsSeizingOilFieldsOvertakeTerritory() {
         EventRecord e = only(code("Rebel fighters seized two oil fields near Brega on Tuesday."), "COERCE");
         assertEquals("192", e.cameo());
