@@ -710,6 +710,10 @@ public final class EventStage implements Stage {
             // "instead of cracking down": a multi-word negation such as "instead of" heads the event as cc + fixed
             Token fixed = s.child(c, "fixed");
             if (fixed != null && cues.is("negation", c.lower() + " " + fixed.lower())) return true;
+            // "neither the police nor the army was deployed": the subject's "neither" denies the verb
+            if (c.relation().equals("nsubj")
+                    && s.children(c, "cc:preconj").stream()
+                            .anyMatch(p -> p.lower().equals("neither"))) return true;
         }
         return false;
     }

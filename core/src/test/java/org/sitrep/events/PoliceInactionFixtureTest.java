@@ -93,6 +93,15 @@ class PoliceInactionFixtureTest {
     }
 
     @Test
+    void forcesOfWhichNeitherWasSentWereNotSent() {
+        DocumentRecord r = code("Neither the police nor the army was deployed to control the riots in Mehsana.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+        assertTrue(
+                r.events().stream().noneMatch(e -> "MOBILIZE".equals(e.plover())),
+                r.events().toString());
+    }
+
+    @Test
     void eachSentenceThatTellsOfInactionKeepsIt() {
         DocumentRecord r = code("The policemen stood as mute spectators while the mob set fire to shops in Surat. "
                 + "Traders later blamed the failure of the police to protect the market.");
