@@ -126,17 +126,23 @@ public final class AcledCrosswalk {
 
     /**
      * Whether {@link #refine} could change this answer of the table for an event of this PLOVER type: the answer is an
-     * ACLED type, and it came from a row that decides by the type alone (or "model any" is on). Else the event model
-     * need not read the event's sentence.
+     * ACLED type, it came from a row that decides by the type alone (or "model any" is on), and the table gives that
+     * PLOVER type some other sub-event type. Else the event model need not read the event's sentence.
      */
     public boolean refinable(Type table, String plover) {
-        if (table == null || !subEventTypes.containsKey(plover)) return false;
+        Set<String> subs = subEventTypes.get(plover);
+        if (table == null || subs == null) return false;
+        // the model can only put another of the type's sub-event types in place of the table's ("Agreement": none)
+        if (subs.size() == 1 && subs.contains(table.subEventType())) return false;
         return modelAny <= 1 || modelGeneric <= 1 && byTypeAlone.contains(table.rule());
     }
 
-    /** Whether the table gives ACLED sub-event types to events of this PLOVER type at all (so their mode may matter). */
+    /**
+     * Whether the table gives events of this PLOVER type a choice of ACLED sub-event types, so that their mode may matter
+     * (an agreement is an "Agreement" whatever its mode; a rejection no ACLED event at all).
+     */
     public boolean types(String plover) {
-        return subEventTypes.containsKey(plover);
+        return subEventTypes.getOrDefault(plover, Set.of()).size() > 1;
     }
 
     /** ACLED's event type of a sub-event type the table gives, or null. */

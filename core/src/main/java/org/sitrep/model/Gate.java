@@ -43,13 +43,22 @@ public record Gate(Set<String> light) {
 
     /** Whether the sentence may tell an event the rules did not find. */
     public boolean open(Sentence s) {
+        return open(s, t -> false);
+    }
+
+    /**
+     * The same, where the verbs {@code quoted} holds are someone's words, not the text's: a sentence that is a quote
+     * and its light attribution ("'Every tanker we take off the sea ...,' Kallas told reporters") tells a statement,
+     * which the rules read, not an act of its own.
+     */
+    public boolean open(Sentence s, java.util.function.Predicate<Token> quoted) {
         if (light.isEmpty()) return true;
         boolean verb = false;
         for (Token t : s.tokens()) {
             if (!t.isVerb()) continue;
             verb = true;
             if (t.deprel().startsWith("aux") || t.deprel().equals("cop")) continue;
-            if (!light.contains(t.lemma().toLowerCase(java.util.Locale.ROOT))) return true;
+            if (!light.contains(t.lemma().toLowerCase(java.util.Locale.ROOT)) && !quoted.test(t)) return true;
         }
         return !verb;
     }

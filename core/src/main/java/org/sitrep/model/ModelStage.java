@@ -200,7 +200,9 @@ public final class ModelStage implements Stage {
         for (Sentence s : a.sentences()) {
             if (s.size() < settings.minTokens()) continue;
             if (emitted.contains(s.index())) ask.add(s);
-            else if (!drafted.contains(s.index()) && s.size() <= settings.maxTokens() && gate.open(s)) ask.add(s);
+            else if (!drafted.contains(s.index())
+                    && s.size() <= settings.maxTokens()
+                    && gate.open(s, t -> a.quoteAt(t.start()) != null)) ask.add(s);
         }
         if (ask.isEmpty()) return;
         asked.add(ask.size());

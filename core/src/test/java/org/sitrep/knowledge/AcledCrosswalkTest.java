@@ -268,8 +268,14 @@ class AcledCrosswalkTest {
         assertTrue(BUILT_IN.refinable(attack, "ASSAULT"), "so the model reads a plain assault's sentence");
         assertFalse(BUILT_IN.refinable(clash, "ASSAULT"), "and not a clash's, which the model cannot change");
         assertFalse(BUILT_IN.refinable(null, "ASSAULT"));
+        AcledCrosswalk.Type agreement = BUILT_IN.classify(Event.of("AGREE", "030", null));
+        assertEquals("Agreement", agreement.subEventType());
+        assertFalse(
+                BUILT_IN.refinable(agreement, "AGREE"),
+                "an agreement has no other sub-event type the model could give it");
         assertTrue(BUILT_IN.types("PROTEST"));
         assertFalse(BUILT_IN.types("REJECT"), "a rejection is no ACLED event, whatever its mode");
+        assertFalse(BUILT_IN.types("AGREE"), "an agreement is an Agreement, whatever its mode");
     }
 
     @Test

@@ -344,6 +344,10 @@ class ModelStageTest {
         assertTrue(gate.open(sentence(0, 0, stormed)));
         assertTrue(gate.open(sentence(0, 0, headline)), "a verbless headline may tell one");
         assertTrue(Gate.NONE.open(sentence(0, 0, said)));
+        assertFalse(
+                gate.open(sentence(0, 0, stormed), t -> t.lemma().equals("storm")),
+                "a quoted act is a statement, which the rules read");
+        assertTrue(gate.open(sentence(0, 0, stormed), t -> false));
 
         String text = "The minister said it was calm . Crowds stormed the palace gates .";
         Analysis a = new Analysis(Document.of("d4", text, "2024-03-01"), LocalDate.of(2024, 3, 1));
