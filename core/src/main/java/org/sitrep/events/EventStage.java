@@ -321,6 +321,7 @@ public final class EventStage implements Stage {
         Token iobj = s.child(v, "iobj");
         if (iobj != null) return iobj; // "give Tanzania a grant"
         Token obj = s.child(v, "obj");
+        if (obj == null) obj = objectAfterTime(s, v);
         // "the policemen who on Sunday killed a man", parsed with two objects: the relative pronoun is the subject
         if (obj != null
                 && (obj.pos().equals("WP") || obj.pos().equals("WDT"))
@@ -339,6 +340,19 @@ public final class EventStage implements Stage {
                 if (subj != null) return subj;
             }
         }
+        return null;
+    }
+
+    /**
+     * "Beirut rejected Thursday a U.N. appeal": with a day between the verb and its object the parser leaves the
+     * object unlabelled ({@code dep}, on the verb or on the day); it is the object all the same.
+     */
+    static Token objectAfterTime(Sentence s, Token v) {
+        Token time = s.child(v, "obl:tmod");
+        if (time == null || time.index() < v.index()) return null;
+        List<Token> deps = new ArrayList<>(s.children(v, "dep"));
+        deps.addAll(s.children(time, "dep")); // or on the day itself
+        for (Token c : deps) if (c.isNoun() && c.index() > time.index() && s.caseOf(c) == null) return c;
         return null;
     }
 
