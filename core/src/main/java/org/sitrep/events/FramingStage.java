@@ -51,9 +51,80 @@ public final class FramingStage implements Stage {
     public void process(Analysis a) {
         for (EventDraft e : a.events()) content(a, e);
         for (EventDraft g : a.events()) claimed(a, g);
+        for (EventDraft e : a.events()) grounds(a, e);
         for (EventDraft e : a.events()) protestDemand(a, e);
         speechActs(a);
         for (EventDraft e : a.events()) intent(e);
+        for (EventDraft e : a.events()) rejectedAsk(a, e);
+        for (EventDraft e : a.events()) statementGoesOn(a, e);
+    }
+
+    // ---------------------------------------------------------------- one statement, told once
+
+    /**
+     * "South Korea rejected North Korea's demand to sever the alliance", "rejected Thursday a U.N. appeal", "would not
+     * meet the hostage-takers' demands": the demand or offer that is rejected was made before and is what the
+     * rejection is about; the rejection is the event.
+     */
+    private void rejectedAsk(Analysis a, EventDraft e) {
+        if (!e.emitted() || e.code() == null) return;
+        String framing = codebook.framing(e.code().code());
+        if (!"demanded".equals(framing) && !"promised".equals(framing)) return;
+        Sentence s = a.sentences().get(e.sentence());
+        Token x = s.token(e.trigger());
+        for (int step = 0; step < 2; step++) {
+            // "rejected Thursday a U.N. appeal": the parser may hang the object on the day
+            if (!Set.of("obj", "dep", "nsubj", "ccomp", "xcomp", "nmod").contains(x.relation())
+                    && !x.deprel().equals("obl:tmod")) return;
+            Token gov = s.head(x);
+            if (gov == null) return;
+            EventDraft g = eventAt(a, s, gov);
+            if (g != null && g != e && g.emitted()) {
+                if (!g.code().root().equals("12")) return;
+                e.setContentOf(g);
+                e.setModality(Modality.REJECTED);
+                e.setNote("content of " + g.code().code() + " \"" + g.rule() + "\": what was rejected");
+                return;
+            }
+            x = gov;
+        }
+    }
+
+    /**
+     * "The United States defended the troops' right to fire and insisted the unrest was ethnic", "rejected the proposal,
+     * urging India to sign another": an appeal or demand that goes on from the same speaker's statement in the same
+     * sentence is part of that statement, as a report tells it once.
+     */
+    private void statementGoesOn(Analysis a, EventDraft e) {
+        if (!e.emitted() || e.code() == null) return;
+        String root = e.code().root();
+        if (!root.equals("02") && !root.equals("10")) return;
+        Sentence s = a.sentences().get(e.sentence());
+        Token t = s.token(e.trigger());
+        boolean goesOn = t.isVerb()
+                && (t.deprel().equals("conj")
+                        || t.pos().equals("VBG")
+                                && Set.of("advcl", "dep", "xcomp").contains(t.deprel()));
+        if (!goesOn) return;
+        Token x = t;
+        for (int step = 0; step < 3; step++) {
+            x = s.head(x);
+            if (x == null) return;
+            EventDraft g = eventAt(a, s, x);
+            if (g == null || g == e) continue;
+            if (!g.emitted() || !s.token(g.trigger()).isVerb()) return;
+            int quad = g.code().quadClass();
+            if (quad != 1 && quad != 3) return;
+            if (!e.source().isEmpty() && !g.source().isEmpty() && !sameSpeaker(e.source(), g.source())) return;
+            e.setMergedInto(g);
+            g.mentions().add(new int[] {e.sentence(), e.trigger()});
+            return;
+        }
+    }
+
+    private static boolean sameSpeaker(List<Mention> one, List<Mention> other) {
+        for (Mention m : one) if (sameActor(m, other)) return true;
+        return false;
     }
 
     // ---------------------------------------------------------------- content of other events
@@ -70,10 +141,28 @@ public final class FramingStage implements Stage {
             boolean content = CONTENT_RELS.contains(rel)
                     || purpose
                     || (x.relation().equals("nmod") || x.relation().equals("obl"))
-                            && Set.of("of", "for", "on", "over", "against").contains(String.valueOf(s.caseOf(x)))
+                            && Set.of("of", "for", "on", "over", "against", "with")
+                                    .contains(String.valueOf(s.caseOf(x)))
                             && !x.isVerb();
             if (!content && !rel.equals("conj")) return;
             EventDraft g = eventAt(a, s, gov);
+            // "expressed dissatisfaction with the interrogation": what a disapproval is with is what it is about
+            if ("with".equals(s.caseOf(x)) && !x.isVerb()) {
+                EventDraft w = g != null ? g : covering(a, s, gov); // the noun of "expressed dissatisfaction"
+                if (w == null || w == e || !w.code().root().equals("11")) return;
+                g = w;
+            }
+            if (g == null && content && !x.isVerb() && grievancePhrase(s, gov)) {
+                // "a hunger strike in protest of the government's refusal", "a strike in protest of the arrest": what
+                // the act protests is its grievance, told as known, not news of its own
+                EventDraft act = s.head(gov) == null ? null : eventAt(a, s, s.head(gov));
+                if (act != null && act != e) {
+                    e.setContentOf(act);
+                    if (e.modality() == Modality.ACTUAL) e.setModality(Modality.CONTENT);
+                    e.setNote("what " + act.code().code() + " \"" + act.rule() + "\" protests");
+                    return;
+                }
+            }
             if (g == null && purpose && gov.isVerb()) {
                 // "continued their hunger strike to demand ...": the purpose belongs to the event the light verb
                 // carries
@@ -140,6 +229,27 @@ public final class FramingStage implements Stage {
     }
 
     /**
+     * "two nationals suspected of blowing up a plane", "a missionary arrested for collaborating with the enemy": what
+     * someone is suspected, charged, held or punished for (cues "suspicion") is an allegation, not an act told.
+     */
+    private void grounds(Analysis a, EventDraft e) {
+        if (!e.emitted()) return;
+        Sentence s = a.sentences().get(e.sentence());
+        Token t = s.token(e.trigger());
+        Token gov = s.head(t);
+        if (gov == null || !cues.is("suspicion", gov.lemma())) return;
+        String marker = s.caseOf(t);
+        if (marker == null && t.isVerb())
+            marker =
+                    s.children(t, "mark").stream().map(Token::lower).findFirst().orElse(null);
+        if (!Set.of("of", "for", "with").contains(String.valueOf(marker))) return;
+        EventDraft g = eventAt(a, s, gov);
+        if (g != null && g != e) e.setContentOf(g);
+        e.setModality(Modality.CONTENT);
+        e.setNote("the grounds of \"" + gov.text() + "\": an allegation, not an act told");
+    }
+
+    /**
      * "Thousands marched through the capital on Sunday, calling for new elections": a demand told as a participle of a
      * protest is what the protest is for, however the parser attaches it, not a request of its own.
      */
@@ -192,6 +302,13 @@ public final class FramingStage implements Stage {
         }
     }
 
+    /** The token is the noun of "in protest of/against/at/over" (cues cause-phrase). */
+    private boolean grievancePhrase(Sentence s, Token t) {
+        for (Cues.Hit hit : cues.find("cause-phrase", s))
+            if (hit.phrase().startsWith("in protest") && t.index() >= hit.from() && t.index() <= hit.to()) return true;
+        return false;
+    }
+
     private static boolean sameActor(Mention m, List<Mention> side) {
         for (Mention x : side) {
             if (x == m
@@ -199,6 +316,16 @@ public final class FramingStage implements Stage {
                     || x.country() != null && x.country().equals(m.country())) return true;
         }
         return false;
+    }
+
+    /** The event whose trigger words include the token ("dissatisfaction" of "expressed dissatisfaction"). */
+    private static EventDraft covering(Analysis a, Sentence s, Token t) {
+        for (EventDraft e : a.events())
+            if (e.sentence() == s.index()
+                    && e.mergedInto() == null
+                    && t.index() >= e.triggerFrom()
+                    && t.index() <= e.triggerTo()) return e;
+        return null;
     }
 
     private static EventDraft eventAt(Analysis a, Sentence s, Token t) {

@@ -67,6 +67,8 @@ public final class MergeStage implements Stage {
                 e.setNote(CAUSE + " (\"surrendered in the face of an offensive\")");
             if (e.note() == null && t.deprel().equals("acl:relcl") && earlier(s, t))
                 e.setNote(RECALLED + " (\"where ten were killed last year\")");
+            if (e.note() == null && describes(a, s, t, e))
+                e.setNote(RECALLED + " (\"Hamas, which advocates Israel's destruction\")");
         }
         for (EventDraft e : a.events()) {
             // "where ten people have been killed in riots": what a background clause tells is background with it
@@ -148,11 +150,20 @@ public final class MergeStage implements Stage {
      */
     private boolean setting(Analysis a, Sentence s, Token t, EventDraft e) {
         Token x = t;
-        if (t.isNoun()) {
+        // "after ten days of fighting": a gerund in a phrase is placed as a noun is
+        if (t.isNoun()
+                || t.pos().equals("VBG")
+                        && (t.relation().equals("nmod") || t.relation().equals("obl"))) {
             String c = s.caseOf(t);
             Token h = s.head(t);
+            // "after twelve days of fighting": the span of time carries the preposition that places the fighting
+            if (h != null && h.isNoun() && "of".equals(c) && cues.is("time-noun", h.lemma())) {
+                x = h;
+                c = s.caseOf(h);
+                h = s.head(h);
+            }
             // "in the wake of the execution": the frame noun carries the preposition that places it
-            if (h != null && h.isNoun() && "of".equals(c) && cues.is("setting", h.lemma())) x = h;
+            if (h != null && h.isNoun() && "of".equals(c) && cues.is("setting", h.lemma()) && x == t) x = h;
             else if (c == null || !cues.is("setting", c)) return false;
         } else if (t.isVerb() && t.deprel().equals("advcl")) {
             if (s.children(t, "mark").stream().noneMatch(m -> cues.is("setting", m.lower()))) return false;
@@ -163,9 +174,21 @@ public final class MergeStage implements Stage {
         // "four were killed after soldiers opened fire": a toll is told by the act it came after, which is no
         // background
         if (gov == null || toll(gov)) return false;
+        // "following a night of shelling that killed a soldier": an act told with its own toll is news
+        List<Token> around = new ArrayList<>(s.children(t));
+        if (x != t) around.addAll(s.children(x)); // or on the night it filled
+        for (Token c : around) if ((c.relation().equals("acl") || c.deprel().equals("dep")) && toll(c)) return false;
+        // "announced a suspension of air links one day after ...": the act the verb's object names
+        Token obj = s.child(gov, "obj");
         return a.events().stream()
-                .anyMatch(
-                        o -> o != e && o.sentence() == e.sentence() && o.trigger() == gov.index() && o.code() != null);
+                .anyMatch(o -> o != e
+                        && o.sentence() == e.sentence()
+                        && o.code() != null
+                        && (o.trigger() == gov.index()
+                                || obj != null
+                                        && o.mergedInto() == null
+                                        && obj.index() >= o.triggerFrom()
+                                        && obj.index() <= o.triggerTo()));
     }
 
     /**
@@ -181,6 +204,53 @@ public final class MergeStage implements Stage {
                             .anyMatch(d -> d.lower().equals("last") || d.lower().equals("ago"))) return true;
         }
         return false;
+    }
+
+    /**
+     * "a resolution that aims to tighten sanctions", "refugees whom the authorities blame for the conflict", "rebels who
+     * are wanted on treason charges": a relative clause in the present tense says what a participant is or stands for,
+     * not news of its own, when the sentence tells another event outside such clauses. A past one ("the men who
+     * attacked the bus") still tells an act.
+     */
+    private boolean describes(Analysis a, Sentence s, Token t, EventDraft e) {
+        if (!presentRelative(s, t)) return false;
+        return a.events().stream()
+                .anyMatch(o -> o != e
+                        && o.sentence() == e.sentence()
+                        && o.code() != null
+                        && o.code().plover() != null
+                        && relativeClause(s, s.token(o.trigger())) == null);
+    }
+
+    /** The token is in a relative clause whose own finite verb, the nearest above it, is in the present. */
+    private static boolean presentRelative(Sentence s, Token t) {
+        Token clause = relativeClause(s, t);
+        if (clause == null) return false;
+        for (Token x = t; x != null; x = s.head(x)) {
+            Token verb = x;
+            // "Hamas, which advocates ...": the parser may hang the verb on the relative pronoun
+            if ((x.pos().equals("WDT") || x.pos().equals("WP")) && s.child(x, "dep") != null) verb = s.child(x, "dep");
+            List<Token> aux = new ArrayList<>(s.children(verb, "aux"));
+            aux.addAll(s.children(verb, "aux:pass"));
+            if (!aux.isEmpty())
+                return aux.stream()
+                        .allMatch(v -> (v.pos().equals("VBZ") || v.pos().equals("VBP"))
+                                && !v.lemma().equals("have"));
+            if (verb.pos().matches("VBZ|VBP|VBD")) return !verb.pos().equals("VBD");
+            if (x == clause) return false;
+        }
+        return false;
+    }
+
+    /** The relative clause the token is in, through its complements and coordinations; null outside one. */
+    private static Token relativeClause(Sentence s, Token t) {
+        Token x = t;
+        for (int step = 0; step < 5 && x != null; step++) {
+            if (x.deprel().equals("acl:relcl")) return x;
+            if (!Set.of("xcomp", "ccomp", "conj", "obj", "dep", "nmod", "obl").contains(x.relation())) return null;
+            x = s.head(x);
+        }
+        return null;
     }
 
     /**

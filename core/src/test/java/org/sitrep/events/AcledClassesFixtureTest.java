@@ -245,8 +245,8 @@ class AcledClassesFixtureTest {
 
     @Test
     void rebelsSeizingOilFieldsOvertakeTerritory() {
-        EventRecord e = only(code("Rebel fighters seized two oil fields near Brega on Tuesday."), "COERCE");
-        assertEquals("192", e.cameo());
+        EventRecord e = only(code("Rebel fighters seized two oil fields near Brega on Tuesday."), "ASSAULT");
+        assertEquals("192", e.cameo()); // taking ground by force is a battle (CAMEO root 19), not policing
     }
 
     private static DocumentRecord.Acled acled(String type, String sub) {

@@ -101,10 +101,10 @@ class AcledCrosswalkTest {
 
     @Test
     void groundTakenAndBasesSetUpByForcesTheTextDoesNotName() {
-        assertEquals("Battles / Government regains territory", sub(Event.of("COERCE", "192", "occupy")));
+        assertEquals("Battles / Government regains territory", sub(Event.of("ASSAULT", "192", "occupy")));
         assertEquals(
                 "Battles / Non-state actor overtakes territory",
-                sub(Event.of("COERCE", "192", "occupy").source("armed")));
+                sub(Event.of("ASSAULT", "192", "occupy").source("armed")));
         assertEquals(
                 "Strategic developments / Headquarters or base established",
                 sub(Event.of("MOBILIZE", "154", "troops").object("base")));
@@ -191,7 +191,7 @@ class AcledCrosswalkTest {
                 sub(Event.of("COERCE", "1711", "seize").source("armed").object("territory")));
         assertEquals(
                 "Battles / Government regains territory",
-                sub(Event.of("COERCE", "192", "occupy").source("state")));
+                sub(Event.of("ASSAULT", "192", "occupy").source("state")));
         assertEquals(
                 "Strategic developments / Arrests",
                 sub(Event.of("COERCE", "173", "arrest").source("state").target("civilian")));
