@@ -112,8 +112,11 @@ public final class FramingStage implements Stage {
             EventDraft g = eventAt(a, s, x);
             if (g == null || g == e) continue;
             if (!g.emitted() || !s.token(g.trigger()).isVerb()) return;
-            int quad = g.code().quadClass();
-            if (quad != 1 && quad != 3) return;
+            // a statement: comment, appeal, promise, praise, demand, criticism, rejection, threat; not a visit or
+            // meeting
+            // ("arrived and ordered the forces to push them back" tells two acts)
+            if (!Set.of("01", "02", "03", "05", "10", "11", "12", "13")
+                    .contains(g.code().root())) return;
             if (!e.source().isEmpty() && !g.source().isEmpty() && !sameSpeaker(e.source(), g.source())) return;
             e.setMergedInto(g);
             g.mentions().add(new int[] {e.sentence(), e.trigger()});
