@@ -113,11 +113,11 @@ public final class FramingStage implements Stage {
             EventDraft g = eventAt(a, s, x);
             if (g == null || g == e) continue;
             if (!g.emitted() || !s.token(g.trigger()).isVerb()) return;
-            int quad = g.code().quadClass();
-            if (quad != 1 && quad != 3) return;
+            // only from a statement ("arrived and ordered the forces to push them back" tells two acts)
+            if (!cues.is("statement-root", g.code().root())) return;
             if (!e.source().isEmpty() && !g.source().isEmpty() && !sameSpeaker(e.source(), g.source())) return;
             e.setMergedInto(g);
-            g.mentions().add(new int[] {e.sentence(), e.trigger()});
+            g.addMention(e.sentence(), e.trigger());
             return;
         }
     }

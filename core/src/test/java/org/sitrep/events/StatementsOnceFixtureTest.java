@@ -74,6 +74,14 @@ class StatementsOnceFixtureTest {
     }
 
     @Test
+    void anOrderAfterAnArrivalIsItsOwnEvent() {
+        DocumentRecord r = code("The police chief arrived at the scene and ordered officers to push the crowd back.");
+        assertTrue(
+                types(r).contains("REQUEST") || types(r).contains("COERCE"),
+                r.events().toString());
+    }
+
+    @Test
     void anAppealBySomeoneElseIsItsOwnEvent() {
         DocumentRecord r =
                 code("Norway praised the election in Malawi, and Zambia urged the opposition to accept the results.");
