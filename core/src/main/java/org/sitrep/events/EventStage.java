@@ -190,6 +190,30 @@ public final class EventStage implements Stage {
         if (t.isVerb()) {
             e.addSources(resolve(a, s, verbSource(s, t, 0)));
             e.addTargets(resolve(a, s, verbTarget(a, s, t)));
+            // "agreed to provide aid for Romania": a complement the trigger's own words take in names the target
+            for (Token c : s.children(t, "xcomp")) {
+                if (e.target().isEmpty() && c.isVerb() && c.index() <= e.triggerTo())
+                    e.addTargets(resolve(a, s, verbTarget(a, s, c)));
+            }
+            // "provided aid for Romania", "sent dollars in food aid to Sudan": aid and deals go to their recipients
+            if (e.target().isEmpty()
+                    && e.code() != null
+                    && ("AID".equals(e.code().plover())
+                            || "AGREE".equals(e.code().plover()))) {
+                Token v = t;
+                for (Token c : s.children(t, "xcomp")) if (c.isVerb() && c.index() <= e.triggerTo()) v = c;
+                e.addTargets(resolve(a, s, recipient(a, s, v)));
+            }
+            // "complained to the UN over Israeli raids": whom a complaint is about, not whom it is made to
+            if (e.code() != null && "ACCUSE".equals(e.code().plover())) {
+                Token about = caseChild(s, t, List.of("over", "about"));
+                List<Mention> accused = resolve(a, s, about);
+                if (accused.isEmpty() && about != null) accused = resolve(a, s, nounSource(s, about));
+                if (!accused.isEmpty()) {
+                    e.clearTarget();
+                    e.addTargets(accused);
+                }
+            }
         } else {
             // "launched a mediation effort between X and Y": the container noun stands in the clause for the event
             Token anchor = t.deprel().equals("compound") && s.head(t) != null ? s.head(t) : t;
@@ -268,6 +292,25 @@ public final class EventStage implements Stage {
             return out;
         }
         return List.of();
+    }
+
+    /** Whom the verb gives to: its "for" or "to" phrase, or one inside its object or another of its phrases. */
+    private Token recipient(Analysis a, Sentence s, Token v) {
+        Token direct = caseChild(s, v, List.of("to", "for"));
+        if (direct != null && headsActor(a, s, direct)) return direct;
+        Token obj = s.child(v, "obj");
+        for (Token c : s.children(v)) {
+            // its object ("dollars of aid for Romania") or what it is given as ("dollars in food aid to Sudan")
+            boolean isObj = obj != null && c.index() == obj.index();
+            if (!(isObj || c.relation().equals("obl") && "in".equals(s.caseOf(c)))) continue;
+            Token inner = caseChild(s, c, List.of("to", "for"));
+            if (inner == null && isObj) {
+                Token of = caseChild(s, c, List.of("of")); // "dollars of aid for Romania"
+                if (of != null) inner = caseChild(s, of, List.of("to", "for"));
+            }
+            if (inner != null && headsActor(a, s, inner)) return inner;
+        }
+        return null;
     }
 
     /** The "against" phrase of the act or of its purpose ("for a war against Iraq", "troops to fight against X"). */

@@ -404,6 +404,9 @@ public final class MergeStage implements Stage {
                 .filter(java.util.Objects::nonNull)
                 .findFirst()
                 .orElse(null);
+        // "killing one and arresting 12": an agent the act implies (no words, no country yet) is the focus country's
+        if (sourceCountry == null && e.source().stream().anyMatch(m -> m.text() == null && takesPlaceCountry(m)))
+            sourceCountry = focus;
         boolean directed = cues.is("directed", e.code().plover());
         // at home, the state acts on its people; anyone else addresses the authorities
         List<String> atHome = e.source().stream().anyMatch(m -> isState(a, m)) ? List.of("CVL") : List.of("GOV");

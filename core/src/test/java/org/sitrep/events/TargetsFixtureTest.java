@@ -77,6 +77,34 @@ class TargetsFixtureTest {
     }
 
     @Test
+    void aidAgreedGoesToItsRecipients() {
+        EventRecord e = byTrigger(
+                code("Norway agreed on Monday to send 40 million dollars in food aid to Sudan and Chad."), "agreed");
+        assertEquals(Set.of("NOR"), countries(e.source()));
+        assertEquals(Set.of("SDN", "TCD"), countries(e.target()));
+    }
+
+    @Test
+    void aComplaintIsAimedAtWhomItIsAboutNotAtWhomItIsMadeTo() {
+        EventRecord e =
+                only(code("Egypt complained to the Arab League about Libyan attacks on its border posts."), "ACCUSE");
+        assertEquals(Set.of("EGY"), countries(e.source()));
+        assertEquals(Set.of("LBY"), countries(e.target()), e.target().toString());
+    }
+
+    @Test
+    void arrestsByTheStateAtHomeAreOfItsPeopleWhenNoOneIsNamed() {
+        EventRecord e = byTrigger(
+                code("Kenyan police fired tear gas at striking teachers on Tuesday, injuring three and arresting 20."),
+                "arresting");
+        assertEquals(Set.of("KEN"), countries(e.source()));
+        assertTrue(
+                e.target().stream().allMatch(t -> t.inferred() && t.text() == null),
+                e.target().toString());
+        assertEquals(Set.of("KEN"), countries(e.target()));
+    }
+
+    @Test
     void aCountryMarkingACurrencyIsNeitherAPlaceNorAnActor() {
         DocumentRecord r =
                 code("The former minister was accused of stealing US $20 million by Kenyan prosecutors on Friday.");
