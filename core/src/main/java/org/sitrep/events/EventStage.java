@@ -446,9 +446,17 @@ public final class EventStage implements Stage {
         // addressed; "threatened to strike unless Israel withdrew": whoever the threat's condition names
         if (cues.is("threat", v.lemma())) {
             for (Token c : s.children(v, "xcomp")) {
+                // "threatened to attack police stations if its leaders were moved": the act names its own target
+                Token aimed = s.child(c, "obj");
+                if (aimed != null && headsActor(a, s, aimed)) continue;
                 for (Token cond : s.children(c, "advcl")) {
                     Token mark = s.child(cond, "mark");
-                    Token subj = s.child(cond, "nsubj");
+                    // the one who must act for the threat to lift, not whom a passive condition moves ("if its
+                    // leaders were moved")
+                    Token subj = s.children(cond).stream()
+                            .filter(x -> x.deprel().equals("nsubj"))
+                            .findFirst()
+                            .orElse(null);
                     if (mark != null && cues.is("condition", mark.lower()) && subj != null) return subj;
                 }
             }

@@ -53,6 +53,16 @@ class TargetsFixtureTest {
     }
 
     @Test
+    void aThreatenedActThatNamesItsTargetKeepsItWhateverTheConditionNames() {
+        EventRecord e = byTrigger(
+                code("Kenyan militants threatened to attack army posts in Lamu if their commanders were arrested."),
+                "threatened");
+        assertEquals(Set.of("KEN"), countries(e.target()));
+        assertTrue(e.target().stream().anyMatch(m -> m.text().contains("army")), () -> e.target()
+                .toString());
+    }
+
+    @Test
     void forcesMobilisedForAWarAreAimedAtTheEnemyNotAtThemselves() {
         EventRecord e =
                 only(code("France mobilized naval reservists for a possible war against Libya on Monday."), "MOBILIZE");
