@@ -74,7 +74,8 @@ final class Coder implements AutoCloseable {
                 org.sitrep.model.ModelStage.Settings.DEFAULT.with(System.getProperty("sitrep.model")),
                 new org.sitrep.events.AcledStage(knowledge.acled())::refinable,
                 knowledge.acled()::types,
-                org.sitrep.model.Gate.builtIn());
+                org.sitrep.model.Gate.builtIn(),
+                knowledge.impliedAgents());
     }
 
     /** With {@code code} in place of the pipeline's (tests); a failed document always goes through the pipeline's own record. */

@@ -15,6 +15,9 @@ public final class ImpliedAgents {
         }
     }
 
+    /** No implied agents (an event model tried without the knowledge base). */
+    public static final ImpliedAgents NONE = new ImpliedAgents();
+
     private final Map<String, Agent> byPrefix = new HashMap<>();
 
     public static ImpliedAgents load(KnowledgeFiles files) {

@@ -17,6 +17,7 @@ import org.sitrep.analysis.Mention;
 import org.sitrep.analysis.PlaceMention;
 import org.sitrep.analysis.Stage;
 import org.sitrep.knowledge.Codebook;
+import org.sitrep.knowledge.ImpliedAgents;
 import org.sitrep.text.Sentence;
 import org.sitrep.text.Token;
 
@@ -113,6 +114,7 @@ public final class ModelStage implements Stage {
     private final BiPredicate<Analysis, EventDraft> refinable;
     private final Predicate<String> typed;
     private final Gate gate;
+    private final ImpliedAgents implied;
     private final Map<String, Codebook.Code> byMode = new HashMap<>();
     private final Map<String, Codebook.Code> byType = new HashMap<>();
     private final LongAdder seen = new LongAdder(), asked = new LongAdder(), nanos = new LongAdder();
@@ -134,14 +136,7 @@ public final class ModelStage implements Stage {
                 Gate.NONE);
     }
 
-    /**
-     * With {@code refinable}, the rule events whose ACLED sub-event type the model may refine (the crosswalk's answer
-     * came from a row that decides by the type alone: {@link org.sitrep.events.AcledStage#refinable}): a sentence whose
-     * rule events no threshold in force can change is not read; nor is a sentence without rule events that the
-     * {@code gate} shuts (when the settings' {@code gate} is on). {@code typed}: the PLOVER types the crosswalk gives
-     * ACLED types to, where a mode can change the outcome ({@link org.sitrep.knowledge.AcledCrosswalk#types}); an
-     * unspecified code of another type (a rejection, a threat) is not read for its mode.
-     */
+    /** As below, with no agents implied for model events. */
     public ModelStage(
             EventModel model,
             Encoder encoder,
@@ -150,7 +145,29 @@ public final class ModelStage implements Stage {
             BiPredicate<Analysis, EventDraft> refinable,
             Predicate<String> typed,
             Gate gate) {
+        this(model, encoder, codebook, settings, refinable, typed, gate, ImpliedAgents.NONE);
+    }
+
+    /**
+     * With {@code refinable}, the rule events whose ACLED sub-event type the model may refine (the crosswalk's answer
+     * came from a row that decides by the type alone: {@link org.sitrep.events.AcledStage#refinable}): a sentence whose
+     * rule events no threshold in force can change is not read; nor is a sentence without rule events that the
+     * {@code gate} shuts (when the settings' {@code gate} is on). {@code typed}: the PLOVER types the crosswalk gives
+     * ACLED types to, where a mode can change the outcome ({@link org.sitrep.knowledge.AcledCrosswalk#types}); an
+     * unspecified code of another type (a rejection, a threat) is not read for its mode. {@code implied}: who does an
+     * act by convention, the source of a model event whose clause names no agent.
+     */
+    public ModelStage(
+            EventModel model,
+            Encoder encoder,
+            Codebook codebook,
+            Settings settings,
+            BiPredicate<Analysis, EventDraft> refinable,
+            Predicate<String> typed,
+            Gate gate,
+            ImpliedAgents implied) {
         this.refinable = refinable;
+        this.implied = implied;
         this.typed = typed;
         this.gate = settings.gate() ? gate : Gate.NONE;
         if (!model.encoder().equals(encoder.name()))
@@ -308,10 +325,12 @@ public final class ModelStage implements Stage {
         e.setCode(code);
         e.setRule("model:" + p.plover());
         e.setConfidence(round(p.ploverProbability()));
+        boolean agentSaid = false;
         for (Token c : s.children(trigger)) {
+            String rel = c.deprel();
+            agentSaid |= rel.equals("nsubj") || rel.equals("csubj") || rel.equals("obl:agent");
             Mention m = a.mentionCovering(s.index(), c.index());
             if (m == null) continue;
-            String rel = c.deprel();
             if (rel.equals("nsubj") || rel.equals("obl:agent")) e.addSource(m);
             else if (rel.equals("obj") || rel.equals("nsubj:pass") || rel.equals("iobj")) e.addTarget(m);
         }
@@ -323,6 +342,16 @@ public final class ModelStage implements Stage {
                 e.setLocation(pm);
                 break;
             }
+        // "dozens were picked up overnight": as for rule events, the agent convention gives when the clause names
+        // none (data/events/implied-agents.tsv), of the country where it happened
+        ImpliedAgents.Agent agent = agentSaid ? null : implied.of(code.code());
+        if (agent != null && !agent.self()) {
+            Mention m = Mention.implied(s.index(), trigger.index(), agent.name(), agent.sectors());
+            PlaceMention where = e.location();
+            String country = where == null ? null : where.place().country();
+            e.addSource(country == null ? m : m.withCountry(country, true));
+            e.setRule(e.rule() + " + implied agent");
+        }
         e.setInQuote(a.quoteAt(trigger.start()) != null);
         return e;
     }

@@ -2,15 +2,19 @@ package org.sitrep.model;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sitrep.analysis.Analysis;
 import org.sitrep.analysis.EventDraft;
 import org.sitrep.analysis.Mention;
 import org.sitrep.analysis.Polarity;
 import org.sitrep.knowledge.Codebook;
+import org.sitrep.knowledge.ImpliedAgents;
 import org.sitrep.knowledge.KnowledgeFiles;
 import org.sitrep.sources.Document;
 import org.sitrep.text.Sentence;
@@ -128,6 +132,42 @@ class ModelStageTest {
         assertEquals("Jets", e.source().get(0).text());
         assertTrue(e.confidence() >= 0.5 && e.confidence() <= 1);
         assertTrue(e.emitted());
+    }
+
+    @Test
+    void aModelEventWhoseClauseNamesNoAgentTakesTheAgentConventionGives(@TempDir Path kb) throws Exception {
+        Files.createDirectories(kb.resolve("events"));
+        Files.writeString(
+                kb.resolve("events/implied-agents.tsv"), "19\tMIL\tthe military\tbombardments, for this test\n");
+        ModelStage stage = new ModelStage(
+                MODEL,
+                new EventModelTest.WordEncoder(),
+                CODEBOOK,
+                new ModelStage.Settings(0.5, 2, 2, 0.5, 2, 3, 100, false),
+                (x, e) -> false,
+                type -> true,
+                Gate.NONE,
+                ImpliedAgents.load(new KnowledgeFiles(List.of(kb))));
+        Analysis passive =
+                new Analysis(Document.of("d3", "The city was bombed .", "2024-03-01"), LocalDate.of(2024, 3, 1));
+        passive.setSentences(List.of(sentence(0, 0, new String[][] {
+            {"The", "the", "DT", "1", "det"},
+            {"city", "city", "NN", "3", "nsubj:pass"},
+            {"was", "be", "VBD", "3", "aux:pass"},
+            {"bombed", "bomb", "VBN", "-1", "root"},
+            {".", ".", ".", "3", "punct"}
+        })));
+        passive.setMentions(new ArrayList<>(List.of(List.of())));
+        stage.process(passive);
+        EventDraft e = passive.events().get(0);
+        assertEquals(List.of("MIL"), e.source().get(0).sectors());
+        assertNull(e.source().get(0).text(), "an implied agent has no words of its own");
+        assertTrue(e.rule().endsWith(" + implied agent"), e.rule());
+
+        Analysis named = analysis(); // "Jets bombed ...": the subject is the agent, nothing is implied
+        stage.process(named);
+        assertEquals("Jets", named.events().get(0).source().get(0).text());
+        assertEquals(1, named.events().get(0).source().size());
     }
 
     @Test

@@ -39,7 +39,8 @@ class ModelInCodingTest {
                 ModelStage.Settings.DEFAULT,
                 new org.sitrep.events.AcledStage(knowledge.acled())::refinable,
                 knowledge.acled()::types,
-                org.sitrep.model.Gate.builtIn());
+                org.sitrep.model.Gate.builtIn(),
+                knowledge.impliedAgents());
         withoutModes = new ModelStage(
                 EventModel.builtIn(),
                 encoder,
@@ -47,7 +48,8 @@ class ModelInCodingTest {
                 ModelStage.Settings.DEFAULT.with("mode=2"),
                 new org.sitrep.events.AcledStage(knowledge.acled())::refinable,
                 knowledge.acled()::types,
-                org.sitrep.model.Gate.builtIn());
+                org.sitrep.model.Gate.builtIn(),
+                knowledge.impliedAgents());
     }
 
     static EventDraft bombing(Analysis a) {
