@@ -649,10 +649,13 @@ public final class EventStage implements Stage {
             Token gov = s.head(x);
             if (gov == null) break;
             String rel = x.relation();
-            boolean complement = rel.equals("xcomp")
-                    || rel.equals("acl")
-                    || rel.equals("ccomp")
-                    || rel.equals("advcl") && s.hasMark(x, "to");
+            // "asked the police to prosecute the accused": the tagger at times reads an infinitive's "to" as a
+            // preposition and the verb as its oblique object; it is the same complement
+            boolean toVerb =
+                    s.hasMark(x, "to") || x.pos().equals("VB") && rel.equals("obl") && "to".equals(s.caseOf(x));
+            if (toVerb && rel.equals("obl")) rel = "xcomp";
+            boolean complement =
+                    rel.equals("xcomp") || rel.equals("acl") || rel.equals("ccomp") || rel.equals("advcl") && toVerb;
             if (complement && cues.is("failure", gov.lemma())) {
                 e.setPolarity(Polarity.FAILED);
                 e.setCue(gov.lemma());
@@ -665,7 +668,7 @@ public final class EventStage implements Stage {
                 e.setCue("little");
                 return;
             }
-            if (complement && (rel.equals("xcomp") || rel.equals("acl") || rel.equals("advcl")) && s.hasMark(x, "to")
+            if (complement && (rel.equals("xcomp") || rel.equals("acl") || rel.equals("advcl")) && toVerb
                     || rel.equals("xcomp")) {
                 if (cues.is("demand", gov.lemma()) && (s.child(gov, "obj") != null || s.child(gov, "iobj") != null)) {
                     e.setModality(Modality.DEMANDED);

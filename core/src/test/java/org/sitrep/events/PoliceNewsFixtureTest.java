@@ -38,6 +38,18 @@ class PoliceNewsFixtureTest {
     }
 
     @Test
+    void whatThePoliceWereAskedToDoIsDemandedNotDone() {
+        // the parser reads this "to" as a preposition and "prosecute" as its object: still an infinitive complement
+        DocumentRecord r = code("The governor asked the police to prosecute the accused traders.");
+        assertTrue(
+                r.events().stream().noneMatch(e -> "COERCE".equals(e.plover())),
+                r.events().toString());
+        assertTrue(
+                r.nonEvents().stream().anyMatch(n -> "COERCE".equals(n.plover()) && "demanded".equals(n.modality())),
+                r.nonEvents().toString());
+    }
+
+    @Test
     void policeWhoLookedOnFailedToAct() {
         DocumentRecord r =
                 code("The policemen stood as mute spectators while the mob set fire to shops in Jaipur on Friday.");
