@@ -72,13 +72,15 @@ public final class EventStage implements Stage {
                 Lexicon.Match m = lexicon.match(s, t);
                 if (m != null && !connective.contains(t.index()) && eventive(s, t, m)) matches.add(m);
             }
-            // a noun inside a longer verb pattern belongs to it: "lifted sanctions" is one event, not two
+            // a noun inside a longer verb pattern belongs to it: "lifted sanctions" is one event, not two, and so is
+            // "the ban was lifted" (the passive's subject opens the pattern's span)
             matches.removeIf(m -> !m.entry().verb()
                     && matches.stream()
                             .anyMatch(v -> v.entry().verb()
                                     && v.to() > v.from()
-                                    && m.head() > v.from()
-                                    && m.head() <= v.to()));
+                                    && m.head() >= v.from()
+                                    && m.head() <= v.to()
+                                    && m.head() != v.head()));
             matches.removeIf(m -> !m.entry().isEvent());
             for (Lexicon.Match m : matches) {
                 Token t = s.token(m.head());
@@ -175,7 +177,11 @@ public final class EventStage implements Stage {
         Codebook.Code code = codebook.get(m.entry().cameo());
         if (t.pos().equals("VBG") && t.deprel().equals("acl") && code != null && code.quadClass() <= 2) return false;
         if (t.isVerb()) {
-            Token subj = s.child(t, "nsubj");
+            // an active subject only: the passive's ("the ban was lifted", "the rally was broken up") is what was done
+            Token subj = s.children(t, "nsubj").stream()
+                    .filter(c -> !c.deprel().equals("nsubj:pass"))
+                    .findFirst()
+                    .orElse(null);
             if (subj != null
                     && (subj.pos().equals("WDT") || subj.pos().equals("WP"))
                     && t.deprel().equals("acl:relcl")) subj = s.head(t);

@@ -59,7 +59,11 @@ public final class MergeStage implements Stage {
             boolean fired = cues.is("means-verb", t.lemma())
                     && e.code().mode() != null
                     && cues.is("weapon-mode", e.code().mode());
-            if (e.note() == null && t.deprel().equals("acl") && t.pos().equals("VBN") && !fired) {
+            // "over 250 activists arrested from the city", "the 51 people detained for rioting": a participle that
+            // counts whom it was done to reports the act, like a toll
+            Token described = s.head(t);
+            boolean counted = described != null && s.child(described, "nummod") != null;
+            if (e.note() == null && t.deprel().equals("acl") && t.pos().equals("VBN") && !fired && !counted) {
                 e.setNote("background: a participle describing something (\"the curfew imposed in 1989\")");
             }
             if (e.note() == null && setting(a, s, t, e)) e.setNote(SETTING + " (\"after the clashes\")");

@@ -156,7 +156,7 @@ public final class Lexicon {
     /**
      * The words a verb pattern is matched against, in order: the words after the verb in its clause, and before them
      * the phrase that is the verb's object in a passive ("grenades were hurled" reads as "hurled grenades", "rockets
-     * fired at the base" as "fired rockets").
+     * fired at the base" as "fired rockets", "the strike was called off" as "called off the strike").
      */
     private static List<Integer> wordOrder(Sentence s, Token t) {
         List<Integer> order = new ArrayList<>();
@@ -167,6 +167,9 @@ public final class Lexicon {
                 && s.head(t) != null
                 && s.head(t).index() < t.index()) object = s.head(t);
         if (object != null && object.index() < t.index()) {
+            // the verb's particle comes before its object, as in the active ("the strike was called off": "called off
+            // the strike")
+            for (Token c : s.children(t, "compound:prt")) order.add(c.index());
             // the noun and the words before it ("tear gas", "mortar shells"), not its own clauses or phrases
             for (int k = s.span(object)[0]; k <= object.index(); k++) if (s.dominates(object, s.token(k))) order.add(k);
         }

@@ -398,6 +398,17 @@ class EventCodingFixtureTest {
         assertTrue(first(r, "REQUEST").isEmpty(), r.events().toString());
     }
 
+    /** A passive whose subject is an event noun tells what was done to that event, not a causal link between two. */
+    @Test
+    void aPassiveTellsWhatWasDoneToTheEventItsSubjectNames() {
+        EventRecord eased = only(code("The curfew in the old city was relaxed on Tuesday morning."), "CONCEDE");
+        assertEquals("0813", eased.cameo(), "relaxing a curfew eases it: " + eased);
+        EventRecord ended = only(code("The general strike was called off on Thursday after two days."), "CONCEDE");
+        assertEquals("082", ended.cameo(), "the particle comes before the passive's object: " + ended);
+        DocumentRecord condemned = code("The bombing of the market was condemned by the United Nations.");
+        assertTrue(first(condemned, "ACCUSE").isPresent(), condemned.events().toString());
+    }
+
     /** A parse written by hand: who did what is read off the dependency tree, not off the word order. */
     @Test
     void rolesComeFromTheTreeOfAHandWrittenParse() {

@@ -50,6 +50,20 @@ class PoliceNewsFixtureTest {
     }
 
     @Test
+    void aParticipleThatCountsWhomItWasDoneToReportsTheAct() {
+        DocumentRecord r = code(
+                "Among them were over 80 party workers arrested near the collectorate on Wednesday, officials said.");
+        EventRecord e = only(r, "COERCE");
+        assertTrue(police(e.source()), e.source().toString());
+        assertEquals(80, e.counts().get("arrested"));
+        // a participle that only describes ("the curfew imposed in 1989") stays background
+        DocumentRecord described = code("Shops reopened under the curfew imposed in 1989 by the state government.");
+        assertTrue(
+                described.events().stream().noneMatch(x -> "1723".equals(x.cameo())),
+                described.events().toString());
+    }
+
+    @Test
     void policeWhoLookedOnFailedToAct() {
         DocumentRecord r =
                 code("The policemen stood as mute spectators while the mob set fire to shops in Jaipur on Friday.");
