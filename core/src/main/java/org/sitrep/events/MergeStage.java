@@ -97,6 +97,7 @@ public final class MergeStage implements Stage {
         joinOutcomes(a); // before agents are implied: a toll's agent is the act's, not the one convention gives
         elaborations(a);
         fires(a);
+        explosions(a);
         implyAgents(a);
         for (EventDraft e : a.events()) {
             if (e.mergedInto() == null
@@ -645,6 +646,26 @@ public final class MergeStage implements Stage {
                     || s.tokens().stream().anyMatch(x -> cues.is("disaster", x) || accidentalFire(s, x))) {
                 e.setNote("property lost in a fire or disaster, not an act");
             }
+        }
+    }
+
+    /**
+     * "A gas cylinder blast in a restaurant injured 12", "an explosion at a chemical factory killed five workers": an
+     * explosion no one is told to have set off, at a site where things explode by accident (cues accident-site), with
+     * no word of an attack in its sentence (cues attack-sign: "a bomb went off at the factory"), is an accident.
+     */
+    private void explosions(Analysis a) {
+        for (EventDraft e : a.events()) {
+            if (e.mergedInto() != null
+                    || !e.emitted()
+                    || !e.source().isEmpty()
+                    || !e.code().code().equals("183")) continue;
+            Sentence s = a.sentences().get(e.sentence());
+            boolean site = s.tokens().stream().anyMatch(x -> x.isNoun() && cues.is("accident-site", x))
+                    || cues.find("accident-site", s).stream().anyMatch(h -> h.to() > h.from());
+            boolean attack = s.tokens().stream().anyMatch(x -> cues.is("attack-sign", x))
+                    || cues.find("attack-sign", s).stream().anyMatch(h -> h.to() > h.from());
+            if (site && !attack) e.setNote("an accidental explosion (\"a gas cylinder blast\"), not an attack");
         }
     }
 

@@ -23,6 +23,24 @@ class RealNewsFixtureTest {
     }
 
     @Test
+    void anExplosionAtAFactoryWithNoWordOfAnAttackIsAnAccident() {
+        DocumentRecord r = code("A boiler exploded at a sugar mill near Kolhapur on Friday, killing four workers.");
+        assertTrue(
+                r.events().stream().noneMatch(e -> "ASSAULT".equals(e.plover())),
+                r.events().toString());
+        assertTrue(
+                r.nonEvents().stream()
+                        .anyMatch(n -> n.note() != null && n.note().startsWith("an accidental explosion")),
+                r.nonEvents().toString());
+        // a bomb at the same kind of site is an attack, and so is a blast with no site named
+        assertEquals(
+                "ASSAULT",
+                only(code("A bomb exploded at a sugar mill near Kolhapur on Friday, killing four workers."), "ASSAULT")
+                        .plover());
+        only(code("An explosion near the bus station in Quetta killed four people on Friday."), "ASSAULT");
+    }
+
+    @Test
     void aPassiveArrestImpliesThePoliceOfThePlace() {
         EventRecord e =
                 only(code("More than forty people were arrested in Nairobi after the march on Tuesday."), "COERCE");
