@@ -43,6 +43,8 @@ class LexiconWordingTest {
         codes("Soldiers discovered a cache of rifles in a farmhouse near Maiduguri.", "1711");
         codes("Troops set up a new base outside Goma on Monday.", "154");
         codes("Rebels took over the airport in the provincial capital on Friday.", "192");
+        codes("Government troops recovered control of two villages from the rebels.", "192");
+        codes("The army liberated three villages near the border on Sunday.", "192");
         codes("Two hundred militia fighters defected to the government on Tuesday.", "0873");
         codes("The army withdrew from the border town on Sunday.", "0874");
         codes("Police caught a gang of car thieves in Pune on Monday.", "173");
