@@ -86,7 +86,9 @@ class PolicePostureFixtureTest {
                 .filter(x -> "154".equals(x.cameo()))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError(r.events().toString()));
-        assertTrue(e.source().stream().anyMatch(s -> s.sectors().contains("MIL")), e.source().toString());
+        assertTrue(
+                e.source().stream().anyMatch(s -> s.sectors().contains("MIL")),
+                e.source().toString());
     }
 
     @Test
@@ -105,13 +107,17 @@ class PolicePostureFixtureTest {
     @Test
     void recoveringFromInjuriesSeizesNothing() {
         DocumentRecord r = code("the constable is recovering from his injuries in a hospital in delhi.");
-        assertTrue(r.events().stream().noneMatch(e -> e.cameo().startsWith("171")), r.events().toString());
+        assertTrue(
+                r.events().stream().noneMatch(e -> e.cameo().startsWith("171")),
+                r.events().toString());
     }
 
     @Test
     void aNameInAnFirIsAnAccusationNotAnArrest() {
         DocumentRecord r = code("three traders have been named in the fir in agra.");
-        assertTrue(r.events().stream().noneMatch(e -> e.cameo().startsWith("173")), r.events().toString());
+        assertTrue(
+                r.events().stream().noneMatch(e -> e.cameo().startsWith("173")),
+                r.events().toString());
     }
 
     @Test
