@@ -124,4 +124,17 @@ class PolicePostureFixtureTest {
     void firingInTheAirToScatterAMobIsRepression() {
         policeAct("the police opened fire in the air to scatter the mob in baroda.", "175");
     }
+
+    @Test
+    void checksSealsQuestioningAndChasingAwayArePoliceActs() {
+        policeAct("all vehicles entering the town were checked at the pickets near sagar.", "151");
+        policeAct("the police sealed the office of the trust in bhopal on monday.", "1711");
+        policeAct("the police questioned the two suspects for several hours in gwalior.", "173");
+        policeAct("the police chased away the stone pelters near the bus stand in dewas.", "175");
+    }
+
+    @Test
+    void aPoliceTeamRushedToTheSpotSendsItself() {
+        policeAct("a police team rushed to the spot in ratlam and brought the situation under control.", "153");
+    }
 }
