@@ -137,4 +137,9 @@ class PolicePostureFixtureTest {
     void aPoliceTeamRushedToTheSpotSendsItself() {
         policeAct("a police team rushed to the spot in ratlam and brought the situation under control.", "153");
     }
+
+    @Test
+    void aPoliceCompanyRequisitionedIsMobilisedNotSeized() {
+        policeAct("a state reserve police company has been requisitioned for the fair in anand.", "153");
+    }
 }
