@@ -142,4 +142,12 @@ class PolicePostureFixtureTest {
     void aPoliceCompanyRequisitionedIsMobilisedNotSeized() {
         policeAct("a state reserve police company has been requisitioned for the fair in anand.", "153");
     }
+
+    @Test
+    void relativesKeepingVigilAtABedsideRaiseNoAlert() {
+        DocumentRecord r = code("relatives kept vigil outside the hospital in kochi through the night.");
+        assertTrue(
+                r.events().stream().noneMatch(e -> e.cameo().startsWith("15")),
+                r.events().toString());
+    }
 }
