@@ -61,10 +61,11 @@ public final class EventStage implements Stage {
     @Override
     public void process(Analysis a) {
         List<EventDraft> events = new ArrayList<>();
-        a.replacePlaces(p ->
-                p.locative() && p.sentence() >= 0 && tellersPlace(a.sentences().get(p.sentence()), p)
-                        ? p.asActor()
-                        : p);
+        a.replacePlaces(p -> p.locative()
+                        && p.sentence() >= 0
+                        && (tellersPlace(a.sentences().get(p.sentence()), p) || inKnownName(a, p))
+                ? p.asActor()
+                : p);
         for (Sentence s : a.sentences()) {
             List<Lexicon.Match> matches = new ArrayList<>();
             Set<Integer> connective = connectiveTokens(s);
@@ -881,6 +882,21 @@ public final class EventStage implements Stage {
      * "..., aid workers in Nairobi said", "told reporters in Geneva": a place in the clause of a verb of reporting, not
      * in what it reports, is where the teller is; nothing told happened there because of it.
      */
+    /**
+     * "walked out of the Lok Sabha": a place word inside the name of an actor the knowledge base knows is part of that
+     * name, not where anything happened (Sabha, Libya).
+     */
+    private static boolean inKnownName(Analysis a, PlaceMention p) {
+        if (p.sentence() >= a.mentions().size()) return false;
+        for (Mention m : a.mentions().get(p.sentence()))
+            if (m.kind() == Mention.Kind.NAMED
+                    && m.entry() != null
+                    && m.from() <= p.from()
+                    && p.to() <= m.to()
+                    && (m.from() < p.from() || p.to() < m.to())) return true;
+        return false;
+    }
+
     private boolean tellersPlace(Sentence s, PlaceMention p) {
         Token x = s.headOf(p.from(), p.to());
         for (Token up = s.head(x); up != null; x = up, up = s.head(up)) {

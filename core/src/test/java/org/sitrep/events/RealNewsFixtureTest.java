@@ -41,6 +41,17 @@ class RealNewsFixtureTest {
     }
 
     @Test
+    void aPlaceWordInsideAKnownNameIsNoPlace() {
+        // "Lok" is a village in Serbia and "Sabha" a city in Libya; the Lok Sabha is India's lower house
+        DocumentRecord r = code(
+                "replying to a debate in the lok sabha, the home minister said 40 people were arrested on tuesday.",
+                "2002-03-02");
+        EventRecord e = only(r, "COERCE");
+        assertNull(e.location(), "no place is named: " + e.location());
+        assertEquals("IND", e.source().get(0).country(), e.source().toString());
+    }
+
+    @Test
     void aPassiveArrestImpliesThePoliceOfThePlace() {
         EventRecord e =
                 only(code("More than forty people were arrested in Nairobi after the march on Tuesday."), "COERCE");
