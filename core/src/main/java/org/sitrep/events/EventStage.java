@@ -879,10 +879,6 @@ public final class EventStage implements Stage {
     }
 
     /**
-     * "..., aid workers in Nairobi said", "told reporters in Geneva": a place in the clause of a verb of reporting, not
-     * in what it reports, is where the teller is; nothing told happened there because of it.
-     */
-    /**
      * "walked out of the Lok Sabha": a place word inside the name of an actor the knowledge base knows is part of that
      * name, not where anything happened (Sabha, Libya).
      */
@@ -897,6 +893,10 @@ public final class EventStage implements Stage {
         return false;
     }
 
+    /**
+     * "..., aid workers in Nairobi said", "told reporters in Geneva": a place in the clause of a verb of reporting, not
+     * in what it reports, is where the teller is; nothing told happened there because of it.
+     */
     private boolean tellersPlace(Sentence s, PlaceMention p) {
         Token x = s.headOf(p.from(), p.to());
         for (Token up = s.head(x); up != null; x = up, up = s.head(up)) {
