@@ -549,8 +549,7 @@ public final class MergeStage implements Stage {
             }
             if (act == null) {
                 Sentence s = a.sentences().get(e.sentence());
-                boolean disaster = s.tokens().stream().anyMatch(x -> cues.is("disaster", x))
-                        || !cues.find("disaster", s).isEmpty();
+                boolean disaster = cues.in("disaster", s);
                 if (!disaster) continue;
                 e.setNote("the toll of a disaster or accident, not an act of violence");
                 continue;
@@ -642,8 +641,7 @@ public final class MergeStage implements Stage {
                     || !e.source().isEmpty()
                     || !e.code().code().equals("1712")) continue;
             Sentence s = a.sentences().get(e.sentence());
-            if (!cues.find("disaster", s).isEmpty()
-                    || s.tokens().stream().anyMatch(x -> cues.is("disaster", x) || accidentalFire(s, x))) {
+            if (cues.in("disaster", s) || s.tokens().stream().anyMatch(x -> accidentalFire(s, x))) {
                 e.setNote("property lost in a fire or disaster, not an act");
             }
         }
@@ -663,9 +661,8 @@ public final class MergeStage implements Stage {
             Sentence s = a.sentences().get(e.sentence());
             boolean site = s.tokens().stream().anyMatch(x -> x.isNoun() && cues.is("accident-site", x))
                     || cues.find("accident-site", s).stream().anyMatch(h -> h.to() > h.from());
-            boolean attack = s.tokens().stream().anyMatch(x -> cues.is("attack-sign", x))
-                    || cues.find("attack-sign", s).stream().anyMatch(h -> h.to() > h.from());
-            if (site && !attack) e.setNote("an accidental explosion (\"a gas cylinder blast\"), not an attack");
+            if (site && !cues.in("attack-sign", s))
+                e.setNote("an accidental explosion (\"a gas cylinder blast\"), not an attack");
         }
     }
 

@@ -44,6 +44,11 @@ public final class Cues {
         return is(kind, t.lemma()) || is(kind, t.lower());
     }
 
+    /** The sentence holds a cue of that kind: a word by its lemma or lower-case form, or a phrase as written. */
+    public boolean in(String kind, org.sitrep.text.Sentence s) {
+        return s.tokens().stream().anyMatch(t -> is(kind, t)) || !find(kind, s).isEmpty();
+    }
+
     public Set<String> of(String kind) {
         return byKind.getOrDefault(kind, Set.of());
     }

@@ -133,19 +133,8 @@ public final class ModelStage implements Stage {
                 settings,
                 (a, e) -> refinable.test(e.code().plover()),
                 type -> true,
-                Gate.NONE);
-    }
-
-    /** As below, with no agents implied for model events. */
-    public ModelStage(
-            EventModel model,
-            Encoder encoder,
-            Codebook codebook,
-            Settings settings,
-            BiPredicate<Analysis, EventDraft> refinable,
-            Predicate<String> typed,
-            Gate gate) {
-        this(model, encoder, codebook, settings, refinable, typed, gate, ImpliedAgents.NONE);
+                Gate.NONE,
+                ImpliedAgents.NONE);
     }
 
     /**

@@ -395,7 +395,14 @@ class ModelStageTest {
         a.setMentions(new ArrayList<>(List.of(List.of(), List.of())));
         ModelStage.Settings gated = new ModelStage.Settings(0.5, 2, 2, 0.5, 2, 3, 100, true);
         ModelStage stage = new ModelStage(
-                MODEL, new EventModelTest.WordEncoder(), CODEBOOK, gated, (x, e) -> true, type -> true, gate);
+                MODEL,
+                new EventModelTest.WordEncoder(),
+                CODEBOOK,
+                gated,
+                (x, e) -> true,
+                type -> true,
+                gate,
+                ImpliedAgents.NONE);
         stage.process(a);
         assertEquals(java.util.Set.of(1), a.opinions().keySet());
         ModelStage tooLong = new ModelStage(
@@ -405,7 +412,8 @@ class ModelStageTest {
                 gated.with("maxTokens=5"),
                 (x, e) -> true,
                 type -> true,
-                gate);
+                gate,
+                ImpliedAgents.NONE);
         Analysis b = new Analysis(Document.of("d4", text, "2024-03-01"), LocalDate.of(2024, 3, 1));
         b.setSentences(a.sentences());
         b.setMentions(a.mentions());
@@ -418,7 +426,8 @@ class ModelStageTest {
                 gated.with("gate=0"),
                 (x, e) -> true,
                 type -> true,
-                gate);
+                gate,
+                ImpliedAgents.NONE);
         Analysis c = new Analysis(Document.of("d4", text, "2024-03-01"), LocalDate.of(2024, 3, 1));
         c.setSentences(a.sentences());
         c.setMentions(a.mentions());
@@ -436,7 +445,8 @@ class ModelStageTest {
                 modes,
                 (x, e) -> false,
                 type -> !type.equals("REJECT"),
-                Gate.builtIn());
+                Gate.builtIn(),
+                ImpliedAgents.NONE);
         Analysis rejection = analysis();
         rejection.addEvent(ruleEvent(0, 1, "120"));
         stage.process(rejection);
