@@ -81,13 +81,23 @@ public final class ActorResolver {
                     if (unitAt[k] != null) whole = -1; // but not into a name found already
                 boolean agent = ner.equals("ORGANIZATION")
                         && (whole >= j && !kb.notAgent(toks, i, whole) || agentWords(toks, i, j));
-                boolean police = !agent
-                        && ner.equals("ORGANIZATION")
-                        && kb.matchAgent(toks, j) == j
-                        && kb.agentSectors(toks, j, j).equals(List.of("COP"));
+                // ("Alipore Police Station", "Surat Police Commissioner ...": the force's words may be several, and
+                // may run on past the name)
+                int force = -1, forceEnd = -1;
+                for (int k = i; k <= j && !agent && ner.equals("ORGANIZATION") && force < 0; k++) {
+                    int e = kb.matchAgent(toks, k);
+                    boolean free = true;
+                    for (int x = j + 1; x <= e; x++) free &= unitAt[x] == null;
+                    if (e >= j && free && kb.agentSectors(toks, k, e).equals(List.of("COP"))) {
+                        force = k;
+                        forceEnd = e;
+                    }
+                }
+                boolean police = force >= 0;
                 if (police || agent) {
-                    int from = police ? j : i, to = police || whole < j ? j : whole;
-                    Unit u = new Unit(from, to, to, null, kb.agentSectors(toks, whole == to ? from : to, to), false);
+                    int from = police ? force : i, to = police ? forceEnd : whole < j ? j : whole;
+                    List<String> sectors = kb.agentSectors(toks, police || whole == to ? from : to, to);
+                    Unit u = new Unit(from, to, to, null, sectors, false);
                     units.add(u);
                     for (int k = from; k <= to; k++) unitAt[k] = u;
                     i = to;

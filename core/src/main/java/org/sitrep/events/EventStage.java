@@ -179,10 +179,12 @@ public final class EventStage implements Stage {
         if (t.pos().equals("VBG") && t.deprel().equals("acl") && code != null && code.quadClass() <= 2) return false;
         if (t.isVerb()) {
             // an active subject only: the passive's ("the ban was lifted", "the rally was broken up") is what was done
-            Token subj = s.children(t, "nsubj").stream()
-                    .filter(c -> !c.deprel().equals("nsubj:pass"))
-                    .findFirst()
-                    .orElse(null);
+            Token subj = reducedPassive(s, t)
+                    ? null
+                    : s.children(t, "nsubj").stream()
+                            .filter(c -> !c.deprel().equals("nsubj:pass"))
+                            .findFirst()
+                            .orElse(null);
             if (subj != null
                     && (subj.pos().equals("WDT") || subj.pos().equals("WP"))
                     && t.deprel().equals("acl:relcl")) subj = s.head(t);
@@ -359,12 +361,39 @@ public final class EventStage implements Stage {
                 .equals(a.sentences().get(y.sentence()).token(y.head()).lemma());
     }
 
-    private static boolean passive(Sentence s, Token v) {
+    static boolean passive(Sentence s, Token v) {
         return s.child(v, "nsubj:pass") != null
                 || s.child(v, "aux:pass") != null
                 || (v.pos().equals("VBN")
                         && s.child(v, "nsubj") == null
-                        && (v.deprel().equals("acl") || v.deprel().equals("xcomp")));
+                        && (v.deprel().equals("acl") || v.deprel().equals("xcomp")))
+                || reducedPassive(s, v);
+    }
+
+    /**
+     * "over 250 activists arrested from the city", "two soldiers killed in ambush": a past participle with a subject
+     * and no auxiliary, object or complement is a passive the parser read as a clause (an active past is tagged VBD);
+     * its subject is whom it was done to. A participle in coordination shares the auxiliary of the verb it joins ("had attacked and
+     * killed").
+     */
+    static boolean reducedPassive(Sentence s, Token v) {
+        return v.pos().equals("VBN")
+                && !v.deprel().equals("conj")
+                && s.child(v, "nsubj") != null
+                // "as the police silenced the channels", "the policemen preferred to stand by": an active past,
+                // mistagged, has an object or a complement
+                && s.child(v, "obj") == null
+                && s.child(v, "xcomp") == null
+                && s.child(v, "ccomp") == null
+                && s.children(v).stream()
+                        .noneMatch(
+                                c -> c.deprel().startsWith("aux") || c.deprel().equals("cop"));
+    }
+
+    /** Whom a passive was done to: its subject ("the ban was lifted", "five arrested in raid"). */
+    private static Token undergoer(Sentence s, Token v) {
+        Token subj = s.child(v, "nsubj:pass");
+        return subj != null || !reducedPassive(s, v) ? subj : s.child(v, "nsubj");
     }
 
     /** "Israel is opposed to the plan": a stance told in the passive's form (cues "stative") is held by its subject. */
@@ -426,7 +455,7 @@ public final class EventStage implements Stage {
     private Token verbTarget(Analysis a, Sentence s, Token v) {
         if (stative(s, v)) return caseChild(s, v, List.of("to"));
         if (passive(s, v)) {
-            Token subj = s.child(v, "nsubj:pass");
+            Token subj = undergoer(s, v);
             if (subj != null) return subj;
             if (v.deprel().equals("acl") || v.deprel().equals("conj") && s.head(v) != null) {
                 Token gov = s.head(v);
@@ -630,12 +659,15 @@ public final class EventStage implements Stage {
             } // "any military action"
         }
         Token x = t;
+        // "it would be advisable to prosecute them", "nothing can stop them from arresting him": an act still to be
+        // done takes the modal of the word it completes
+        boolean undone = false;
         for (int depth = 0; depth < 5 && x != null; depth++) {
             for (Token c : s.children(x)) {
                 String w = c.lower();
                 if (c.deprel().equals("mark") && cues.is("hypothetical", w) && e.modality() == Modality.ACTUAL)
                     e.setModality(Modality.HYPOTHETICAL);
-                if (c.deprel().equals("aux") && depth == 0) {
+                if (c.deprel().equals("aux") && (depth == 0 || undone && e.modality() == Modality.ACTUAL)) {
                     if (cues.is("obligation", w)) {
                         e.setModality(Modality.OBLIGATION);
                         e.setCue(w);
@@ -658,8 +690,13 @@ public final class EventStage implements Stage {
             String rel = x.relation();
             // "asked the police to prosecute the accused": the tagger at times reads an infinitive's "to" as a
             // preposition and the verb as its oblique object; it is the same complement
-            boolean toVerb =
-                    s.hasMark(x, "to") || x.pos().equals("VB") && rel.equals("obl") && "to".equals(s.caseOf(x));
+            // ("it would be advisable to prosecute": or a bare dependent "to")
+            Token verb = x;
+            boolean toVerb = s.hasMark(x, "to")
+                    || x.pos().equals("VB") && rel.equals("obl") && "to".equals(s.caseOf(x))
+                    || x.pos().equals("VB")
+                            && s.children(x, "dep").stream()
+                                    .anyMatch(c -> c.lower().equals("to") && c.index() == verb.index() - 1);
             if (toVerb && rel.equals("obl")) rel = "xcomp";
             boolean complement =
                     rel.equals("xcomp") || rel.equals("acl") || rel.equals("ccomp") || rel.equals("advcl") && toVerb;
@@ -675,9 +712,19 @@ public final class EventStage implements Stage {
                 e.setCue("little");
                 return;
             }
+            // "suggested that those guilty be booked", "demanded that the minister resign": the subjunctive asks for it
+            if (rel.equals("ccomp") && cues.is("demand", gov.lemma()) && subjunctive(s, x)) {
+                e.setModality(Modality.DEMANDED);
+                return;
+            }
             if (complement && (rel.equals("xcomp") || rel.equals("acl") || rel.equals("advcl")) && toVerb
                     || rel.equals("xcomp")) {
-                if (cues.is("demand", gov.lemma()) && (s.child(gov, "obj") != null || s.child(gov, "iobj") != null)) {
+                // "ordered the police to fire", "the police were directed to arrest him" (not "were forced to fire":
+                // that they did)
+                if (cues.is("demand", gov.lemma())
+                        && (s.child(gov, "obj") != null
+                                || s.child(gov, "iobj") != null
+                                || passive(s, gov) && !cues.is("implicative", gov.lemma()))) {
                     e.setModality(Modality.DEMANDED);
                     return;
                 }
@@ -711,6 +758,8 @@ public final class EventStage implements Stage {
                         && !mark.lower().equals("once")) e.setModality(Modality.HYPOTHETICAL);
                 if (mark != null && cues.is("background", mark.lower())) e.setBackgrounded(true);
             }
+            undone = toVerb && (rel.equals("xcomp") || rel.equals("acl") || rel.equals("advcl"))
+                    || x.pos().equals("VBG") && (s.hasMark(x, "from") || "from".equals(s.caseOf(x)));
             if (gov.lemma().equals("seen") || gov.lemma().equals("see")) break;
             if (!(rel.equals("xcomp")
                     || rel.equals("conj")
@@ -760,6 +809,15 @@ public final class EventStage implements Stage {
                 e.setBackgrounded(e.backgrounded() | (det != null && det.lower().equals("the")));
         }
         if (t.deprel().equals("amod")) e.setBackgrounded(true); // "the gathering crowds"
+    }
+
+    /** A clause in the base form, without "to" or a modal: "that he resign", "that they be punished". */
+    private static boolean subjunctive(Sentence s, Token x) {
+        if (s.hasMark(x, "to") || s.child(x, "nsubj") == null && s.child(x, "nsubj:pass") == null) return false;
+        List<Token> aux = s.children(x).stream()
+                .filter(c -> c.deprel().startsWith("aux") || c.deprel().equals("cop"))
+                .toList();
+        return aux.isEmpty() ? x.pos().equals("VB") : aux.get(0).pos().equals("VB");
     }
 
     private boolean negated(Sentence s, Token t) {
@@ -993,7 +1051,8 @@ public final class EventStage implements Stage {
             for (String rel : List.of("nsubj:pass", "obj"))
                 if (s.child(gov, rel) != null) around.add(s.child(gov, rel));
         }
-        for (Token c : new ArrayList<>(around)) around.addAll(s.children(c));
+        List<Token> direct = new ArrayList<>(around);
+        for (Token c : direct) around.addAll(s.children(c));
         for (Token c : around) {
             if (!(c.deprel().equals("nummod") || c.pos().equals("CD"))) continue;
             Integer v = cues.number(c.lower());
@@ -1003,6 +1062,15 @@ public final class EventStage implements Stage {
             } catch (NumberFormatException ignored) {
                 // "dozens", "30-plus": not a count we can give exactly
             }
+        }
+        // "killed a pilgrim", "a constable was killed": one, unless the noun only measures ("a dozen", "a group of")
+        for (Token c : direct) {
+            if (!(c.deprel().equals("obj") || c.deprel().equals("nsubj:pass"))
+                    || !(c.pos().equals("NN") || c.pos().equals("NNP")) // "killed a Ram Bhakt": truecased
+                    || cues.number(c.lower()) != null
+                    || s.child(c, "nmod") != null) continue;
+            Token det = s.child(c, "det");
+            if (det != null && (det.lower().equals("a") || det.lower().equals("an"))) return 1;
         }
         return null;
     }

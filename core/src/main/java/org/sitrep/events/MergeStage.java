@@ -62,8 +62,10 @@ public final class MergeStage implements Stage {
             // "over 250 activists arrested from the city", "the 51 people detained for rioting": a participle that
             // counts whom it was done to reports the act, like a toll
             Token described = s.head(t);
-            boolean counted = described != null && s.child(described, "nummod") != null;
-            if (e.note() == null && t.deprel().equals("acl") && t.pos().equals("VBN") && !fired && !counted) {
+            // ("were on Wednesday taken into custody", parsed as "Wednesday taken": a day describes nothing)
+            boolean reports = described != null
+                    && (s.child(described, "nummod") != null || cues.is("weekday", described.lower()));
+            if (e.note() == null && t.deprel().equals("acl") && t.pos().equals("VBN") && !fired && !reports) {
                 e.setNote("background: a participle describing something (\"the curfew imposed in 1989\")");
             }
             if (e.note() == null && setting(a, s, t, e)) e.setNote(SETTING + " (\"after the clashes\")");
@@ -300,8 +302,9 @@ public final class MergeStage implements Stage {
     private void implyAgents(Analysis a) {
         for (EventDraft e : a.events()) {
             if (!e.source().isEmpty() || e.mergedInto() != null || e.code() == null) continue;
-            ImpliedAgents.Agent agent = implied.of(e.code().code());
             Sentence s = a.sentences().get(e.sentence());
+            ImpliedAgents.Agent agent =
+                    implied.of(e.code().code(), s.token(e.trigger()).lemma());
             if (agent == null || !agentUnsaid(s, s.token(e.trigger()))) continue;
             if (agent.self()) {
                 if (e.target().isEmpty()
@@ -354,10 +357,19 @@ public final class MergeStage implements Stage {
     /** No subject, "by" phrase or possessive names who did it. */
     private boolean agentUnsaid(Sentence s, Token t) {
         if (EventStage.caseChild(s, t, List.of("by"), cues) != null) return false;
-        // a passive subject ("were arrested") is whom it was done to, not who did it
+        // "forces intriguing to crush that fervour", "while dispersing, the mob ...": an infinitive or gerund
+        // complement is done by whoever the clause it completes names, known or not
+        if (t.isVerb()
+                && !EventStage.passive(s, t)
+                && (s.hasMark(t, "to")
+                        || t.pos().equals("VBG")
+                                && (t.relation().equals("xcomp") || t.relation().equals("advcl")))) return false;
+        // a passive subject ("were arrested", "five arrested in raid") is whom it was done to, not who did it
         if (t.isVerb())
-            return s.children(t).stream()
-                    .noneMatch(c -> c.deprel().equals("nsubj") || c.deprel().equals("csubj"));
+            return EventStage.reducedPassive(s, t)
+                    || s.children(t).stream()
+                            .noneMatch(c ->
+                                    c.deprel().equals("nsubj") || c.deprel().equals("csubj"));
         return s.child(t, "nmod:poss") == null;
     }
 

@@ -19,19 +19,30 @@ public final class ImpliedAgents {
     public static final ImpliedAgents NONE = new ImpliedAgents();
 
     private final Map<String, Agent> byPrefix = new HashMap<>();
+    /** Rows for some trigger words only, keyed by prefix and lemma ("173 trial": a court tries, not the police). */
+    private final Map<String, Agent> byWord = new HashMap<>();
 
     public static ImpliedAgents load(KnowledgeFiles files) {
         ImpliedAgents out = new ImpliedAgents();
         for (Tsv.Row r : files.rows("events/implied-agents.tsv")) {
             if (r.get(0).isEmpty() || r.list(1).isEmpty())
                 throw new IllegalArgumentException(r.where() + ": a CAMEO prefix and sectors are required");
-            out.byPrefix.put(r.get(0), new Agent(r.get(0), r.list(1), r.get(2).isEmpty() ? null : r.get(2)));
+            Agent agent = new Agent(r.get(0), r.list(1), r.get(2).isEmpty() ? null : r.get(2));
+            if (r.list(4).isEmpty()) out.byPrefix.put(r.get(0), agent);
+            for (String word : r.list(4)) out.byWord.put(r.get(0) + " " + word, agent);
         }
         return out;
     }
 
-    /** The agent implied for a CAMEO code, by its longest listed prefix, or null. */
-    public Agent of(String cameo) {
+    /**
+     * The agent implied for a CAMEO code told by a trigger word (its lemma), or null: a row for that word wins over the
+     * longest listed prefix.
+     */
+    public Agent of(String cameo, String lemma) {
+        for (int n = cameo.length(); n >= 2; n--) {
+            Agent a = byWord.get(cameo.substring(0, n) + " " + lemma);
+            if (a != null) return a;
+        }
         for (int n = cameo.length(); n >= 2; n--) {
             Agent a = byPrefix.get(cameo.substring(0, n));
             if (a != null) return a;

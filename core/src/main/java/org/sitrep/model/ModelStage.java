@@ -333,7 +333,7 @@ public final class ModelStage implements Stage {
             }
         // "dozens were picked up overnight": as for rule events, the agent convention gives when the clause names
         // none (data/events/implied-agents.tsv), of the country where it happened
-        ImpliedAgents.Agent agent = agentSaid ? null : implied.of(code.code());
+        ImpliedAgents.Agent agent = agentSaid ? null : implied.of(code.code(), trigger.lemma());
         if (agent != null && !agent.self()) {
             Mention m = Mention.implied(s.index(), trigger.index(), agent.name(), agent.sectors());
             PlaceMention where = e.location();

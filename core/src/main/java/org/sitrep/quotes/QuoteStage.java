@@ -55,23 +55,26 @@ public final class QuoteStage implements Stage {
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
-            char close = c == '“' ? '”' : c == '"' ? '"' : c == '«' ? '»' : 0;
-            if (close == 0) {
+            // typewriter quotes as TeX and older wire copy write them: ``...''
+            boolean grave = text.startsWith("``", i);
+            String close = grave ? "''" : c == '“' ? "”" : c == '"' ? "\"" : c == '«' ? "»" : null;
+            if (close == null) {
                 i++;
                 continue;
             }
-            int end = text.indexOf(close, i + 1);
-            int para = text.indexOf("\n\n", i + 1);
+            int open = grave ? 2 : 1;
+            int end = text.indexOf(close, i + open);
+            int para = text.indexOf("\n\n", i + open);
             if (end < 0 || (para >= 0 && para < end)) {
                 i++;
                 continue;
             }
-            String inner = text.substring(i + 1, end);
+            String inner = text.substring(i + open, end);
             if (inner.trim().split("\\s+").length >= 4) {
-                Quote q = withSpeaker(a, i + 1, end, inner);
+                Quote q = withSpeaker(a, i + open, end, inner);
                 if (q != null) a.addQuote(q);
             }
-            i = end + 1;
+            i = end + close.length();
         }
     }
 
