@@ -378,7 +378,8 @@ public final class EventStage implements Stage {
      */
     static boolean reducedPassive(Sentence s, Token v) {
         return v.pos().equals("VBN")
-                && !v.deprel().equals("conj")
+                // a main or adverbial clause is where an active past gets mistagged ("rebels surrendered last week")
+                && !Set.of("conj", "root", "advcl").contains(v.deprel())
                 && s.child(v, "nsubj") != null
                 // "as the police silenced the channels", "the policemen preferred to stand by": an active past,
                 // mistagged, has an object or a complement
@@ -779,6 +780,8 @@ public final class EventStage implements Stage {
                 && cues.is("ending", s.head(t).lemma())) {
             e.setNote("reported as ending (\"" + s.head(t).text() + "\")"); // "a ceasefire ... collapsed"
         }
+        if (t.isNoun() && e.code() != null && e.code().code().startsWith("172") && inForce(s, t))
+            e.setNote("a restriction in force, not imposed here (\"towns under curfew\", \"the ban remains\")");
         // the object, or the passive subject ("an attack was being planned"), of the verb that frames the event noun
         if (t.isNoun() && (t.deprel().equals("obj") || t.deprel().startsWith("nsubj:pass")) && s.head(t) != null) {
             Token gov = s.head(t);
@@ -809,6 +812,21 @@ public final class EventStage implements Stage {
                 e.setBackgrounded(e.backgrounded() | (det != null && det.lower().equals("the")));
         }
         if (t.deprel().equals("amod")) e.setBackgrounded(true); // "the gathering crowds"
+    }
+
+    /**
+     * "three towns are under curfew", "night curfew is still on", "the ban remains": a restriction told as in force,
+     * not as imposed ("were put under curfew" is imposed).
+     */
+    private boolean inForce(Sentence s, Token t) {
+        Token head = s.head(t);
+        if ("under".equals(s.caseOf(t))) return head == null || !cues.is("imposing", head.lemma());
+        // ("is still on in the town": the parser hangs "on" on the place)
+        return head != null
+                && t.relation().equals("nsubj")
+                && (cues.is("in-force", head.lemma())
+                        || s.children(head).stream()
+                                .anyMatch(c -> c.index() < head.index() && cues.is("in-force", c.lower())));
     }
 
     /** A clause in the base form, without "to" or a modal: "that he resign", "that they be punished". */
