@@ -125,6 +125,17 @@ class ClauseFormFixtureTest {
     }
 
     @Test
+    void aRestrictionInForceIsNotImposedAgain() {
+        DocumentRecord state =
+                code("Four towns of the district are still under curfew as sporadic violence continues.");
+        assertFalse(done(state, "COERCE"), state.events().toString());
+        DocumentRecord on = code("Night curfew is still on in the old city.");
+        assertFalse(done(on, "COERCE"), on.events().toString());
+        DocumentRecord imposed = code("Many parts of the old city were put under curfew on Thursday.");
+        assertTrue(done(imposed, "COERCE"), imposed.nonEvents().toString());
+    }
+
+    @Test
     void aDayTheParserMadeTheHeadOfAParticipleDescribesNothing() {
         DocumentRecord r = code(
                 "rampur: over 60 party workers were on tuesday taken into custody for defying the ban, police said.");
