@@ -659,6 +659,12 @@ public final class EventStage implements Stage {
                 e.setCue(d.lower());
             } // "any military action"
         }
+        // "had Singhal been detained in Lucknow, ...", "were the army deployed": an inverted auxiliary is a condition
+        Token subject = t.isVerb() ? s.child(t, "nsubj") : null;
+        if (subject != null
+                && s.children(t, "aux").stream()
+                        .anyMatch(aux -> aux.index() < subject.index() && cues.is("inverted-condition", aux.lower())))
+            e.setModality(Modality.HYPOTHETICAL);
         Token x = t;
         // "it would be advisable to prosecute them", "nothing can stop them from arresting him": an act still to be
         // done takes the modal of the word it completes

@@ -99,6 +99,13 @@ class ClauseFormFixtureTest {
     }
 
     @Test
+    void anAuxiliaryBeforeItsSubjectOpensACondition() {
+        DocumentRecord r = code(
+                "Officials believe that had the priest been detained at the border, the riot would have been avoided.");
+        assertFalse(done(r, "COERCE"), r.events().toString());
+    }
+
+    @Test
     void aTrialIsACourtsNotThePolices() {
         DocumentRecord r = code("The trial of the four contractors began on Monday in the district court.");
         EventRecord e = only(r, "COERCE");

@@ -92,8 +92,10 @@ class PolicePostureFixtureTest {
     }
 
     @Test
-    void aCaseRegisteredOrAPersonBookedIsAPoliceCharge() {
-        policeAct("a case has been registered against the shopkeeper in rewa.", "173");
+    void aCaseRegisteredIsOpenedByThePoliceAndAPersonBookedIsCharged() {
+        // registering a case (an FIR) opens it, like lodging one: no arrest, which the news tells apart
+        policeAct("a case has been registered against the shopkeeper in rewa.", "115");
+        policeAct("the police registered a case of rioting against forty villagers on friday.", "115");
         policeAct("the shopkeeper was booked for cheating in satna.", "173");
         policeAct("two youths were picked up from their homes in bhiwandi on sunday night.", "173");
     }
