@@ -421,9 +421,11 @@ public final class EventStage implements Stage {
             case "conj":
                 return gov.isVerb() ? verbSource(s, gov, depth + 1) : null;
             case "dep":
-                return v.pos().equals("VBG") && passive(s, gov)
-                        ? s.child(gov, "nsubj:pass")
-                        : null; // the parser's xcomp, unnamed
+                // the parser's xcomp, unnamed; or a free participle ("police fired tear gas, injuring three"), done by
+                // the subject of the clause it hangs on
+                if (!v.pos().equals("VBG")) return null;
+                if (passive(s, gov)) return s.child(gov, "nsubj:pass");
+                return gov.isVerb() ? verbSource(s, gov, depth + 1) : null;
             case "xcomp": {
                 // "policemen could be seen patrolling", "troops were ordered to fire": the passive's subject does it
                 Token done = passive(s, gov) ? s.child(gov, "nsubj:pass") : null;
@@ -788,9 +790,18 @@ public final class EventStage implements Stage {
         }
         if (t.isNoun() && e.code() != null && e.code().code().startsWith("172") && inForce(s, t))
             e.setNote("a restriction in force, not imposed here (\"towns under curfew\", \"the ban remains\")");
-        // the object, or the passive subject ("an attack was being planned"), of the verb that frames the event noun
-        if (t.isNoun() && (t.deprel().equals("obj") || t.deprel().startsWith("nsubj:pass")) && s.head(t) != null) {
-            Token gov = s.head(t);
+        // the object, or the passive subject ("an attack was being planned"), of the verb that frames the event noun,
+        // or a noun joined to it ("sought the deployment of the army and the seizure of the stones")
+        Token framed = t.isNoun()
+                        && t.deprel().equals("conj")
+                        && s.head(t) != null
+                        && s.head(t).isNoun()
+                ? s.head(t)
+                : t;
+        if (t.isNoun()
+                && (framed.deprel().equals("obj") || framed.deprel().startsWith("nsubj:pass"))
+                && s.head(framed) != null) {
+            Token gov = s.head(framed);
             if (gov.isVerb() && lexicon.match(s, gov) == null) {
                 // "would not accept any restrictions": the verb's negation and tense are the noun event's
                 if (negated(s, gov)) e.setPolarity(Polarity.NEGATED);

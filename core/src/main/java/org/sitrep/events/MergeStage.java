@@ -357,13 +357,13 @@ public final class MergeStage implements Stage {
     /** No subject, "by" phrase or possessive names who did it. */
     private boolean agentUnsaid(Sentence s, Token t) {
         if (EventStage.caseChild(s, t, List.of("by"), cues) != null) return false;
-        // "forces intriguing to crush that fervour", "while dispersing, the mob ...": an infinitive or gerund
-        // complement is done by whoever the clause it completes names, known or not
+        // "forces intriguing to crush that fervour": an active infinitive is done by whoever the clause it completes
+        // names, known or not; "while dispersing, the mob ...": so is a gerund that acts on no one (one that does,
+        // "criticised the centre for not arresting them", often names no one)
         if (t.isVerb()
                 && !EventStage.passive(s, t)
-                && (s.hasMark(t, "to")
-                        || t.pos().equals("VBG")
-                                && (t.relation().equals("xcomp") || t.relation().equals("advcl")))) return false;
+                && (t.pos().equals("VB") || t.pos().equals("VBG") && s.child(t, "obj") == null)
+                && s.children(t).stream().noneMatch(c -> c.relation().equals("aux"))) return false;
         // a passive subject ("were arrested", "five arrested in raid") is whom it was done to, not who did it
         if (t.isVerb())
             return EventStage.reducedPassive(s, t)

@@ -96,6 +96,11 @@ class ClauseFormFixtureTest {
         assertTrue(
                 r.events().stream().noneMatch(e -> police(e.source())),
                 "nobody said the police would crush it: " + r.events());
+        // a crowd dispersing is no crowd the police dispersed
+        DocumentRecord gerund = code("While dispersing from the fairground, a crowd of youths stoned a passing bus.");
+        assertTrue(
+                gerund.events().stream().noneMatch(e -> police(e.source())),
+                "the crowd dispersed of itself: " + gerund.events());
     }
 
     @Test
@@ -103,6 +108,13 @@ class ClauseFormFixtureTest {
         DocumentRecord r = code(
                 "Officials believe that had the priest been detained at the border, the riot would have been avoided.");
         assertFalse(done(r, "COERCE"), r.events().toString());
+    }
+
+    @Test
+    void anActJoinedToOneSoughtIsSoughtToo() {
+        DocumentRecord r =
+                code("The petition sought the deployment of troops and the seizure of the weapons at the depot.");
+        assertFalse(done(r, "COERCE"), "the seizure is asked for, not made: " + r.events());
     }
 
     @Test
