@@ -127,4 +127,81 @@ class PoliceInactionFixtureTest {
         assertTrue(police(sides), sides.toString());
         assertTrue(sides.stream().noneMatch(s -> s.sectors().contains("BUS")), sides.toString());
     }
+
+    @Test
+    void lapsesOnThePartOfThePoliceAreTheirs() {
+        DocumentRecord r = code("Residents blamed the riots on lapses on the part of the city police in Surat.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void theApathyOfAnAdministrationIsAlsoThatOfThePoliceItSinglesOut() {
+        DocumentRecord r = code("What angered the traders most was the apathy of the district administration, "
+                + "especially the police, during the riots in Anand.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void theNegligenceOfThePoliceIsTheirs() {
+        DocumentRecord r =
+                code("Relatives criticised the negligence of the police in protecting the colony in Naroda.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeWhoWereSluggishFailedToAct() {
+        DocumentRecord r = code("The police were sluggish in their response to the riots in Vadodara.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeWhoWereSlowToReactFailedToAct() {
+        DocumentRecord r = code("The constables were slow to react when the mob set fire to shops in Kalol.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeWhoDidLittleFailedToAct() {
+        DocumentRecord r = code("The policemen did little to help the families in Himmatnagar on Friday.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeInterventionThatNeverCameDidNotHappen() {
+        DocumentRecord r = code("The villagers waited for police intervention that never came in Sardarpur.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeHelpThatDidNotArriveWasNotGiven() {
+        DocumentRecord r = code("Police help did not arrive in Ode on Friday.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeInterventionThatCameIsAnAct() {
+        DocumentRecord r = code("After police intervention, the crowd dispersed in Rajkot on Sunday.");
+        assertFalse(policeDidNotAct(r, 0), r.nonEvents().toString());
+        assertTrue(
+                r.events().stream().anyMatch(e -> police(e.source())),
+                r.events().toString());
+    }
+
+    @Test
+    void policeWhoTurnedADeafEarFailedToAct() {
+        DocumentRecord r = code("The police turned a deaf ear to the pleas of the residents in Dahod.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeWhoWatchedHelplesslyFailedToAct() {
+        DocumentRecord r = code("The constables watched helplessly as the mob torched the shops in Modasa.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeWhoFailedToStopTheViolenceFailedToAct() {
+        DocumentRecord r = code("The police failed to stop the violence in Viramgam on Thursday.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
 }
