@@ -100,6 +100,13 @@ public final class EventStage implements Stage {
                 if (cues.is("inaction", pattern)) {
                     e.setPolarity(Polarity.FAILED);
                     e.setCue(pattern);
+                    // "there was no lapse on the part of the police", "were not slow to react": the inaction is
+                    // denied, which tells of no act either
+                    Token denial = denial(s, t, m);
+                    if (denial != null) {
+                        e.setPolarity(Polarity.ASSERTED);
+                        e.setNote("inaction denied (\"" + denial.text() + "\")");
+                    }
                     // "the police were nowhere in sight", "the constables were mute spectators": the predicate's
                     // subject; "the inaction of the police": whose inaction the "of" phrase names, not whom it was
                     // done to, and not a side the clause around lent it ("residents are angry over the failure of the
@@ -167,6 +174,22 @@ public final class EventStage implements Stage {
             return out;
         }
         return List.of();
+    }
+
+    /** The negation of an inaction pattern's words or of its predicate ("no lapse", "not slow to react"), or null. */
+    private Token denial(Sentence s, Token t, Lexicon.Match m) {
+        List<Token> words = new ArrayList<>();
+        for (int k = m.from(); k <= m.to(); k++) words.add(s.token(k));
+        if (!words.contains(t)) words.add(t);
+        Token h = s.head(t);
+        if (h != null && s.child(h, "cop") != null) words.add(h); // the predicate the pattern is the subject of
+        for (Token w : words) {
+            for (Token c : s.children(w)) {
+                if ((c.deprel().equals("advmod") || c.deprel().equals("det")) && cues.is("negation", c.lower()))
+                    return c;
+            }
+        }
+        return null;
     }
 
     /**

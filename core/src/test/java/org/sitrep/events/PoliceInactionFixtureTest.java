@@ -201,4 +201,21 @@ class PoliceInactionFixtureTest {
         DocumentRecord r = code("The police failed to stop the violence in Viramgam on Thursday.");
         assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
     }
+
+    @Test
+    void inactionDeniedIsNoFailureAndNoAct() {
+        for (String text : List.of(
+                "The minister said there was no lapse on the part of the police in Kalol.",
+                "The constables in Modasa were not slow to react.")) {
+            DocumentRecord r = code(text);
+            assertFalse(policeDidNotAct(r, 0), text + " " + r.nonEvents());
+            assertTrue(r.events().stream().noneMatch(e -> police(e.source())), text + " " + r.events());
+        }
+    }
+
+    @Test
+    void policeWhoDidNotLiftAFingerDidNotAct() {
+        DocumentRecord r = code("The police did not lift a finger to save the houses in Sanjeli.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
 }
