@@ -118,6 +118,11 @@ public final class EventStage implements Stage {
                         e.removeTargetIf(e.source()::contains);
                     }
                 }
+                // "took no action against the rioters", "made no arrests": the pattern's noun denied denies the act
+                if (t.isVerb()
+                        && e.polarity() == Polarity.ASSERTED
+                        && !m.entry().words().contains("no")
+                        && deniedNoun(s, t, m)) e.setPolarity(Polarity.NEGATED);
                 // "police intervention which never came": an act awaited that did not come did not happen
                 if (neverCame(s, t)) {
                     e.setPolarity(Polarity.FAILED);
@@ -185,11 +190,23 @@ public final class EventStage implements Stage {
         if (h != null && s.child(h, "cop") != null) words.add(h); // the predicate the pattern is the subject of
         for (Token w : words) {
             for (Token c : s.children(w)) {
-                if ((c.deprel().equals("advmod") || c.deprel().equals("det")) && cues.is("negation", c.lower()))
+                // not the pattern's own "no" ("made no attempt to stop")
+                boolean own = c.index() >= m.from() && c.index() <= m.to();
+                if (!own && (c.deprel().equals("advmod") || c.deprel().equals("det")) && cues.is("negation", c.lower()))
                     return c;
             }
         }
         return null;
+    }
+
+    /** A noun of the verb pattern, other than its verb, with "no" ("took no action", "fired no shots"). */
+    private boolean deniedNoun(Sentence s, Token t, Lexicon.Match m) {
+        for (int k = m.from(); k <= m.to(); k++) {
+            Token w = s.token(k);
+            if (w == t || !w.isNoun() || !s.dominates(t, w)) continue;
+            if (s.children(w, "det").stream().anyMatch(d -> d.lower().equals("no"))) return true;
+        }
+        return false;
     }
 
     /**

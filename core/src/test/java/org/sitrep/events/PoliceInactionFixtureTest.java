@@ -218,4 +218,31 @@ class PoliceInactionFixtureTest {
         DocumentRecord r = code("The police did not lift a finger to save the houses in Sanjeli.");
         assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
     }
+
+    @Test
+    void policeWhoMadeNoAttemptFailedToAct() {
+        DocumentRecord r = code("The police made no attempt to stop the mob in Lunawada on Friday.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeWhoTookNoActionAgainstRiotersDidNotAct() {
+        DocumentRecord r = code("The police took no action against the rioters in Bayad.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+        assertTrue(
+                r.events().stream().noneMatch(e -> police(e.source())),
+                r.events().toString());
+    }
+
+    @Test
+    void policemenWhoWereHelplessFailedToAct() {
+        DocumentRecord r = code("The policemen were helpless as the mob burnt the shops in Halol.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeWhoDidNotRespondToCallsForHelpDidNotAct() {
+        DocumentRecord r = code("The police did not respond to repeated calls for help from Pandarwada.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
 }
