@@ -165,18 +165,21 @@ public final class EventStage implements Stage {
         if (of == null && on != null && on.lemma().equals("part")) of = caseChild(s, on, List.of("of"));
         if (of != null) doers.add(of);
         for (Token c : s.children(t, "acl")) {
-            if (s.children(c, "mark").stream().anyMatch(m -> m.lower().equals("of"))) doers.add(s.child(c, "nsubj"));
+            Token subj = s.child(c, "nsubj");
+            if (subj != null
+                    && s.children(c, "mark").stream().anyMatch(m -> m.lower().equals("of"))) doers.add(subj);
         }
         for (Token d : doers) {
+            // "what angered them most was the apathy of the police": not "what"; "the apathy of the bureaucracy,
+            // especially the police": whom the apposition singles out, though the phrase names no actor the coder knows
             List<Mention> out = resolve(a, s, d);
-            if (out.isEmpty()) continue; // "what angered them most was the apathy of the police": not "what"
             // the parser hangs the apposition on the phrase's head or on the inaction noun itself
             for (Token x : new Token[] {d, t}) {
                 for (Token ap : s.children(x, "appos")) {
                     for (Mention m : resolve(a, s, ap)) if (!out.contains(m)) out.add(m);
                 }
             }
-            return out;
+            if (!out.isEmpty()) return out;
         }
         return List.of();
     }

@@ -245,4 +245,11 @@ class PoliceInactionFixtureTest {
         DocumentRecord r = code("The police did not respond to repeated calls for help from Pandarwada.");
         assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
     }
+
+    @Test
+    void theIndifferenceOfABodyTheCoderDoesNotKnowIsThatOfThePoliceItSinglesOut() {
+        DocumentRecord r = code("The shopkeepers were most upset by the indifference of the civic bureaucracy, "
+                + "especially the police, during the riots in Kalol.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
 }
