@@ -252,4 +252,13 @@ class PoliceInactionFixtureTest {
                 + "especially the police, during the riots in Kalol.");
         assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
     }
+
+    @Test
+    void policeInterventionSoughtIsARequestNotAPoliceAct() {
+        DocumentRecord r = code("The residents sought police intervention in the land dispute in Kalol.");
+        assertTrue(
+                r.events().stream().noneMatch(e -> police(e.source())),
+                r.events().toString());
+        only(r, "REQUEST");
+    }
 }
