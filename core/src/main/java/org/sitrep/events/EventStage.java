@@ -100,16 +100,33 @@ public final class EventStage implements Stage {
                 if (cues.is("inaction", pattern)) {
                     e.setPolarity(Polarity.FAILED);
                     e.setCue(pattern);
+                    // "there was no lapse on the part of the police", "were not slow to react": the inaction is
+                    // denied, which tells of no act either
+                    Token denial = denial(s, t, m);
+                    if (denial != null) {
+                        e.setPolarity(Polarity.ASSERTED);
+                        e.setNote("inaction denied (\"" + denial.text() + "\")");
+                    }
                     // "the police were nowhere in sight", "the constables were mute spectators": the predicate's
                     // subject; "the inaction of the police": whose inaction the "of" phrase names, not whom it was
                     // done to, and not a side the clause around lent it ("residents are angry over the failure of the
                     // police")
-                    List<Mention> doers = t.isNoun() ? resolve(a, s, inactive(s, t, m.from())) : List.of();
+                    List<Mention> doers = t.isVerb() ? List.of() : inactive(a, s, t, m.from());
                     if (!doers.isEmpty()) {
                         e.clearSource();
                         e.addSources(doers);
                         e.removeTargetIf(e.source()::contains);
                     }
+                }
+                // "took no action against the rioters", "made no arrests": the pattern's noun denied denies the act
+                if (t.isVerb()
+                        && e.polarity() == Polarity.ASSERTED
+                        && !m.entry().words().contains("no")
+                        && deniedNoun(s, t, m)) e.setPolarity(Polarity.NEGATED);
+                // "police intervention which never came": an act awaited that did not come did not happen
+                if (neverCame(s, t)) {
+                    e.setPolarity(Polarity.FAILED);
+                    e.setCue("never came");
                 }
                 attribution(a, s, t, e);
                 when(a, s, t, e);
@@ -130,22 +147,89 @@ public final class EventStage implements Stage {
 
     /**
      * Who did not act, for an inaction noun: the subject of the predicate it is or the pattern ends ("the police were
-     * mute spectators", "the police were conspicuous by their absence"), else its "of" phrase ("the inaction of the
-     * police"), which the parser may make the subject of the clause after it ("the failure of the police to act").
+     * mute spectators", "the police were conspicuous by their absence"), else its "of" or "on the part of" phrase ("the
+     * inaction of the police", "lapses on the part of the police"), which the parser may make the subject of the clause
+     * after it ("the failure of the police to act"); with whom an apposition singles out of them ("the apathy of the
+     * administration, especially the police").
      */
-    private Token inactive(Sentence s, Token t, int from) {
+    private List<Mention> inactive(Analysis a, Sentence s, Token t, int from) {
+        List<Token> doers = new ArrayList<>();
         Token h = s.head(t);
         // the predicate word may be part of the pattern ("conspicuous by their absence"), not one around it
         for (Token pred : new Token[] {t, h != null && h.index() >= from ? h : null}) {
             if (pred != null && s.child(pred, "cop") != null && s.child(pred, "nsubj") != null)
-                return s.child(pred, "nsubj");
+                doers.add(s.child(pred, "nsubj"));
         }
         Token of = caseChild(s, t, List.of("of"));
-        if (of != null) return of;
+        Token on = caseChild(s, t, List.of("on"));
+        if (of == null && on != null && on.lemma().equals("part")) of = caseChild(s, on, List.of("of"));
+        if (of != null) doers.add(of);
         for (Token c : s.children(t, "acl")) {
-            if (s.children(c, "mark").stream().anyMatch(m -> m.lower().equals("of"))) return s.child(c, "nsubj");
+            Token subj = s.child(c, "nsubj");
+            if (subj != null
+                    && s.children(c, "mark").stream().anyMatch(m -> m.lower().equals("of"))) doers.add(subj);
+        }
+        for (Token d : doers) {
+            // "what angered them most was the apathy of the police": not "what"; "the apathy of the bureaucracy,
+            // especially the police": whom the apposition singles out, though the phrase names no actor the coder knows
+            List<Mention> out = resolve(a, s, d);
+            // the parser hangs the apposition on the phrase's head or on the inaction noun itself
+            for (Token x : new Token[] {d, t}) {
+                for (Token ap : s.children(x, "appos")) {
+                    for (Mention m : resolve(a, s, ap)) if (!out.contains(m)) out.add(m);
+                }
+            }
+            if (!out.isEmpty()) return out;
+        }
+        return List.of();
+    }
+
+    /** The negation of an inaction pattern's words or of its predicate ("no lapse", "not slow to react"), or null. */
+    private Token denial(Sentence s, Token t, Lexicon.Match m) {
+        List<Token> words = new ArrayList<>();
+        for (int k = m.from(); k <= m.to(); k++) words.add(s.token(k));
+        if (!words.contains(t)) words.add(t);
+        Token h = s.head(t);
+        if (h != null && s.child(h, "cop") != null) words.add(h); // the predicate the pattern is the subject of
+        for (Token w : words) {
+            for (Token c : s.children(w)) {
+                // not the pattern's own "no" ("made no attempt to stop")
+                boolean own = c.index() >= m.from() && c.index() <= m.to();
+                if (!own && (c.deprel().equals("advmod") || c.deprel().equals("det")) && cues.is("negation", c.lower()))
+                    return c;
+            }
         }
         return null;
+    }
+
+    /** A noun of the verb pattern, other than its verb, with "no" ("took no action", "fired no shots"). */
+    private boolean deniedNoun(Sentence s, Token t, Lexicon.Match m) {
+        for (int k = m.from(); k <= m.to(); k++) {
+            Token w = s.token(k);
+            if (w == t || !w.isNoun() || !s.dominates(t, w)) continue;
+            if (s.children(w, "det").stream().anyMatch(d -> d.lower().equals("no"))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * An act told as awaited that did not come: "police intervention which never came", "police help did not arrive"
+     * (cues "arrival"), the relative clause or predicate of the event noun, negated.
+     */
+    private boolean neverCame(Sentence s, Token t) {
+        if (!t.isNoun()) return false;
+        List<Token> verbs = new ArrayList<>(s.children(t, "acl:relcl"));
+        if (t.deprel().equals("nsubj") && s.head(t) != null) verbs.add(s.head(t));
+        // the parser may hang the relative clause elsewhere: its pronoun still follows the noun ("intervention that
+        // ...")
+        Token next = t.index() + 1 < s.size() ? s.token(t.index() + 1) : null;
+        if (next != null && next.pos().equals("WDT") && next.relation().equals("nsubj") && s.head(next) != null)
+            verbs.add(s.head(next));
+        boolean no = s.children(t, "det").stream().anyMatch(d -> d.lower().equals("no"));
+        for (Token v : verbs) {
+            if (cues.is("arrival", v.lemma()) && (no || negated(s, v))) return true;
+        }
+        return false;
     }
 
     /** Tokens of causal connectives such as "in protest against": their nouns are links, not events. */

@@ -127,4 +127,138 @@ class PoliceInactionFixtureTest {
         assertTrue(police(sides), sides.toString());
         assertTrue(sides.stream().noneMatch(s -> s.sectors().contains("BUS")), sides.toString());
     }
+
+    @Test
+    void lapsesOnThePartOfThePoliceAreTheirs() {
+        DocumentRecord r = code("Residents blamed the riots on lapses on the part of the city police in Surat.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void theApathyOfAnAdministrationIsAlsoThatOfThePoliceItSinglesOut() {
+        DocumentRecord r = code("What angered the traders most was the apathy of the district administration, "
+                + "especially the police, during the riots in Anand.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void theNegligenceOfThePoliceIsTheirs() {
+        DocumentRecord r =
+                code("Relatives criticised the negligence of the police in protecting the colony in Naroda.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeWhoWereSluggishFailedToAct() {
+        DocumentRecord r = code("The police were sluggish in their response to the riots in Vadodara.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeWhoWereSlowToReactFailedToAct() {
+        DocumentRecord r = code("The constables were slow to react when the mob set fire to shops in Kalol.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeWhoDidLittleFailedToAct() {
+        DocumentRecord r = code("The policemen did little to help the families in Himmatnagar on Friday.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeInterventionThatNeverCameDidNotHappen() {
+        DocumentRecord r = code("The villagers waited for police intervention that never came in Sardarpur.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeHelpThatDidNotComeWasNotGiven() {
+        DocumentRecord r = code("No police help came to the colony in Ode on Friday.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeInterventionThatCameIsAnAct() {
+        DocumentRecord r = code("After police intervention, the crowd dispersed in Rajkot on Sunday.");
+        assertFalse(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeWhoTurnedADeafEarFailedToAct() {
+        DocumentRecord r = code("The police turned a deaf ear to the pleas of the residents in Dahod.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeWhoWatchedHelplesslyFailedToAct() {
+        DocumentRecord r = code("The constables watched helplessly as the mob torched the shops in Modasa.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeWhoFailedToStopTheViolenceFailedToAct() {
+        DocumentRecord r = code("The police failed to stop the violence in Viramgam on Thursday.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void inactionDeniedIsNoFailureAndNoAct() {
+        for (String text : List.of(
+                "The minister said there was no lapse on the part of the police in Kalol.",
+                "The constables in Modasa were not slow to react.")) {
+            DocumentRecord r = code(text);
+            assertFalse(policeDidNotAct(r, 0), text + " " + r.nonEvents());
+            assertTrue(r.events().stream().noneMatch(e -> police(e.source())), text + " " + r.events());
+        }
+    }
+
+    @Test
+    void policeWhoDidNotLiftAFingerDidNotAct() {
+        DocumentRecord r = code("The police did not lift a finger to save the houses in Sanjeli.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeWhoMadeNoAttemptFailedToAct() {
+        DocumentRecord r = code("The police made no attempt to stop the mob in Lunawada on Friday.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeWhoTookNoActionAgainstRiotersDidNotAct() {
+        DocumentRecord r = code("The police took no action against the rioters in Bayad.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+        assertTrue(
+                r.events().stream().noneMatch(e -> police(e.source())),
+                r.events().toString());
+    }
+
+    @Test
+    void policemenWhoWereHelplessFailedToAct() {
+        DocumentRecord r = code("The policemen were helpless as the mob burnt the shops in Halol.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeWhoDidNotRespondToCallsForHelpDidNotAct() {
+        DocumentRecord r = code("The police did not respond to repeated calls for help from Pandarwada.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void theIndifferenceOfABodyTheCoderDoesNotKnowIsThatOfThePoliceItSinglesOut() {
+        DocumentRecord r = code("The shopkeepers were most upset by the indifference of the civic bureaucracy, "
+                + "especially the police, during the riots in Kalol.");
+        assertTrue(policeDidNotAct(r, 0), r.nonEvents().toString());
+    }
+
+    @Test
+    void policeInterventionSoughtIsARequestNotAPoliceAct() {
+        DocumentRecord r = code("The residents sought police intervention in the land dispute in Kalol.");
+        assertTrue(
+                r.events().stream().noneMatch(e -> police(e.source())),
+                r.events().toString());
+        only(r, "REQUEST");
+    }
 }
