@@ -536,10 +536,7 @@ public final class MergeStage implements Stage {
      */
     private void joinOutcomes(Analysis a) {
         for (EventDraft e : a.events()) {
-            if (e.mergedInto() != null
-                    || !e.emitted()
-                    || !e.source().isEmpty()
-                    || e.code().quadClass() != 4) continue;
+            if (e.mergedInto() != null || !e.emitted() || e.code().quadClass() != 4) continue;
             Token t = a.sentences().get(e.sentence()).token(e.trigger());
             if (!toll(t)) continue;
             EventDraft act = null;
@@ -556,13 +553,15 @@ public final class MergeStage implements Stage {
                         || o.sentence() != e.sentence()
                         || !violent
                         || !told
+                        // a toll with a doer of its own is that doer's act ("shelled the town, killing 20")
+                        || !o.source().containsAll(e.source())
                         || o.historical() != e.historical()) continue;
                 if (act == null || Math.abs(o.trigger() - e.trigger()) < Math.abs(act.trigger() - e.trigger())) act = o;
             }
             if (act == null) {
                 Sentence s = a.sentences().get(e.sentence());
                 boolean disaster = cues.in("disaster", s);
-                if (!disaster) continue;
+                if (!disaster || !e.source().isEmpty()) continue;
                 e.setNote("the toll of a disaster or accident, not an act of violence");
                 continue;
             }

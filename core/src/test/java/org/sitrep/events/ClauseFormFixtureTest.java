@@ -118,6 +118,17 @@ class ClauseFormFixtureTest {
     }
 
     @Test
+    void aTollToldAsAFreeParticipleIsTheActsOwn() {
+        DocumentRecord r =
+                code("Rebels shelled the provincial capital on Sunday, killing about 20 people, aid workers said.");
+        assertEquals(
+                1,
+                r.events().stream().filter(e -> "ASSAULT".equals(e.plover())).count(),
+                r.events().toString());
+        assertEquals(20, only(r, "ASSAULT").counts().get("killed"), r.events().toString());
+    }
+
+    @Test
     void aTrialIsACourtsNotThePolices() {
         DocumentRecord r = code("The trial of the four contractors began on Monday in the district court.");
         EventRecord e = only(r, "COERCE");
