@@ -457,8 +457,8 @@ public final class EventStage implements Stage {
     /**
      * "over 250 activists arrested from the city", "two soldiers killed in ambush": a past participle with a subject
      * and no auxiliary, object or complement is a passive the parser read as a clause (an active past is tagged VBD);
-     * its subject is whom it was done to. A participle in coordination shares the auxiliary of the verb it joins ("had attacked and
-     * killed").
+     * its subject is whom it was done to. A participle in coordination shares the auxiliary of the verb it joins ("had
+     * attacked and killed").
      */
     static boolean reducedPassive(Sentence s, Token v) {
         return v.pos().equals("VBN")
