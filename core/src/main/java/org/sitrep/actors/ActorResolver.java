@@ -84,13 +84,15 @@ public final class ActorResolver {
                 // ("Alipore Police Station", "Surat Police Commissioner ...": the force's words may be several, and
                 // may run on past the name)
                 int force = -1, forceEnd = -1;
-                for (int k = i; k <= j && !agent && ner.equals("ORGANIZATION") && force < 0; k++) {
-                    int e = kb.matchAgent(toks, k);
-                    boolean free = true;
-                    for (int x = j + 1; x <= e; x++) free &= unitAt[x] == null;
-                    if (e >= j && free && kb.agentSectors(toks, k, e).equals(List.of("COP"))) {
-                        force = k;
-                        forceEnd = e;
+                if (!agent && ner.equals("ORGANIZATION")) {
+                    for (int k = i; k <= j && force < 0; k++) {
+                        int e = kb.matchAgent(toks, k);
+                        boolean free = true;
+                        for (int x = j + 1; x <= e; x++) free &= unitAt[x] == null;
+                        if (e >= j && free && kb.agentSectors(toks, k, e).equals(List.of("COP"))) {
+                            force = k;
+                            forceEnd = e;
+                        }
                     }
                 }
                 boolean police = force >= 0;
