@@ -503,6 +503,9 @@ public final class EventStage implements Stage {
         if (gov == null) return null;
         switch (v.relation()) {
             case "conj":
+                // "the kar sevaks sat in the train, but no action was taken against them": an active clause's subject
+                // does not do the act of a passive joined to it
+                if (passive(s, v) && !passive(s, gov)) return null;
                 return gov.isVerb() ? verbSource(s, gov, depth + 1) : null;
             case "dep":
                 // the parser's xcomp, unnamed; or a free participle ("police fired tear gas, injuring three"), done by
@@ -549,6 +552,8 @@ public final class EventStage implements Stage {
                 if (v.deprel().equals("acl")) return gov;
                 Token gs = s.child(gov, "nsubj:pass");
                 if (gs != null) return gs;
+                // "the mob gathered and was dispersed": the active clause's subject undergoes the passive joined to it
+                if (v.deprel().equals("conj") && !passive(s, gov)) return s.child(gov, "nsubj");
             }
             return null;
         }
@@ -1126,6 +1131,7 @@ public final class EventStage implements Stage {
     private void counts(Sentence s, Token t, EventDraft e) {
         for (Mention m : e.source()) if (m.quantity() != null) e.putCount("size", m.quantity());
         if (e.code() == null || e.code().quadClass() != 4) return;
+        Map<String, String> vague = new HashMap<>(); // a number anywhere in the sentence comes first
         for (Token k : s.tokens()) {
             String what = null;
             for (String count : COUNTS) if (what == null && cues.is("count-" + count, k.lemma())) what = count;
@@ -1134,9 +1140,43 @@ public final class EventStage implements Stage {
             if (n != null) e.putCount(what, n);
             else if (k.isVerb() || k.pos().equals("VBG")) {
                 Token obj = s.child(k, "obj");
-                if (obj != null && obj.lower().equals("many")) e.putCount(what, "many");
+                // without a number, only a toll told of this act: itself, or the word it hangs on ("died in police
+                // firing"), not one of another act of the sentence
+                boolean own = k == t || s.head(t) == k || s.head(k) == t;
+                if (obj != null && obj.lower().equals("many")) vague.putIfAbsent(what, "many");
+                else if (own && unnumbered(s, k) != null) vague.putIfAbsent(what, unnumbered(s, k));
             }
         }
+        vague.forEach((what, word) -> {
+            if (!e.counts().containsKey(what)) e.putCount(what, word);
+        });
+    }
+
+    /**
+     * "is killing peaceful ram sevaks", "more people died in police firing", "how many people were killed": people
+     * the toll names in the plural with no number are some, not none. The count is the vague word the text gives
+     * ("several", "dozens"), else "some"; never a number the text does not give.
+     */
+    private String unnumbered(Sentence s, Token k) {
+        List<Token> victims = new ArrayList<>();
+        victims.add(s.child(k, "obj"));
+        victims.add(s.child(k, "nsubj:pass"));
+        // "people died", "five dead": the one who dies is the subject
+        if (cues.is("count-killed", k.lemma()) && !cues.is("victim-verb", k.lemma())) victims.add(s.child(k, "nsubj"));
+        Token gov = s.head(k);
+        if (gov != null && k.deprel().equals("acl") && k.pos().equals("VBN")) victims.add(gov); // "people killed in"
+        for (Token v : victims) {
+            if (v == null || !v.pos().startsWith("NNS") || cues.number(v.lower()) != null) continue;
+            // "fifty-eight passengers": a number the cues cannot read is no vague count
+            if (s.child(v, "nummod") != null) return null;
+            if (cues.is("vague-number", v.lower())) return v.lower(); // "dozens of people were killed"
+            for (Token c : s.children(v)) {
+                boolean asked = s.children(c).stream().anyMatch(x -> x.lower().equals("how")); // "how many"
+                if (!asked && !c.relation().equals("nmod") && cues.is("vague-number", c.lower())) return c.lower();
+            }
+            return "some";
+        }
+        return null;
     }
 
     /** An attack with no target named takes its victims: "rocket attacks ..., which resulted in the death of one U.S. contractor". */
@@ -1187,7 +1227,7 @@ public final class EventStage implements Stage {
             if (!(c.deprel().equals("obj") || c.deprel().equals("nsubj:pass"))
                     || !(c.pos().equals("NN") || c.pos().equals("NNP")) // "killed a Ram Bhakt": truecased
                     || cues.number(c.lower()) != null
-                    || s.child(c, "nmod") != null) continue;
+                    || s.child(c, "nmod") != null && "of".equals(s.caseOf(s.child(c, "nmod")))) continue;
             Token det = s.child(c, "det");
             if (det != null && (det.lower().equals("a") || det.lower().equals("an"))) return 1;
         }

@@ -96,6 +96,7 @@ public final class MergeStage implements Stage {
                             || g.note().startsWith(RECALLED)
                             || g.note().startsWith(CAUSE))) e.setNote(g.note());
         }
+        retold(a);
         joinOutcomes(a); // before agents are implied: a toll's agent is the act's, not the one convention gives
         elaborations(a);
         fires(a);
@@ -529,6 +530,51 @@ public final class MergeStage implements Stage {
     }
 
     /**
+     * "Police opened fire on the mob. One person was killed in the firing.": an act re-mentioned by a definite noun
+     * with no agent of its own, in a sentence that tells a toll of it, is the act told before, by the same agent. The
+     * toll is news of its own, so the sentence keeps an event (with the agent, rule "+ agent of the act told before")
+     * rather than joining the earlier one, as a coder of sentences would; clusters join the two.
+     */
+    private void retold(Analysis a) {
+        for (EventDraft o : a.events()) {
+            if (o.mergedInto() != null || o.note() != null || !o.source().isEmpty() || !violent(o)) continue;
+            Sentence s = a.sentences().get(o.sentence());
+            Token t = s.token(o.trigger());
+            Token det = s.child(t, "det");
+            Token head = s.head(t);
+            boolean definite =
+                    t.isNoun() && det != null && Set.of("the", "this", "that").contains(det.lower());
+            // its own toll: "one person was injured in the firing" (counts), "was killed in the firing" (a toll event)
+            boolean toll = o.counts().get("killed") != null
+                    || o.counts().get("injured") != null
+                    || head != null
+                            && toll(head)
+                            && (t.relation().equals("obl") || t.relation().equals("nmod"));
+            if (!definite || !toll || o.polarity() != Polarity.ASSERTED) continue;
+            EventDraft before = null;
+            for (EventDraft p : a.events()) {
+                if (p.sentence() >= o.sentence()
+                        || p.sentence() < o.sentence() - 3
+                        || !p.emitted()
+                        || !violent(p)
+                        || p.historical() != o.historical()
+                        || p.source().stream().noneMatch(m -> m.text() != null)) continue;
+                if (before == null || p.sentence() >= before.sentence()) before = p;
+            }
+            if (before == null) continue;
+            o.addSources(before.source());
+            o.setBackgrounded(false);
+            o.setRule(o.rule() + " + agent of the act told before");
+        }
+    }
+
+    /** An act of force: an assault, or force against protesters (175). */
+    private static boolean violent(EventDraft e) {
+        return e.code() != null
+                && ("ASSAULT".equals(e.code().plover()) || e.code().code().startsWith("175"));
+    }
+
+    /**
      * "Six people were killed after security forces opened fire on protesters": the killing is the toll of the
      * shooting, not a second attack by nobody. An outcome with no agent joins the violent act its sentence tells
      * with one: its victims become that act's targets and its numbers that act's counts. With no act, a toll the
@@ -541,8 +587,6 @@ public final class MergeStage implements Stage {
             if (!toll(t)) continue;
             EventDraft act = null;
             for (EventDraft o : a.events()) {
-                boolean violent =
-                        "ASSAULT".equals(o.code().plover()) || o.code().code().startsWith("175");
                 // the act names its doer, or the weapon that did it ("killed when a roadside bomb went off")
                 boolean told = o.source().stream().anyMatch(m -> m.text() != null)
                         || o.code().mode() != null
@@ -551,7 +595,7 @@ public final class MergeStage implements Stage {
                         || o.mergedInto() != null
                         || !o.emitted()
                         || o.sentence() != e.sentence()
-                        || !violent
+                        || !violent(o)
                         || !told
                         // a toll with a doer of its own is that doer's act ("shelled the town, killing 20")
                         || !o.source().containsAll(e.source())

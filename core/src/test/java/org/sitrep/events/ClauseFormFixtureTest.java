@@ -171,4 +171,20 @@ class ClauseFormFixtureTest {
                 "rampur: over 60 party workers were on tuesday taken into custody for defying the ban, police said.");
         assertTrue(done(r, "COERCE"), "the detentions are the news: " + r.nonEvents());
     }
+
+    @Test
+    void aPassiveJoinedToAnActiveClauseIsDoneToItsSubjectNotByIt() {
+        DocumentRecord r = code("The crowd gathered near the temple and was dispersed by the police.");
+        EventRecord e = only(r, "COERCE");
+        assertTrue(police(e.source()), e.source().toString());
+        assertTrue(
+                e.target().stream().anyMatch(t -> t.text().equals("The crowd")),
+                e.target().toString());
+        DocumentRecord none = code("The traders sat in the market all day, but no action was taken against them.");
+        assertTrue(
+                none.nonEvents().stream()
+                        .flatMap(n -> n.source().stream())
+                        .noneMatch(x -> x.text() != null && x.text().contains("traders")),
+                none.nonEvents().toString());
+    }
 }
