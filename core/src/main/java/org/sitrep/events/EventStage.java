@@ -1143,8 +1143,8 @@ public final class EventStage implements Stage {
                 // without a number, only a toll told of this act: itself, or the word it hangs on ("died in police
                 // firing"), not one of another act of the sentence
                 boolean own = k == t || s.head(t) == k || s.head(k) == t;
-                if (obj != null && obj.lower().equals("many")) vague.putIfAbsent(what, "many");
-                else if (own && unnumbered(s, k) != null) vague.putIfAbsent(what, unnumbered(s, k));
+                String word = obj != null && obj.lower().equals("many") ? "many" : own ? unnumbered(s, k) : null;
+                if (word != null) vague.putIfAbsent(what, word);
             }
         }
         vague.forEach((what, word) -> {
@@ -1161,7 +1161,7 @@ public final class EventStage implements Stage {
         List<Token> victims = new ArrayList<>();
         victims.add(s.child(k, "obj"));
         victims.add(s.child(k, "nsubj:pass"));
-        // "people died", "five dead": the one who dies is the subject
+        // "people died in the firing": the one who dies is the subject
         if (cues.is("count-killed", k.lemma()) && !cues.is("victim-verb", k.lemma())) victims.add(s.child(k, "nsubj"));
         Token gov = s.head(k);
         if (gov != null && k.deprel().equals("acl") && k.pos().equals("VBN")) victims.add(gov); // "people killed in"
