@@ -74,21 +74,27 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
 
     /**
      * "Saree threatened..." after "Houthi military spokesman Yahya Saree said...": a bare surname that the
-     * knowledge base cannot resolve names the person named in full earlier in the document.
+     * knowledge base cannot resolve names the person named in full earlier in the document; so does one after an
+     * honorific ("Mr Maria stated" after "railway police commissioner Rakesh Maria").
      */
-    private static void surnames(Analysis a) {
+    private void surnames(Analysis a) {
         Map<String, Mention> people = new HashMap<>(); // last name -> the full mention
         for (Sentence s : a.sentences()) {
             List<Mention> ms = a.mentions().get(s.index());
             for (Token t : s.tokens()) {
                 Mention full = people.get(t.text());
                 int i = t.index();
+                int from = i > 0
+                                && resolver.kb()
+                                        .is("honorific", s.token(i - 1).lower().replace(".", ""))
+                        ? i - 1
+                        : i;
                 if (full == null
                         || !t.isProperNoun()
-                        || i > 0 && s.token(i - 1).isProperNoun()
+                        || from == i && i > 0 && s.token(i - 1).isProperNoun()
                         || i + 1 < s.size() && s.token(i + 1).isProperNoun()) continue;
                 Mention unknown = ms.stream()
-                        .filter(m -> m.from() == i
+                        .filter(m -> m.from() == from
                                 && m.to() == i
                                 && m.kind() == Mention.Kind.NAMED
                                 && m.code() == null
@@ -100,7 +106,7 @@ public final class ActorStage implements org.sitrep.analysis.Stage {
                     continue;
                 }
                 if (ms.stream().anyMatch(m -> m.contains(i))) continue;
-                insert(ms, Mention.referringTo(full, s.index(), i, i, i, t.text(), Mention.Kind.NAMED));
+                insert(ms, Mention.referringTo(full, s.index(), from, i, i, s.text(from, i), Mention.Kind.NAMED));
             }
             for (Mention m : ms) {
                 Token last = s.token(m.to());

@@ -623,6 +623,12 @@ public final class EventStage implements Stage {
     private Token nounSource(Sentence s, Token n) {
         Token by = caseChild(s, n, List.of("by"));
         if (by != null) return by;
+        // "the arrests made by the police", "attacks carried out by militants": the light verb describing the act names
+        // its doer
+        for (Token c : s.children(n, "acl")) {
+            Token agent = c.pos().equals("VBN") && cues.is("light", c.lemma()) ? caseChild(s, c, List.of("by")) : null;
+            if (agent != null) return agent;
+        }
         Token poss = s.child(n, "nmod:poss");
         if (poss != null && !poss.isPronoun() || poss != null && !poss.lower().equals("its")) return poss;
         // "total police inaction": a noun before the event names its doer sooner than an adjective does

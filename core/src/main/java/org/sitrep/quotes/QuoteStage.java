@@ -55,15 +55,25 @@ public final class QuoteStage implements Stage {
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
-            // typewriter quotes as TeX and older wire copy write them: ``...''
-            boolean grave = text.startsWith("``", i);
-            String close = grave ? "''" : c == '“' ? "”" : c == '"' ? "\"" : c == '«' ? "»" : null;
-            if (close == null) {
+            // typewriter quotes as TeX and older wire copy write them, ``...'', and the mixed pairs of copy that went
+            // through several systems: “...’’, ‘‘...''
+            boolean doubled = text.startsWith("``", i) || text.startsWith("‘‘", i);
+            List<String> closers =
+                    doubled || c == '“' ? CLOSE_DOUBLE : c == '"' ? List.of("\"") : c == '«' ? List.of("»") : null;
+            if (closers == null) {
                 i++;
                 continue;
             }
-            int open = grave ? 2 : 1;
-            int end = text.indexOf(close, i + open);
+            int open = doubled ? 2 : 1;
+            int end = -1;
+            String close = null;
+            for (String cl : closers) {
+                int k = closing(text, cl, i + open);
+                if (k >= 0 && (end < 0 || k < end)) {
+                    end = k;
+                    close = cl;
+                }
+            }
             int para = text.indexOf("\n\n", i + open);
             if (end < 0 || (para >= 0 && para < end)) {
                 i++;
@@ -76,6 +86,16 @@ public final class QuoteStage implements Stage {
             }
             i = end + close.length();
         }
+    }
+
+    private static final List<String> CLOSE_DOUBLE = List.of("”", "''", "’’");
+
+    /** Where a closing quote mark is, from {@code from}; a doubled apostrophe before a letter ("state''s") is none. */
+    private static int closing(String text, String close, int from) {
+        int k = text.indexOf(close, from);
+        while (k >= 0 && close.length() == 2 && k + 2 < text.length() && Character.isLetterOrDigit(text.charAt(k + 2)))
+            k = text.indexOf(close, k + 2);
+        return k;
     }
 
     /** The speech verb after the quote in the sentence where it closes, else before it where it opens. */
