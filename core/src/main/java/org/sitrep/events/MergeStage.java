@@ -304,9 +304,13 @@ public final class MergeStage implements Stage {
         for (EventDraft e : a.events()) {
             if (!e.source().isEmpty() || e.mergedInto() != null || e.code() == null) continue;
             Sentence s = a.sentences().get(e.sentence());
-            ImpliedAgents.Agent agent =
-                    implied.of(e.code().code(), s.token(e.trigger()).lemma());
-            if (agent == null || !agentUnsaid(s, s.token(e.trigger()))) continue;
+            Token t = s.token(e.trigger());
+            ImpliedAgents.Agent agent = implied.of(e.code().code(), t.lemma());
+            // "the charged discussion": a participle describing a thing, not anyone it was done to, tells no act
+            boolean describing = t.deprel().equals("amod")
+                    && s.head(t) != null
+                    && a.mentionAt(s.index(), s.head(t).index()) == null;
+            if (agent == null || describing || !agentUnsaid(s, t)) continue;
             if (agent.self()) {
                 if (e.target().isEmpty()
                         || !e.target().stream()

@@ -187,4 +187,17 @@ class ClauseFormFixtureTest {
                         .noneMatch(x -> x.text() != null && x.text().contains("traders")),
                 none.nonEvents().toString());
     }
+
+    @Test
+    void aParticipleDescribingAThingTellsNoActByTheConventionalAgent() {
+        DocumentRecord r = code("During the charged debate in the assembly, the minister defended the new budget.");
+        assertTrue(
+                r.events().stream().noneMatch(e -> "COERCE".equals(e.plover()) && police(e.source())),
+                r.events().toString());
+        // people it was done to: the act happened, by the police convention gives
+        DocumentRecord arrested = code("The arrested youths were produced before a magistrate in the evening.");
+        assertTrue(
+                arrested.events().stream().anyMatch(e -> "COERCE".equals(e.plover()) && police(e.source())),
+                arrested.events().toString());
+    }
 }
