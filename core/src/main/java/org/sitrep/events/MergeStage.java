@@ -348,10 +348,15 @@ public final class MergeStage implements Stage {
                 && head != null
                 && head.isVerb()
                 && DURING.contains(String.valueOf(s.caseOf(t)))) return true;
-        return (t.relation().equals("obl") || t.relation().equals("nmod"))
-                && head != null
-                && head.isVerb()
-                && toll(head);
+        return head != null && head.isVerb() && tollsCause(s, t);
+    }
+
+    /** The act is what a toll word names as its cause: "injured in a grenade attack", "killed in the firing". */
+    private boolean tollsCause(Sentence s, Token t) {
+        Token head = s.head(t);
+        return head != null
+                && toll(head)
+                && (t.relation().equals("obl") || t.relation().equals("nmod"));
     }
 
     /** A word of a toll: "killed", "died", "wounded", "casualties". */
@@ -545,15 +550,10 @@ public final class MergeStage implements Stage {
             Sentence s = a.sentences().get(o.sentence());
             Token t = s.token(o.trigger());
             Token det = s.child(t, "det");
-            Token head = s.head(t);
             boolean definite =
                     t.isNoun() && det != null && Set.of("the", "this", "that").contains(det.lower());
             // its own toll: "one person was injured in the firing" (counts), "was killed in the firing" (a toll event)
-            boolean toll = o.counts().get("killed") != null
-                    || o.counts().get("injured") != null
-                    || head != null
-                            && toll(head)
-                            && (t.relation().equals("obl") || t.relation().equals("nmod"));
+            boolean toll = o.counts().get("killed") != null || o.counts().get("injured") != null || tollsCause(s, t);
             if (!definite || !toll || o.polarity() != Polarity.ASSERTED) continue;
             EventDraft before = null;
             for (EventDraft p : a.events()) {

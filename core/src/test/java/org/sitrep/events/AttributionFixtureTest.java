@@ -3,8 +3,8 @@ package org.sitrep.events;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.sitrep.events.EventCodingFixtureTest.code;
 import static org.sitrep.events.EventCodingFixtureTest.only;
+import static org.sitrep.events.EventCodingFixtureTest.police;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sitrep.records.DocumentRecord;
 import org.sitrep.records.DocumentRecord.EventRecord;
@@ -16,10 +16,6 @@ import org.sitrep.records.DocumentRecord.EventRecord;
  * parses replayed from fixtures.
  */
 class AttributionFixtureTest {
-
-    private static boolean police(List<DocumentRecord.Side> sides) {
-        return sides.stream().anyMatch(s -> s.sectors().contains("COP"));
-    }
 
     @Test
     void mixedQuoteMarksStillMarkAQuote() {

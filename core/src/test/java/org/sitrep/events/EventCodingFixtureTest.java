@@ -38,6 +38,11 @@ class EventCodingFixtureTest {
         return first(r, plover).orElseThrow(() -> new AssertionError("no " + plover + " event in " + r.events()));
     }
 
+    /** A side holds the police (sector COP). */
+    static boolean police(List<DocumentRecord.Side> sides) {
+        return sides.stream().anyMatch(s -> s.sectors().contains("COP"));
+    }
+
     static Set<String> countries(List<DocumentRecord.Side> side) {
         return side.stream()
                 .map(DocumentRecord.Side::country)

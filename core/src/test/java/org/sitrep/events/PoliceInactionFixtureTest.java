@@ -3,6 +3,7 @@ package org.sitrep.events;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.sitrep.events.EventCodingFixtureTest.code;
 import static org.sitrep.events.EventCodingFixtureTest.only;
+import static org.sitrep.events.EventCodingFixtureTest.police;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,10 +16,6 @@ import org.sitrep.records.DocumentRecord;
  * parses replayed from fixtures.
  */
 class PoliceInactionFixtureTest {
-
-    private static boolean police(List<DocumentRecord.Side> sides) {
-        return sides.stream().anyMatch(s -> s.sectors().contains("COP"));
-    }
 
     /** A police act that did not happen (failed or negated), told in sentence {@code sentence}. */
     private static boolean policeDidNotAct(DocumentRecord r, int sentence) {

@@ -2,8 +2,8 @@ package org.sitrep.events;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.sitrep.events.EventCodingFixtureTest.code;
+import static org.sitrep.events.EventCodingFixtureTest.police;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sitrep.records.DocumentRecord;
 import org.sitrep.records.DocumentRecord.EventRecord;
@@ -16,10 +16,6 @@ import org.sitrep.records.DocumentRecord.EventRecord;
  * written for these tests; parses replayed from fixtures.
  */
 class PolicePostureFixtureTest {
-
-    private static boolean police(List<DocumentRecord.Side> sides) {
-        return sides.stream().anyMatch(s -> s.sectors().contains("COP"));
-    }
 
     /** The event coded {@code cameo}, done, with the police as its source. */
     private static EventRecord policeAct(String text, String cameo) {

@@ -2,8 +2,8 @@ package org.sitrep.events;
 
 import static org.junit.jupiter.api.Assertions.*;
 import static org.sitrep.events.EventCodingFixtureTest.code;
+import static org.sitrep.events.EventCodingFixtureTest.police;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sitrep.records.DocumentRecord;
 import org.sitrep.records.DocumentRecord.EventRecord;
@@ -14,10 +14,6 @@ import org.sitrep.records.DocumentRecord.EventRecord;
  * toll of the firing told before, by its agent. Sentences written for these tests; parses replayed from fixtures.
  */
 class TollsFixtureTest {
-
-    private static boolean police(List<DocumentRecord.Side> sides) {
-        return sides.stream().anyMatch(s -> s.sectors().contains("COP"));
-    }
 
     private static Object killed(DocumentRecord r) {
         return r.events().stream()
